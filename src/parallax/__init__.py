@@ -1,0 +1,8 @@
+"""Parallax: read the news the way a careful editor does.
+
+The package is a one-way pipeline: ``ingest -> analyze -> cluster -> compare -> present``.
+Each stage is a subpackage with a narrow, typed interface (the dataclasses in
+:mod:`parallax.models`); I/O lives only at the edges (:mod:`parallax.store`, :mod:`parallax.cli`).
+"""
+
+__version__ = "0.1.0"

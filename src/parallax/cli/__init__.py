@@ -1,0 +1,42 @@
+"""The ``parallax`` command line: one command per module, all sharing these options.
+
+Exit codes: 0 success, 1 some input was bad (the good part was stored), 2 usage error or the
+store cannot be used, 130 interrupted (everything committed before the interrupt is kept).
+"""
+
+from __future__ import annotations
+
+import typer
+
+from parallax import __version__
+
+app = typer.Typer(
+    name="parallax",
+    help="Read the news like a careful editor: ingest articles, group them into stories, compare sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"parallax {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Parallax: many outlets, one story, every claim traced to its source sentence."""
+
+
+# Importing the command modules registers them on ``app``.
+from parallax.cli import articles, ingest  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,56 @@
+"""``parallax articles`` and ``parallax article``: what is stored."""
+
+from __future__ import annotations
+
+import typer
+from rich.panel import Panel
+
+from parallax.cli import app
+from parallax.cli.options import DbOption, FormatOption, open_store
+from parallax.cli.output import Format, emit, emit_one, error, stdout
+
+LIST_COLUMNS = ("id", "outlet", "published", "language", "title")
+
+
+@app.command("articles")
+def list_articles(
+    db: str = DbOption,
+    fmt: Format = FormatOption(),
+    language: str | None = typer.Option(None, "--language", "-l", help="Only articles in this language (ISO 639-1)."),
+    outlet: str | None = typer.Option(None, help="Only articles from this outlet."),
+    limit: int | None = typer.Option(None, min=1, help="Show at most this many."),
+) -> None:
+    """List stored articles, newest first: id, outlet, date, language, title."""
+    with open_store(db) as store:
+        rows = (
+            {column: getattr(a, column) for column in LIST_COLUMNS}
+            for a in store.list_articles(limit=limit, language=language, outlet=outlet)
+        )
+        emit(rows, fmt, LIST_COLUMNS, title="Articles")
+
+
+@app.command("article")
+def show_article(
+    article_id: str = typer.Argument(..., metavar="ID", help="Your external id, the internal id, or a unique prefix."),
+    db: str = DbOption,
+    fmt: Format = FormatOption(),
+) -> None:
+    """Show one stored article: metadata, cleaned text and what cleaning removed."""
+    with open_store(db) as store:
+        article = store.get_article(article_id)
+    if article is None:
+        error(f"no article with id '{article_id}'")
+        raise typer.Exit(1)
+    record = article.to_dict()
+    if fmt is not Format.table:
+        emit_one(record, fmt)
+        return
+    meta = "  ".join(
+        f"[bold]{k}[/] {record[k]}" for k in ("id", "outlet", "published", "language") if record[k] is not None
+    )
+    stdout.print(Panel(article.text, title=article.title, subtitle=meta, expand=False), markup=False)
+    if article.removed:
+        stdout.print("[bold]Removed by cleaning:[/]")
+        for removal in article.removed:
+            stdout.print(f"  [dim]{removal['reason']}[/] ({removal['where']}): ", end="")
+            stdout.print(removal["text"], markup=False)

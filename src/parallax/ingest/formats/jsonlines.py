@@ -1,0 +1,155 @@
+"""JSON Lines (streamed, one article per line) and JSON arrays (or a single object)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from parallax.ingest.decode import DecodeError, bom_encoding, decode
+from parallax.ingest.formats import Limits, read_limited, register
+from parallax.ingest.sources import Source
+from parallax.models import Problem, RawArticle
+
+KNOWN_FIELDS = {"id", "url", "outlet", "published", "date", "language", "title", "text", "html", "author"}
+
+
+class ArticleRecord(BaseModel):
+    """The ingest contract for one JSON article. Unknown fields are kept as metadata."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=False)
+
+    id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    date: str | None = None
+    language: str | None = None
+    title: str | None = None
+    text: str | None = None
+    html: str | None = None
+    author: str | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: Any) -> Any:
+        # Numeric ids are common in exports; keep them, as text.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def record_to_raw(obj: Any, location: str, source: Source) -> RawArticle | Problem:
+    if not isinstance(obj, dict):
+        return Problem(location, f"expected a JSON object, got {type(obj).__name__}")
+    try:
+        record = ArticleRecord.model_validate(obj)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "record"
+        return Problem(location, f"field '{field}': {first['msg']}")
+    if not (record.text and record.text.strip()) and not (record.html and record.html.strip()):
+        return Problem(location, "needs a non-empty 'text' or 'html' field")
+    metadata = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
+    return RawArticle(
+        location=location,
+        format="json",
+        title=record.title,
+        text=record.text if record.text and record.text.strip() else None,
+        html=record.html if not (record.text and record.text.strip()) else None,
+        url=record.url or source.url,
+        outlet=record.outlet,
+        published=record.published or record.date,
+        language=record.language,
+        external_id=record.id,
+        author=record.author,
+        metadata=metadata,
+    )
+
+
+@register("jsonl")
+def parse_jsonl(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[RawArticle | Problem]:
+    head = stream.read(4)
+    encoding = bom_encoding(head) or "utf-8"
+    rest = io.BufferedReader(_Prefixed(head, stream))  # type: ignore[arg-type]
+    reader = codecs.getreader(encoding)(rest, errors="strict")
+    number = 0
+    while True:
+        number += 1
+        location = f"{source.location} line {number}"
+        try:
+            line = reader.readline(limits.max_line_bytes + 1)
+        except UnicodeDecodeError:
+            yield Problem(location, f"not valid {encoding}; stopped reading this file here")
+            return
+        if not line:
+            return
+        if not line.endswith("\n") and len(line) > limits.max_line_bytes:
+            yield Problem(location, "line too long; stopped reading this file here")
+            return
+        if number == 1:
+            line = line.lstrip("\ufeff")
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            if number == 1 and line.strip() == "{":
+                # Pretty-printed single object rather than JSON Lines.
+                yield from _parse_whole(source, line + reader.read(), limits)
+                return
+            yield Problem(location, f"malformed JSON: {exc.msg} at column {exc.colno}")
+            continue
+        yield record_to_raw(obj, location, source)
+
+
+@register("json")
+def parse_json(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[RawArticle | Problem]:
+    try:
+        text = decode(read_limited(stream, limits.max_json_bytes, "a JSON document")).text
+    except (DecodeError, ValueError) as exc:
+        yield Problem(source.location, str(exc))
+        return
+    yield from _parse_whole(source, text, limits)
+
+
+def _parse_whole(source: Source, text: str, limits: Limits) -> Iterator[RawArticle | Problem]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Problem(source.location, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return
+    if isinstance(data, dict):
+        yield record_to_raw(data, source.location, source)
+        return
+    if not isinstance(data, list):
+        yield Problem(source.location, "expected a JSON array of article objects")
+        return
+    if not data:
+        yield Problem(source.location, "empty JSON array")
+        return
+    for index, obj in enumerate(data):
+        yield record_to_raw(obj, f"{source.location} item {index}", source)
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream that replays already-read bytes before the rest (for BOM sniffing)."""
+
+    def __init__(self, prefix: bytes, stream: BinaryIO) -> None:
+        self._prefix = prefix
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._prefix:
+            n = min(len(buffer), len(self._prefix))
+            buffer[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)

@@ -1,0 +1,26 @@
+"""Language identification.
+
+py3langid was chosen over lingua after measuring both on news-dev (``bench/langid.py``):
+equal on article leads, within 2 points on single sentences, ten times faster and a fraction of
+the memory, which matters for the ingest throughput target.
+"""
+
+from __future__ import annotations
+
+import re
+
+import py3langid
+
+_CODE = re.compile(r"^[a-z]{2,3}$")
+SAMPLE_CHARS = 2000
+
+
+def detect_language(title: str, text: str) -> str:
+    sample = f"{title}\n{text[:SAMPLE_CHARS]}"
+    return py3langid.classify(sample)[0]
+
+
+def normalize_language(value: str) -> str | None:
+    """'en-US' -> 'en', 'FR' -> 'fr'; None when it is not an ISO 639 code."""
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    return code if _CODE.match(code) else None

@@ -1,0 +1,212 @@
+"""The store: SQLite by default (one file, WAL), any SQLAlchemy URL otherwise.
+
+All database I/O of Parallax goes through :class:`Store`. Writes happen in short
+transactions of at most ``batch_size`` articles, so an interrupted ingest leaves every
+committed batch intact and a re-run simply skips what is already there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
+
+from parallax.models import Article, Removal
+from parallax.store.migrations import migrate
+from parallax.store.schema import articles
+
+DEFAULT_DB = "parallax.db"
+DB_ENV = "PARALLAX_DB"
+
+# ON CONFLICT DO NOTHING is spelled by each dialect's own insert construct.
+_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as read back from the store (what ``parallax article`` shows)."""
+
+    id: str
+    internal_id: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    language: str
+    language_detected: bool
+    title: str
+    text: str
+    removed: list[dict[str, str]]
+    author: str | None
+    source: str
+    raw_format: str
+    metadata: dict[str, Any]
+    ingested_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def database_url(db: str) -> str:
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Store:
+        db = db or os.environ.get(DB_ENV) or DEFAULT_DB
+        url = database_url(db)
+        if url.startswith("sqlite:///"):
+            parent = Path(url.removeprefix("sqlite:///")).parent
+            if not parent.is_dir():
+                raise StoreError(f"cannot open store {db}: directory {parent} does not exist")
+        try:
+            engine = sa.create_engine(url)
+        except (sa.exc.ArgumentError, ImportError) as exc:
+            raise StoreError(f"cannot open store {db}: {exc}") from None
+        if engine.dialect.name == "sqlite":
+            sa.event.listen(engine, "connect", _sqlite_pragmas)
+        try:
+            migrate(engine)
+        except sa.exc.DatabaseError as exc:
+            raise StoreError(f"cannot open store {db}: {str(exc.orig).splitlines()[0]}") from None
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add_articles(self, batch: Iterable[Article]) -> list[Article]:
+        """Store a batch in one transaction; return the articles that were new."""
+        batch = list(batch)
+        if not batch:
+            return []
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        insert = _INSERTS[self.engine.dialect.name]
+        with self.engine.begin() as conn:
+            hashes = [a.content_hash for a in batch]
+            existing = set(
+                conn.execute(sa.select(articles.c.content_hash).where(articles.c.content_hash.in_(hashes))).scalars()
+            )
+            seq = conn.execute(sa.select(sa.func.coalesce(sa.func.max(articles.c.seq), 0))).scalar_one()
+            new: list[Article] = []
+            rows = []
+            for article in batch:
+                if article.content_hash in existing:
+                    continue
+                existing.add(article.content_hash)  # the same article twice in one batch
+                seq += 1
+                new.append(article)
+                rows.append(_row(article, now, seq))
+            if rows:
+                conn.execute(insert(articles).on_conflict_do_nothing(index_elements=["content_hash"]), rows)
+        return new
+
+    # -- reading -------------------------------------------------------------------------
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+
+    def list_articles(
+        self, limit: int | None = None, language: str | None = None, outlet: str | None = None
+    ) -> Iterator[StoredArticle]:
+        query = sa.select(articles).order_by(articles.c.published.desc(), articles.c.seq)
+        if language:
+            query = query.where(articles.c.language == language)
+        if outlet:
+            query = query.where(articles.c.outlet == outlet)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                yield _stored(row)
+
+    def get_article(self, key: str) -> StoredArticle | None:
+        """Find an article by the user's external id, the internal id or a unique id prefix."""
+        with self.engine.connect() as conn:
+            for clause in (articles.c.external_id == key, articles.c.id == key):
+                row = conn.execute(sa.select(articles).where(clause).limit(2)).mappings().all()
+                if len(row) == 1:
+                    return _stored(row[0])
+            if len(key) >= 6:
+                rows = conn.execute(sa.select(articles).where(articles.c.id.startswith(key)).limit(2)).mappings().all()
+                if len(rows) == 1:
+                    return _stored(rows[0])
+        return None
+
+
+def _row(article: Article, now: str, seq: int) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "content_hash": article.content_hash,
+        "external_id": article.external_id,
+        "url": article.url,
+        "outlet": article.outlet,
+        "published": article.published,
+        "language": article.language,
+        "language_detected": article.language_detected,
+        "title": article.title,
+        "text": article.text,
+        "removed": [asdict(r) for r in article.removed],
+        "raw_title": article.raw_title,
+        "raw_body": article.raw_body,
+        "raw_format": article.raw_format,
+        "source": article.source,
+        "author": article.author,
+        "metadata": article.metadata,
+        "ingested_at": now,
+        "seq": seq,
+    }
+
+
+def _stored(row: Any) -> StoredArticle:
+    return StoredArticle(
+        id=row["external_id"] or row["id"],
+        internal_id=row["id"],
+        url=row["url"],
+        outlet=row["outlet"],
+        published=row["published"],
+        language=row["language"],
+        language_detected=row["language_detected"],
+        title=row["title"],
+        text=row["text"],
+        removed=row["removed"],
+        author=row["author"],
+        source=row["source"],
+        raw_format=row["raw_format"],
+        metadata=row["metadata"],
+        ingested_at=row["ingested_at"],
+    )
+
+
+__all__ = ["Store", "StoreError", "StoredArticle", "Removal", "DEFAULT_DB", "DB_ENV"]

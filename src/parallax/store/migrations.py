@@ -1,0 +1,100 @@
+"""Schema migrations, applied in order when a store is opened.
+
+Alembic's ``Operations`` gives dialect-independent DDL (including SQLite's batch mode for
+ALTERs); we drive it in-process instead of through alembic's script directory because an
+embedded store must migrate itself on open with no ``alembic.ini`` or ``env.py`` next to it.
+Each migration runs in its own transaction together with the row that records it, so a crash
+mid-migration leaves the database at the previous version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from sqlalchemy.engine import Connection, Engine
+
+Migration = Callable[[Operations], None]
+MIGRATIONS: list[tuple[int, str, Migration]] = []
+
+
+def migration(version: int, description: str) -> Callable[[Migration], Migration]:
+    def add(fn: Migration) -> Migration:
+        MIGRATIONS.append((version, description, fn))
+        return fn
+
+    return add
+
+
+@migration(1, "articles with raw input, cleaning log and content-hash identity")
+def _articles(op: Operations) -> None:
+    op.create_table(
+        "articles",
+        sa.Column("id", sa.String(32), primary_key=True),
+        sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
+        sa.Column("external_id", sa.Text),
+        sa.Column("url", sa.Text),
+        sa.Column("outlet", sa.Text),
+        sa.Column("published", sa.String(40)),
+        sa.Column("language", sa.String(8), nullable=False),
+        sa.Column("language_detected", sa.Boolean, nullable=False),
+        sa.Column("title", sa.Text, nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("removed", sa.JSON, nullable=False),
+        sa.Column("raw_title", sa.Text),
+        sa.Column("raw_body", sa.Text, nullable=False),
+        sa.Column("raw_format", sa.String(16), nullable=False),
+        sa.Column("source", sa.Text, nullable=False),
+        sa.Column("author", sa.Text),
+        sa.Column("metadata", sa.JSON, nullable=False),
+        sa.Column("ingested_at", sa.String(40), nullable=False),
+        sa.Column("seq", sa.Integer, nullable=False),
+    )
+    for column in ("external_id", "outlet", "published", "language", "seq"):
+        op.create_index(f"ix_articles_{column}", "articles", [column])
+
+
+def _ensure_version_table(conn: Connection) -> None:
+    sa.Table(
+        "schema_versions",
+        sa.MetaData(),
+        sa.Column("version", sa.Integer, primary_key=True),
+        sa.Column("description", sa.Text, nullable=False),
+        sa.Column("applied_at", sa.String(40), nullable=False),
+    ).create(conn, checkfirst=True)
+
+
+def current_version(conn: Connection) -> int:
+    if not sa.inspect(conn).has_table("schema_versions"):
+        return 0
+    return conn.execute(sa.text("SELECT COALESCE(MAX(version), 0) FROM schema_versions")).scalar_one()
+
+
+def latest_version() -> int:
+    return max(version for version, _, _ in MIGRATIONS)
+
+
+def migrate(engine: Engine) -> list[int]:
+    """Bring the database up to the latest version; return the versions applied."""
+    applied: list[int] = []
+    with engine.begin() as conn:
+        _ensure_version_table(conn)
+        have = current_version(conn)
+    if have > latest_version():
+        raise RuntimeError(
+            f"database schema version {have} is newer than this Parallax ({latest_version()}); upgrade Parallax"
+        )
+    for version, description, fn in sorted(MIGRATIONS, key=lambda m: m[0]):
+        if version <= have:
+            continue
+        with engine.begin() as conn:
+            fn(Operations(MigrationContext.configure(conn)))
+            conn.execute(
+                sa.text("INSERT INTO schema_versions (version, description, applied_at) VALUES (:v, :d, :t)"),
+                {"v": version, "d": description, "t": datetime.now(UTC).isoformat(timespec="seconds")},
+            )
+        applied.append(version)
+    return applied

@@ -1,0 +1,43 @@
+"""Table definitions (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+This describes the *current* schema for queries; :mod:`parallax.store.migrations` is what
+creates and evolves it in a database.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Column, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("external_id", Text, index=True),
+    Column("url", Text),
+    Column("outlet", Text, index=True),
+    Column("published", String(40), index=True),
+    Column("language", String(8), nullable=False, index=True),
+    Column("language_detected", Boolean, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("removed", JSON, nullable=False),
+    Column("raw_title", Text),
+    Column("raw_body", Text, nullable=False),
+    Column("raw_format", String(16), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("author", Text),
+    Column("metadata", JSON, nullable=False),
+    Column("ingested_at", String(40), nullable=False),
+    Column("seq", Integer, nullable=False, index=True),
+)
+
+schema_versions = Table(
+    "schema_versions",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("description", Text, nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
