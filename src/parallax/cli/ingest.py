@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from itertools import islice
 
 import typer
@@ -10,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from parallax.cli import app
 from parallax.cli.options import DbOption, FormatOption, open_store
-from parallax.cli.output import Format, emit_one, error, info, stderr
+from parallax.cli.output import Format, emit_one, error, info, stderr, warn
 from parallax.ingest import FetchLimits, Limits, read_articles
 from parallax.models import Article, Problem
 
@@ -56,6 +55,8 @@ def ingest(
                         problems.append(item)
                         error(str(item))
                     else:
+                        if "encoding" in item.metadata:
+                            warn(f"{item.source}: not UTF-8; decoded as {item.metadata['encoding']}")
                         articles.append(item)
                 stored = store.add_articles(articles)
                 new.extend(stored)
@@ -89,6 +90,3 @@ def ingest(
         error("no articles found")
         raise typer.Exit(1)
 
-
-def _stdin_is_used(paths: list[str]) -> bool:
-    return "-" in paths and not sys.stdin.isatty()

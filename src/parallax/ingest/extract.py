@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
+# trafilatura falls back to any visible text; a navigation stub ("Home") is not an article.
+MIN_PAGE_WORDS = 8
+_WHOLE_PAGE = re.compile(r"<(?:html|body|!doctype)\b", re.I)
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
 
 
@@ -36,7 +40,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         # htmldate must not fill a missing date with today's date.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if doc is not None and (doc.text or "").strip():
+    if doc is not None and len((doc.text or "").split()) >= MIN_PAGE_WORDS:
         return Extracted(
             text=doc.text,
             title=doc.title,
@@ -45,6 +49,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
             sitename=doc.sitename,
             language=doc.language,
         )
+    if _WHOLE_PAGE.search(html[:4096]):
+        return Extracted(text="")  # a page whose main text trafilatura cannot find has no article
     return Extracted(text=fragment_text(html))
 
 

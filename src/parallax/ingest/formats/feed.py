@@ -21,10 +21,10 @@ def parse_feed(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[Raw
         yield Problem(source.location, str(exc))
         return
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=bool(source.url))
+    broken = _bozo_reason(parsed)
     if not parsed.entries:
-        if parsed.bozo:
-            reason = str(getattr(parsed, "bozo_exception", "")).splitlines()[0:1]
-            yield Problem(source.location, f"not a readable feed: {reason[0] if reason else 'malformed XML'}")
+        if broken:
+            yield Problem(source.location, f"not a readable feed: {broken}")
         else:
             yield Problem(source.location, "feed has no entries")
         return
@@ -34,7 +34,8 @@ def parse_feed(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[Raw
         location = f"{source.location} entry {index}"
         html = _entry_html(entry)
         if not html:
-            yield Problem(location, "entry has no content or summary")
+            suffix = f" (the feed is malformed: {broken})" if broken else ""
+            yield Problem(location, "entry has no content or summary" + suffix)
             continue
         yield RawArticle(
             location=location,
@@ -66,3 +67,10 @@ def _iso(parsed: time.struct_time | None) -> str | None:
 
 def _tags(entry: Any) -> list[str]:
     return [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
+
+
+def _bozo_reason(parsed: Any) -> str | None:
+    if not parsed.bozo:
+        return None
+    lines = str(getattr(parsed, "bozo_exception", "")).strip().splitlines()
+    return lines[0] if lines else "malformed XML"

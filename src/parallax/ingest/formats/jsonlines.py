@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import io
 import json
 from collections.abc import Iterator
@@ -71,34 +70,35 @@ def record_to_raw(obj: Any, location: str, source: Source) -> RawArticle | Probl
 
 @register("jsonl")
 def parse_jsonl(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[RawArticle | Problem]:
-    head = stream.read(4)
-    encoding = bom_encoding(head) or "utf-8"
-    rest = io.BufferedReader(_Prefixed(head, stream))  # type: ignore[arg-type]
-    reader = codecs.getreader(encoding)(rest, errors="strict")
-    number = 0
-    while True:
-        number += 1
+    bom = bom_encoding(stream.peek(4)[:4])  # type: ignore[attr-defined]
+    if bom in ("utf-16", "utf-32"):
+        # Lines of a UTF-16/32 file cannot be split as bytes; such files are rare and small.
+        lines: Iterator[bytes | str] = io.TextIOWrapper(stream, encoding=bom, newline=None)
+    else:
+        lines = iter(lambda: stream.readline(limits.max_line_bytes + 1), b"")
+    for number, raw in enumerate(lines, start=1):
         location = f"{source.location} line {number}"
-        try:
-            line = reader.readline(limits.max_line_bytes + 1)
-        except UnicodeDecodeError:
-            yield Problem(location, f"not valid {encoding}; stopped reading this file here")
-            return
-        if not line:
-            return
-        if not line.endswith("\n") and len(line) > limits.max_line_bytes:
-            yield Problem(location, "line too long; stopped reading this file here")
-            return
-        if number == 1:
-            line = line.lstrip("\ufeff")
+        if isinstance(raw, bytes):
+            if len(raw) > limits.max_line_bytes:
+                yield Problem(location, "line too long; stopped reading this file here")
+                return
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield Problem(location, f"not valid UTF-8 (byte {exc.start + 1})")
+                continue
+        else:
+            line = raw
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             if number == 1 and line.strip() == "{":
-                # Pretty-printed single object rather than JSON Lines.
-                yield from _parse_whole(source, line + reader.read(), limits)
+                # A pretty-printed single object rather than JSON Lines.
+                rest = b"".join(lines) if isinstance(raw, bytes) else "".join(lines)  # type: ignore[arg-type]
+                rest_text = rest.decode("utf-8", errors="replace") if isinstance(rest, bytes) else rest
+                yield from _parse_whole(source, line + rest_text, limits)
                 return
             yield Problem(location, f"malformed JSON: {exc.msg} at column {exc.colno}")
             continue
@@ -132,24 +132,3 @@ def _parse_whole(source: Source, text: str, limits: Limits) -> Iterator[RawArtic
         return
     for index, obj in enumerate(data):
         yield record_to_raw(obj, f"{source.location} item {index}", source)
-
-
-class _Prefixed(io.RawIOBase):
-    """A stream that replays already-read bytes before the rest (for BOM sniffing)."""
-
-    def __init__(self, prefix: bytes, stream: BinaryIO) -> None:
-        self._prefix = prefix
-        self._stream = stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self._prefix:
-            n = min(len(buffer), len(self._prefix))
-            buffer[:n] = self._prefix[:n]
-            self._prefix = self._prefix[n:]
-            return n
-        data = self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)

@@ -1,0 +1,115 @@
+"""Shared test helpers: run the real ``parallax`` CLI in a subprocess, serve files over real HTTP."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class CLI:
+    """Runs ``python -m parallax`` against one store, as a user would."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+
+    def __call__(self, *args: str, input: str | bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+        env = {**os.environ, "PARALLAX_DB": str(self.db), "COLUMNS": "200", "NO_COLOR": "1"}
+        data = input.encode() if isinstance(input, str) else input
+        result = subprocess.run(
+            [sys.executable, "-m", "parallax", *args],
+            input=data, capture_output=True, env=env, timeout=timeout,
+        )
+        result.out = result.stdout.decode("utf-8", "replace")  # type: ignore[attr-defined]
+        result.err = result.stderr.decode("utf-8", "replace")  # type: ignore[attr-defined]
+        assert "Traceback" not in result.err, result.err
+        return result
+
+    def json(self, *args: str) -> object:
+        result = self(*args, "--format", "json")
+        assert result.returncode == 0, result.err
+        return json.loads(result.out)
+
+    def count(self) -> int:
+        if not self.db.exists():
+            return 0
+        with sqlite3.connect(self.db) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> CLI:
+    return CLI(tmp_path / "store.db")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves tests/fixtures plus a few misbehaving endpoints."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, directory=str(FIXTURES), **kwargs)
+
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if self.path == "/slow":
+            time.sleep(3)
+            self._send(b"too late", "text/plain")
+        elif self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.end_headers()
+        elif self.path == "/redirect-to-page":
+            self.send_response(301)
+            self.send_header("Location", "/page.html")
+            self.end_headers()
+        elif self.path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            chunk = b"<p>" + b"x" * 65_533 + b"</p>"
+            try:
+                for _ in range(400):  # 26 MB, more than the 10 MB limit
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif self.path == "/missing":
+            self.send_error(404)
+        else:
+            super().do_GET()
+
+    def _send(self, body: bytes, ctype: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def http_server() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -1,0 +1,66 @@
+"""Cleaning rules on their own: what is removed, and what must never be."""
+
+from __future__ import annotations
+
+from parallax.ingest.clean import clean, clean_title
+
+
+def test_outlet_suffix_removed_when_outlet_known_or_masthead_like():
+    assert clean_title("Storm hits coast | Harbour Gazette", ("harbourgazette.example",))[0] == "Storm hits coast"
+    assert clean_title("The invitation that provokes the anger of the Kremlin – L’Express", ())[0] == (
+        "The invitation that provokes the anger of the Kremlin"
+    )
+    assert clean_title("Reuters - Oil prices climb after storm", ("reuters.com",))[0] == "Oil prices climb after storm"
+
+
+def test_headline_parts_that_are_not_site_names_are_kept():
+    for title in (
+        "Ukraine – Russia talks: what we know so far",
+        "Biden signs the bill - and vows more to come",
+        "Live: earthquake – latest updates from the region",
+        "Brexit: the deal explained",
+    ):
+        assert clean_title(title, ())[0] == title
+
+
+def test_teasers_in_several_languages():
+    body = "\n".join([
+        "First real paragraph about the event.",
+        "Lire aussi : Les clés pour comprendre",
+        "Leggi anche: la replica del governo",
+        "Lesen Sie auch: Was bisher geschah",
+        "Читайте также: Главное за день",
+        "Read more",
+        "Second real paragraph, which says that readers should read more books.",
+    ])
+    cleaned = clean("A title", body)
+    assert cleaned.text == (
+        "First real paragraph about the event.\n\n"
+        "Second real paragraph, which says that readers should read more books."
+    )
+    assert [r.reason for r in cleaned.removed] == ["teaser for another article"] * 5
+
+
+def test_trailing_tags_only_at_the_end():
+    cleaned = clean("T", "Covid-19 cases rose again.\nafp-world-07 was the code.\nBody line.\nafp-world-07\n#ukraine #war")
+    assert cleaned.text == "Covid-19 cases rose again.\n\nafp-world-07 was the code.\n\nBody line."
+    assert {r.text for r in cleaned.removed if r.reason == "trailing feed tag"} == {"afp-world-07", "#ukraine #war"}
+
+
+def test_share_and_cookie_lines_but_not_sentences_about_sharing():
+    body = "Share on Facebook\nWe use cookies to improve your experience.\nShareholders will share the profits, the company said.\n"
+    cleaned = clean("T", body)
+    assert cleaned.text == "Shareholders will share the profits, the company said."
+
+
+def test_untitled_article_takes_heading_line_or_first_sentence():
+    assert clean(None, "Short headline here\nThe body follows with a full sentence.").title == "Short headline here"
+    lead = "The committee voted on Tuesday to approve the plan. It will take effect next year."
+    cleaned = clean(None, lead)
+    assert cleaned.title == "The committee voted on Tuesday to approve the plan."
+    assert cleaned.text == lead  # the lead stays in the body
+
+
+def test_cleaning_is_deterministic():
+    body = "Title\nREAD ALSO: x\nText.\nlep-general-02"
+    assert clean("Title – Site", body) == clean("Title – Site", body)

@@ -1,0 +1,75 @@
+"""Re-ingesting is a no-op; an interrupted batch leaves the store consistent and resumable."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import FIXTURES
+
+
+def test_same_files_twice_store_nothing_new(cli):
+    paths = [str(FIXTURES / n) for n in ("articles.jsonl", "rss2.xml", "page.html", "kursk-lexpress.txt")]
+    first = cli("ingest", *paths)
+    assert first.returncode == 0 and "7 new articles stored" in first.err
+    second = cli("ingest", *paths)
+    assert second.returncode == 0
+    assert "0 new articles stored; 7 already stored (nothing new)" in second.err
+    assert cli.count() == 7
+    summary = json.loads(cli("ingest", *paths, "--format", "json").out)
+    assert summary["new"] == 0 and summary["already_stored"] == 7
+
+
+def test_duplicate_inside_one_batch(cli, tmp_path):
+    line = '{"title": "Same", "text": "The very same article, sent twice in one batch."}\n'
+    (tmp_path / "dup.jsonl").write_text(line * 3)
+    result = cli("ingest", str(tmp_path / "dup.jsonl"))
+    assert result.returncode == 0
+    assert "1 new article stored; 2 already stored" in result.err
+    assert cli.count() == 1
+
+
+def _big_batch(path, n):
+    with path.open("w") as out:
+        for i in range(n):
+            out.write(json.dumps({
+                "id": f"a{i}", "url": f"https://example.org/{i}", "published": "2024-01-01",
+                "language": "en", "title": f"Article number {i}",
+                "text": f"Paragraph one of article {i} tells what happened.\nParagraph two adds detail {i * 7}.",
+            }) + "\n")
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "crash"])
+def test_interrupted_batch_is_consistent_and_rerun_completes(cli, tmp_path, how):
+    batch = tmp_path / "big.jsonl"
+    total = 30_000
+    _big_batch(batch, total)
+    env = {**os.environ, "PARALLAX_DB": str(cli.db)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "parallax", "ingest", str(batch)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and cli.count() < 400:
+        time.sleep(0.05)
+    proc.send_signal(how)
+    _, err = proc.communicate(timeout=60)
+    stored = cli.count()
+    assert 0 < stored < total, "the interrupt should land mid-batch"
+    if how == signal.SIGINT:
+        assert proc.returncode == 130
+        assert b"interrupted" in err and b"Traceback" not in err
+    with sqlite3.connect(cli.db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(DISTINCT content_hash) FROM articles").fetchone()[0] == stored
+    rerun = cli("ingest", str(batch))
+    assert rerun.returncode == 0, rerun.err
+    assert f"{total - stored} new articles stored; {stored} already stored" in rerun.err
+    assert cli.count() == total
