@@ -46,3 +46,17 @@ def test_add_is_idempotent_and_reports_only_new(tmp_path):
 def test_bad_url_is_a_store_error(tmp_path):
     with pytest.raises(StoreError):
         Store.open("nosuchdialect://x")
+
+
+def test_reclean_restores_cleaning_from_raw_input(cli):
+    import sqlite3 as sq
+
+    assert cli("ingest", str(FIXTURES / "kursk-lexpress.txt"), str(FIXTURES / "atom.xml")).returncode == 0
+    before = {r["id"]: cli.json("article", r["id"]) for r in cli.json("articles")}
+    assert "0 article(s) would change" in cli("reclean", "--dry-run").err
+    with sq.connect(cli.db) as conn:  # as if stored by an older, worse cleaner
+        conn.execute("UPDATE articles SET text = 'stale', removed = '[]'")
+    assert "2 article(s) would change" in cli("reclean", "--dry-run").err
+    assert cli("reclean").returncode == 0
+    after = {r["id"]: cli.json("article", r["id"]) for r in cli.json("articles")}
+    assert after == before

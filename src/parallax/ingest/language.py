@@ -1,8 +1,9 @@
 """Language identification.
 
-py3langid was chosen over lingua after measuring both on news-dev (``bench/langid.py``):
-equal on article leads, within 2 points on single sentences, ten times faster and a fraction of
-the memory, which matters for the ingest throughput target.
+py3langid was chosen over lingua after measuring both on news-dev (``bench/langid.py``): both
+score 1.000 on 1,000-character leads; on first sentences py3langid scores 0.955 against lingua's
+0.975 (high accuracy) and 0.931 (low accuracy), at 0.25 ms per call against 6.8 ms, and without
+lingua's 1.1 GB of models, which matters for the ingest throughput target.
 """
 
 from __future__ import annotations

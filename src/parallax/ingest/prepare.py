@@ -39,6 +39,27 @@ def content_hash(url: str | None, title: str | None, body: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+HTML_FORMATS = {"html", "feed", "json-html"}
+
+
+def raw_from_stored(
+    source: str, raw_format: str, raw_title: str | None, raw_body: str, url: str | None,
+    outlet: str | None, published: str | None, language: str | None, external_id: str | None,
+    author: str | None, metadata: dict,
+) -> RawArticle:
+    """Rebuild the parsed item from what the store kept, so cleaning can be re-run."""
+    is_html = raw_format in HTML_FORMATS
+    return RawArticle(
+        location=source,
+        format="json" if raw_format == "json-html" else raw_format,
+        title=raw_title,
+        text=None if is_html else raw_body,
+        html=raw_body if is_html else None,
+        url=url, outlet=outlet, published=published, language=language,
+        external_id=external_id, author=author, metadata=metadata,
+    )
+
+
 def prepare(raw: RawArticle) -> Article | Problem:
     title, body = raw.title, raw.text
     published, author, sitename, language = raw.published, raw.author, None, raw.language
@@ -85,7 +106,7 @@ def prepare(raw: RawArticle) -> Article | Problem:
         removed=cleaned.removed,
         raw_title=raw.title,
         raw_body=raw.text if raw.text is not None else (raw.html or ""),
-        raw_format=raw.format,
+        raw_format=raw.format if raw.text is not None or raw.format != "json" else "json-html",
         source=raw.location,
         author=author,
         metadata=metadata,

@@ -131,7 +131,25 @@ class Store:
                 conn.execute(insert(articles).on_conflict_do_nothing(index_elements=["content_hash"]), rows)
         return new
 
+    def update_cleaning(self, changes: Iterable[tuple[str, str, str, list[Removal], str]]) -> int:
+        """Apply re-cleaned (internal id, title, text, removed, language) rows; return how many."""
+        count = 0
+        with self.engine.begin() as conn:
+            for internal_id, title, text, removed, language in changes:
+                conn.execute(
+                    articles.update().where(articles.c.id == internal_id).values(
+                        title=title, text=text, removed=[asdict(r) for r in removed], language=language
+                    )
+                )
+                count += 1
+        return count
+
     # -- reading -------------------------------------------------------------------------
+
+    def iter_raw(self) -> Iterator[dict[str, Any]]:
+        """Every article's raw input and current cleaning, in ingest order."""
+        with self.engine.connect() as conn:
+            yield from conn.execute(sa.select(articles).order_by(articles.c.seq)).mappings()
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
