@@ -64,3 +64,16 @@ def test_untitled_article_takes_heading_line_or_first_sentence():
 def test_cleaning_is_deterministic():
     body = "Title\nREAD ALSO: x\nText.\nlep-general-02"
     assert clean("Title – Site", body) == clean("Title – Site", body)
+
+
+def test_stacked_site_suffixes_and_domains():
+    title = "Husband kills wife in murder - suicide - KRISTV.com | Continuous News Coverage"
+    assert clean_title(title, ())[0] == "Husband kills wife in murder - suicide"
+    title = "Three Dead in Aransas Pass Murder - KiiiTV.com South Texas , Corpus Christi , Coastal Bend"
+    assert clean_title(title, ())[0] == "Three Dead in Aransas Pass Murder"
+
+
+def test_a_dateline_is_not_a_headline():
+    for line in ("TUESDAY, OCTOBER 11, 2011", "Friday, June 7, 2013", "Posted 05/02/07, 9:00 PM PDT"):
+        cleaned = clean(None, f"{line}\nSeacom said its cable was restored on Tuesday via alternative routes.")
+        assert cleaned.title == "Seacom said its cable was restored on Tuesday via alternative routes."

@@ -19,6 +19,15 @@ from rapidfuzz import fuzz
 from parallax.models import Removal
 
 _SEPARATORS = re.compile(r"\s+(?:[|–—\-:·•»]|::)\s+")
+# A plain hyphen also joins words in badly detokenised headlines ("Murder - Suicide"), so only
+# these separators let an unknown short tail count as a masthead.
+_MASTHEAD_SEPARATORS = re.compile(r"\s+(?:[|–—·•»]|::)\s+$")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|news|tv|co\.[a-z]{2}|[a-z]{2})\b", re.I)
+_DATELINE_WORDS = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:[ap]\.?m\.?|posted|updated|published|am|pm|gmt|utc|[ecmp][sd]t)\b|[\d\W_]+",
+    re.I,
+)
 _DANGLING = re.compile(r"\s*[|–—\-:·•»]+\s*$")
 
 # Teaser links to other articles, in the languages we see most. Anchored at the start of a
@@ -72,19 +81,25 @@ def _comparable(text: str) -> str:
 
 
 def clean_title(title: str, site_names: tuple[str, ...]) -> tuple[str, list[Removal]]:
-    """Strip a site name appended (or prepended) to a headline."""
+    """Strip site names appended (or prepended) to a headline, e.g. "… - KRISTV.com | Live News"."""
     removed: list[Removal] = []
     title = normalize_space(html.unescape(title))
-    parts = _SEPARATORS.split(title)
-    if len(parts) >= 2:
-        prefix_text = title[: title.rfind(parts[-1])].rstrip(" |–—-:·•»")
+    for _ in range(3):  # "headline - Site.com | Slogan" carries two suffixes
+        parts = _SEPARATORS.split(title)
+        if len(parts) < 2:
+            break
         suffix = parts[-1]
-        if _is_site_name(suffix, site_names) or _looks_like_site_suffix(prefix_text, suffix):
+        prefix_text = title[: title.rfind(suffix)].rstrip(" |–—-:·•»")
+        separator = title[len(prefix_text) : title.rfind(suffix)]
+        masthead = bool(_MASTHEAD_SEPARATORS.match(separator)) and _looks_like_site_suffix(prefix_text, suffix)
+        if _is_site_name(suffix, site_names) or masthead:
             removed.append(Removal("site name in title", suffix, "title"))
             title = prefix_text
         elif _is_site_name(parts[0], site_names):
             removed.append(Removal("site name in title", parts[0], "title"))
             title = title[len(parts[0]) :].lstrip(" |–—-:·•»")
+        else:
+            break
     dangling = _DANGLING.search(title)
     if dangling and dangling.start() > 0:
         title = title[: dangling.start()]
@@ -95,6 +110,8 @@ def _is_site_name(candidate: str, site_names: tuple[str, ...]) -> bool:
     cand = _comparable(candidate)
     if not cand:
         return False
+    if _DOMAIN.search(candidate):
+        return True
     for name in site_names:
         known = _comparable(name.split(".")[0] if "." in name and " " not in name else name)
         if known and (cand == known or fuzz.ratio(cand.replace(" ", ""), known.replace(" ", "")) >= 85):
@@ -229,13 +246,19 @@ def clean(raw_title: str | None, body: str, site_names: tuple[str, ...] = ()) ->
     return Cleaned(cleaned_title, text, tuple(removed))
 
 
+def _is_dateline(line: str) -> bool:
+    """"TUESDAY, OCTOBER 11, 2011", "Posted 05/02/07, 9:00 PM PDT": a date and nothing else."""
+    return not _DATELINE_WORDS.sub("", line).strip()
+
+
 def _is_heading(line: str) -> bool:
-    return 0 < len(line) <= 200 and not re.search(r"[.!?]$", line)
+    return 0 < len(line) <= 200 and not re.search(r"[.!?]$", line) and not _is_dateline(line)
 
 
 def headline_from(text: str, limit: int = 200) -> str:
     """A headline for an untitled article: its first sentence, shortened at a word boundary."""
-    first_paragraph = text.split("\n", 1)[0]
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    first_paragraph = next((p for p in paragraphs if not _is_dateline(p)), paragraphs[0] if paragraphs else "")
     match = _FIRST_SENTENCE.match(first_paragraph)
     sentence = match.group(1) if match else first_paragraph
     if len(sentence) <= limit:
