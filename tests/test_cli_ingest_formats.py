@@ -130,3 +130,18 @@ def test_list_formats(cli):
     table = cli("articles")
     assert "arr-1" in table.out and "La lluvia alivia la sequía en el sur" in table.out
     assert cli("articles", "--language", "en", "--format", "json").out.strip() == "[]"
+
+
+def test_bundled_seed_article(cli):
+    from conftest import FIXTURES as _f
+
+    seed = _f.parents[1] / "examples" / "articles" / "000_977bc7843025791e.txt"
+    assert cli("ingest", str(seed)).returncode == 0
+    [row] = cli.json("articles")
+    article = cli.json("article", row["id"])
+    assert article["title"] == "The invitation that provokes the anger of the Kremlin"
+    assert "READ ALSO" not in article["text"] and "lep-general-02" not in article["text"]
+    removed = [(r["reason"], r["text"]) for r in article["removed"]]
+    assert ("trailing feed tag", "lep-general-02") in removed
+    assert sum(reason == "teaser for another article" for reason, _ in removed) == 2
+    assert ("site name in title", "L’Express") in removed
