@@ -25,8 +25,11 @@ class CLI:
     def __init__(self, db: Path) -> None:
         self.db = db
 
-    def __call__(self, *args: str, input: str | bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-        env = {**os.environ, "PARALLAX_DB": str(self.db), "COLUMNS": "200", "NO_COLOR": "1"}
+    def __call__(self, *args: str, input: str | bytes | None = None, timeout: float = 120,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        # Ingest tests skip the (slow to load) analysis unless a test asks for it.
+        env = {**os.environ, "PARALLAX_DB": str(self.db), "COLUMNS": "200", "NO_COLOR": "1",
+               "PARALLAX_ANALYZE": "0", **(env or {})}
         data = input.encode() if isinstance(input, str) else input
         result = subprocess.run(
             [sys.executable, "-m", "parallax", *args],

@@ -35,13 +35,20 @@ def show_article(
     db: str = DbOption,
     fmt: Format = FormatOption(),
 ) -> None:
-    """Show one stored article: metadata, cleaned text and what cleaning removed."""
+    """Show one stored article: metadata, cleaned text, what cleaning removed, and its analysis
+    (sentences, entities, quotes, quantities, dates) once analysed."""
     with open_store(db) as store:
         article = store.get_article(article_id)
+        analysis = store.get_analysis(article.internal_id) if article else None
     if article is None:
         error(f"no article with id '{article_id}'")
         raise typer.Exit(1)
     record = article.to_dict()
+    if analysis and analysis["data"]:
+        record.update(analysis["data"])
+        record["analysis"] = {"version": analysis["version"], "model": analysis["model"], "at": analysis["analyzed_at"]}
+    elif analysis:
+        record["analysis"] = {"error": analysis["error"], "version": analysis["version"]}
     if fmt is not Format.table:
         emit_one(record, fmt)
         return

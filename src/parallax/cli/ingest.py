@@ -8,6 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from parallax.cli import app
+from parallax.cli.analyze import analyze_stored
 from parallax.cli.options import DbOption, FormatOption, open_store
 from parallax.cli.output import Format, emit_one, error, info, stderr, warn
 from parallax.ingest import FetchLimits, Limits, read_articles
@@ -27,6 +28,11 @@ def ingest(
     fmt: Format = FormatOption(),
     timeout: float = typer.Option(15.0, help="Seconds to wait for a URL before giving up.", min=0.1),
     max_mb: float = typer.Option(20.0, "--max-mb", help="Largest single text/HTML/feed document, in MB.", min=0.001),
+    run_analysis: bool = typer.Option(
+        True, "--analyze/--no-analyze", envvar="PARALLAX_ANALYZE", show_envvar=True,
+        help="Analyse the new articles right after storing them (see `parallax analyze`).",
+    ),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=64, help="Worker processes for the analysis."),
 ) -> None:
     """Ingest news articles into the store.
 
@@ -63,15 +69,21 @@ def ingest(
                 seen += len(articles)
                 duplicates += len(articles) - len(stored)
                 progress.update(task, advance=len(batch), description=f"ingesting ({len(new)} new)")
+        analysed, analysis_problems = (
+            analyze_stored(store, workers=workers, ids=[a.id for a in new]) if run_analysis and new else (0, [])
+        )
     except KeyboardInterrupt:
         error(f"interrupted: {len(new)} new articles were stored; run the same command again to complete the batch")
         raise typer.Exit(130) from None
     finally:
         store.close()
+    for problem in analysis_problems:
+        warn(f"{problem}; the article is stored, `parallax analyze` retries it")
     summary = {
         "new": len(new),
         "already_stored": duplicates,
         "problems": len(problems),
+        "analysed": analysed,
         "articles": [{"id": a.public_id, "title": a.title, "language": a.language} for a in new],
         "errors": [{"location": p.location, "message": p.message} for p in problems],
     }
@@ -81,6 +93,8 @@ def ingest(
             parts.append(f"{duplicates} already stored (nothing new)")
         if problems:
             parts.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        if analysed:
+            parts.append(f"{analysed} analysed")
         info(f"{'; '.join(parts)} in {db}")
     else:
         emit_one(summary, fmt)

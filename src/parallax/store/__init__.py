@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from parallax.models import Article, Removal
 from parallax.store.migrations import migrate
-from parallax.store.schema import articles
+from parallax.store.schema import analyses, articles
 
 DEFAULT_DB = "parallax.db"
 DB_ENV = "PARALLAX_DB"
@@ -144,7 +144,45 @@ class Store:
                 count += 1
         return count
 
+    def save_analyses(self, results: Iterable[tuple[str, int, str, dict[str, Any] | None, str | None]]) -> int:
+        """Store (internal article id, version, model, data, error) rows, replacing older ones."""
+        rows = [
+            {"article_id": a, "version": v, "model": m, "data": d, "error": e,
+             "analyzed_at": datetime.now(UTC).isoformat(timespec="seconds")}
+            for a, v, m, d, e in results
+        ]
+        if not rows:
+            return 0
+        with self.engine.begin() as conn:
+            conn.execute(analyses.delete().where(analyses.c.article_id.in_([r["article_id"] for r in rows])))
+            conn.execute(analyses.insert(), rows)
+        return len(rows)
+
     # -- reading -------------------------------------------------------------------------
+
+    def articles_to_analyze(self, version: int, redo: bool = False, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Articles without an analysis of ``version`` (all of them with ``redo``), in ingest order."""
+        query = sa.select(articles.c.id).order_by(articles.c.seq)
+        if not redo:
+            done = sa.select(analyses.c.article_id).where(analyses.c.version == version)
+            query = query.where(articles.c.id.not_in(done))
+        if ids is not None:
+            query = query.where(articles.c.id.in_(ids))
+        columns = [articles.c.id, articles.c.external_id, articles.c.language, articles.c.title,
+                   articles.c.text, articles.c.published, articles.c.seq]
+        with self.engine.connect() as conn:
+            todo = list(conn.execute(query).scalars())
+        # Texts are read a page at a time, so memory stays flat and writes can go in between.
+        for offset in range(0, len(todo), 200):
+            page = todo[offset : offset + 200]
+            with self.engine.connect() as conn:
+                rows = conn.execute(sa.select(*columns).where(articles.c.id.in_(page)).order_by(articles.c.seq))
+                yield from rows.mappings().all()
+
+    def get_analysis(self, internal_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(analyses).where(analyses.c.article_id == internal_id)).mappings().first()
+        return dict(row) if row else None
 
     def iter_raw(self) -> Iterator[dict[str, Any]]:
         """Every article's raw input and current cleaning, in ingest order."""

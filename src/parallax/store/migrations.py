@@ -57,6 +57,20 @@ def _articles(op: Operations) -> None:
         op.create_index(f"ix_articles_{column}", "articles", [column])
 
 
+@migration(2, "analyses: one analysis per article, redone when the analysis version changes")
+def _analyses(op: Operations) -> None:
+    op.create_table(
+        "analyses",
+        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("version", sa.Integer, nullable=False),
+        sa.Column("model", sa.String(64), nullable=False),
+        sa.Column("data", sa.JSON),
+        sa.Column("error", sa.Text),
+        sa.Column("analyzed_at", sa.String(40), nullable=False),
+    )
+    op.create_index("ix_analyses_version", "analyses", ["version"])
+
+
 def _ensure_version_table(conn: Connection) -> None:
     sa.Table(
         "schema_versions",

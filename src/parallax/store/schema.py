@@ -6,7 +6,7 @@ creates and evolves it in a database.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -32,6 +32,17 @@ articles = Table(
     Column("metadata", JSON, nullable=False),
     Column("ingested_at", String(40), nullable=False),
     Column("seq", Integer, nullable=False, index=True),
+)
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False, index=True),
+    Column("model", String(64), nullable=False),
+    Column("data", JSON),
+    Column("error", Text),
+    Column("analyzed_at", String(40), nullable=False),
 )
 
 schema_versions = Table(

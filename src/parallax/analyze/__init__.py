@@ -1,0 +1,90 @@
+"""Analyze stage: read each article once, deeply.
+
+``analyze(articles)`` turns :class:`ArticleInput` records into :class:`Analysis` records (or a
+:class:`~parallax.models.Problem` for an article that cannot be read), in input order. Articles
+are parsed in batches per language with ``nlp.pipe``; ``workers > 1`` spreads batches over
+processes, each loading its models once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import islice
+
+from parallax.analyze.components import DEFAULT_ORDER, EXTRACTORS, Context
+from parallax.analyze.models import ANALYSIS_VERSION, Analysis, ArticleInput
+from parallax.analyze.pipeline import MODELS, ModelMissing, load, model_name
+from parallax.models import Problem
+
+# Import for their side effect of registering extractors.
+from parallax.analyze.components import dates, entities, quantities, quotes  # noqa: E402,F401
+
+__all__ = ["analyze", "analyze_batch", "Analysis", "ArticleInput", "ANALYSIS_VERSION", "ModelMissing"]
+
+# News articles are far shorter; the cap keeps one pathological input from exhausting memory.
+MAX_ANALYZED_CHARS = 200_000
+BATCH = 32
+
+
+def _published(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def analyze_batch(batch: list[ArticleInput]) -> list[Analysis | Problem]:
+    results: dict[int, Analysis | Problem] = {}
+    by_language: dict[str, list[int]] = {}
+    for index, article in enumerate(batch):
+        by_language.setdefault(article.language, []).append(index)
+    for language, indexes in by_language.items():
+        nlp = load(language)
+        texts = [batch[i].text[:MAX_ANALYZED_CHARS] for i in indexes]
+        try:
+            docs = list(nlp.pipe(texts, batch_size=BATCH))
+        except Exception:  # noqa: BLE001 - fall back to one at a time to isolate the bad article
+            docs = []
+            for i, text in zip(indexes, texts):
+                try:
+                    docs.append(nlp(text))
+                except Exception as exc:  # noqa: BLE001
+                    docs.append(None)
+                    results[i] = Problem(batch[i].id, f"analysis failed: {type(exc).__name__}: {exc}")
+        for i, doc in zip(indexes, docs):
+            if doc is None:
+                continue
+            article = batch[i]
+            try:
+                results[i] = _extract(doc, article, language)
+            except Exception as exc:  # noqa: BLE001 - one odd article must not stop the batch
+                results[i] = Problem(article.id, f"analysis failed: {type(exc).__name__}: {exc}")
+    return [results[i] for i in range(len(batch))]
+
+
+def _extract(doc, article: ArticleInput, language: str) -> Analysis:
+    ctx = Context(doc, language, _published(article.published), has_model=language in MODELS)
+    for name in DEFAULT_ORDER:
+        EXTRACTORS[name](ctx)
+    return Analysis(
+        id=article.id, language=language, title=article.title, text=article.text,
+        sentences=ctx.sentences, entities=ctx.entities, quotes=ctx.quotes,
+        quantities=ctx.quantities, dates=ctx.dates, model=model_name(language),
+    )
+
+
+def analyze(articles: Iterable[ArticleInput], workers: int = 1, chunk: int = BATCH) -> Iterator[Analysis | Problem]:
+    iterator = iter(articles)
+    chunks = iter(lambda: list(islice(iterator, chunk)), [])
+    if workers <= 1:
+        for batch in chunks:
+            yield from analyze_batch(batch)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        for results in pool.imap(analyze_batch, chunks):
+            yield from results

@@ -1,0 +1,170 @@
+"""Sentences, entity mentions, roles ("Kremlin spokesman") and canonical names.
+
+With a trained model, entities come from its NER (corrected by the places component). Without
+one, capitalised word runs that are not merely sentence-initial are name candidates, labelled
+``place`` when the gazetteer knows them and ``name`` otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from parallax.analyze.components import Context, extractor
+from parallax.analyze.gazetteer import lookup
+from parallax.analyze.models import Entity, Sentence
+from parallax.analyze.translit import fold, latin
+
+LABELS = {
+    "PERSON": "person", "PER": "person",
+    "ORG": "organisation",
+    "GPE": "place", "LOC": "place", "FAC": "place",
+    "NORP": "group",
+    "DATE": "date", "TIME": "date",
+    "CARDINAL": "number", "ORDINAL": "number",
+    "QUANTITY": "quantity", "PERCENT": "quantity", "MONEY": "quantity",
+}
+
+# Head nouns of titles and roles. A role is the run of modifiers before a name that ends in one
+# of these ("Russian presidential spokesman"), or an apposition headed by one.
+ROLE_NOUNS = {
+    "minister", "spokesman", "spokeswoman", "spokesperson", "president", "vice", "governor", "chief", "head",
+    "secretary", "director", "leader", "chancellor", "mayor", "ambassador", "general", "commander", "official",
+    "prosecutor", "judge", "senator", "representative", "envoy", "premier", "king", "queen", "prince", "pope",
+    "chairman", "chairwoman", "chair", "ceo", "founder", "executive", "adviser", "advisor", "aide", "deputy",
+    "diplomat", "correspondent", "reporter", "analyst", "expert", "professor", "coach", "captain", "manager",
+    "candidate", "lawmaker", "mp", "congressman", "congresswoman", "sheriff", "officer", "inspector", "negotiator",
+    "delegate", "commissioner", "dr", "mr", "mrs", "ms", "sir", "lord", "lady", "actress", "actor", "singer",
+    "ministre", "porte-parole", "président", "présidente", "chef", "directeur", "directrice", "secrétaire",
+}
+_ROLE_DEPS = {"compound", "amod", "nmod", "nn", "npadvmod", "poss", "flat", "appos", "case"}
+_NAME_RUN = re.compile(
+    r"(?<![\w])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’\-]+)(?:\s+(?:(?:de|del|della|di|da|van|von|der|den|du|la|le|bin|al|el|ibn)\s+)?"
+    r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’\-]+){0,3}"
+)
+
+
+@extractor("sentences")
+def sentences(ctx: Context) -> None:
+    ctx.sentences = [Sentence(s.start_char, s.end_char) for s in ctx.doc.sents]
+
+
+@extractor("entities")
+def entities(ctx: Context) -> None:
+    mentions = _model_entities(ctx) if ctx.has_model else _candidate_names(ctx)
+    ctx.entities = _with_canonical_names(mentions)
+
+
+def _model_entities(ctx: Context) -> list[Entity]:
+    out = []
+    for ent in ctx.doc.ents:
+        label = LABELS.get(ent.label_, "other")
+        text = ent.text
+        if label in ("person", "organisation", "place", "group") and ent[0].lower_ == "the":
+            ent = ent[1:]
+            text = ent.text
+        if text.endswith(("’s", "'s")):  # possessive: "Spoljaric’s arrival"
+            ent = ent[:-1] if ent[-1].lower_ in ("’s", "'s") else ent
+            text = text[:-2]
+        if not text.strip():
+            continue
+        if sum(c.isalpha() for c in text) < 2:
+            continue  # "X." and other stray letters
+        if label == "place" and len(ent) == 1 and ent[0].pos_ == "ADJ" and not lookup(text):
+            label = "group"  # "Ukrainian" tagged as a place is a nationality
+        role = _role(ent) if label == "person" else None
+        out.append(Entity(text, label, ent.start_char, ent.end_char, text, latin(text), role))
+    return out
+
+
+def _role(ent: Span) -> str | None:
+    doc = ent.doc
+    # Left modifiers: "Ukrainian Foreign Minister Andrii Sybiha", "Kremlin spokesman Dmitry Peskov".
+    start = ent.start
+    while start > 0:
+        token = doc[start - 1]
+        if token.is_punct or token.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "NUM"):
+            break
+        if not token.i < token.head.i < ent.end:  # must modify the role or the name, to its right
+            break
+        start -= 1
+    left = doc[start : ent.start]
+    if left and any(_is_role_word(t) for t in left):
+        while left and not _is_role_word(left[-1]) and left[-1].pos_ != "PROPN":
+            left = left[:-1]
+        if left:
+            return left.text
+    # Apposition: "Dmitry Peskov, the Kremlin spokesman," / "the head of Ukrainian diplomacy, Andrii Sybiga"
+    head = ent.root
+    for child in head.children:
+        if child.dep_ == "appos" and _is_role_word(child):
+            return _noun_phrase(child, stop=len(doc))
+    if head.dep_ == "appos" and _is_role_word(head.head) and head.head.i < ent.start:
+        return _noun_phrase(head.head, stop=ent.start)
+    return None
+
+
+def _is_role_word(token: Token) -> bool:
+    return token.lower_.strip(".") in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
+
+
+def _noun_phrase(token: Token, stop: int) -> str:
+    """The role noun with its modifiers and "of …" complement, without determiners or clauses:
+    "the head of Ukrainian diplomacy, Andrii Sybiga" -> "head of Ukrainian diplomacy"."""
+    doc = token.doc
+    start = token.left_edge.i
+    while start < token.i and doc[start].dep_ in ("det", "punct", "predet"):
+        start += 1
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "de", "du", "des"):
+            end = max(end, child.right_edge.i + 1)
+    end = min(end, stop, start + 8)
+    span = doc[start:end]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ in ("DET", "ADP", "CCONJ")):
+        span = span[:-1]
+    return span.text
+
+
+def _candidate_names(ctx: Context) -> list[Entity]:
+    text = ctx.doc.text
+    starts = {s.start for s in ctx.sentences} | {0}
+    runs = [(m.start(), m.end(), m.group(0)) for m in _NAME_RUN.finditer(text)]
+    # A word capitalised only because it opens a sentence is not a name unless it recurs.
+    counts: dict[str, int] = {}
+    for start, _, name in runs:
+        if start not in starts:
+            counts[name] = counts.get(name, 0) + 1
+    out = []
+    for start, end, name in runs:
+        sentence_initial = start in starts or text[max(0, start - 2) : start].strip() in ("", "\n")
+        if sentence_initial and " " not in name and not counts.get(name) and not lookup(name):
+            continue
+        label = "place" if lookup(name) else "name"
+        out.append(Entity(name, label, start, end, name, latin(name)))
+    return out
+
+
+def _with_canonical_names(mentions: list[Entity]) -> list[Entity]:
+    """Point short mentions at the fullest form in the article ("Peskov" -> "Dmitry Peskov")."""
+    full_names: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for entity in mentions:
+        if entity.label in ("person", "name") and " " in entity.text:
+            last = fold(entity.text.split()[-1])
+            if len(entity.text) > len(full_names.get(last, "")):
+                full_names[last] = entity.text
+        if entity.role:
+            roles.setdefault(entity.text, entity.role)
+    out = []
+    for entity in mentions:
+        canonical = entity.text
+        if entity.label not in ("person", "date", "number", "quantity") and " " not in entity.text and fold(entity.text) in full_names:
+            # "Spoljaric" / "Sybiha" alone, mislabelled, after the full name appeared
+            entity = Entity(entity.text, "person", entity.start, entity.end, entity.text, entity.latin, entity.role)
+        if entity.label in ("person", "name"):
+            canonical = full_names.get(fold(entity.text.split()[-1]), entity.text)
+        role = entity.role or roles.get(canonical)
+        out.append(Entity(entity.text, entity.label, entity.start, entity.end, canonical, latin(canonical), role))
+    return out

@@ -1,0 +1,84 @@
+"""spaCy component: correct and complete place names with the gazetteer and local context.
+
+The small English model calls "Kursk" a PRODUCT and "Ouspenovka" an ORG, and misses "Sumy".
+Three rules, in order of confidence:
+1. a name followed or introduced by a place noun ("the Donetsk region", "two small villages,
+   Ouspenovka and Borki") is a place, whatever the model said;
+2. a non-person entity whose text is a known place is a place;
+3. an untagged proper noun that is a big known place (100,000+ people, or a country/region) is one.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from parallax.analyze.gazetteer import BARE_MATCH_POPULATION, lookup
+
+PLACE_NOUNS = {
+    "region", "oblast", "province", "state", "county", "district", "city", "town", "village", "hamlet",
+    "settlement", "locality", "municipality", "capital", "port", "island", "republic", "territory", "area",
+    "neighbourhood", "neighborhood", "suburb", "commune", "département", "ville", "région", "localité",
+}
+_RELABEL = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "NORP", "LANGUAGE", "MISC"}
+_PLACE_LABELS = {"GPE", "LOC"}
+
+
+def _place_noun(token: Token) -> bool:
+    return token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
+
+
+def _proper_run(token: Token) -> Span:
+    """The run of proper nouns around ``token`` ("Nova Kakhovka")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+        start -= 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    return doc[start:end]
+
+
+def _context_places(doc: Doc) -> list[Span]:
+    found = []
+    for token in doc:
+        if not (token.pos_ == "PROPN" and token.is_title):
+            continue
+        head = token.head
+        # "the Donetsk region": compound modifier of a place noun
+        if token.dep_ in ("compound", "amod", "nmod") and _place_noun(head) and head.i > token.i:
+            found.append(_proper_run(token))
+        # "two small villages, Ouspenovka and Borki": apposition to a place noun, and its conjuncts
+        elif token.dep_ == "appos" and _place_noun(head):
+            found.append(_proper_run(token))
+        # "… villages, Ouspenovka and Borki", parsed as conjuncts of the place noun
+        elif token.dep_ == "conj" and (_place_noun(head) or (head.dep_ in ("appos", "conj") and _place_noun(head.head))):
+            found.append(_proper_run(token))
+        # "the city of Sumy", "the village of Borki"
+        elif token.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
+            found.append(_proper_run(token))
+    return found
+
+
+@Language.component("parallax_places")
+def correct_places(doc: Doc) -> Doc:
+    ents = list(doc.ents)
+    new: list[Span] = []
+    for span in _context_places(doc):
+        new.append(Span(doc, span.start, span.end, label="GPE"))
+    for ent in ents:
+        if ent.label_ in _RELABEL and lookup(ent.text.removeprefix("the ")):
+            new.append(Span(doc, ent.start, ent.end, label="GPE"))
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.is_title:
+            continue
+        place = lookup(token.text)
+        if place and place.population >= BARE_MATCH_POPULATION:
+            new.append(Span(doc, token.i, token.i + 1, label="GPE"))
+    if not new:
+        return doc
+    untouched = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in new)]
+    doc.ents = filter_spans(new + untouched)
+    return doc

