@@ -51,16 +51,21 @@ def test_interrupted_batch_is_consistent_and_rerun_completes(cli, tmp_path, how)
     batch = tmp_path / "big.jsonl"
     total = 30_000
     _big_batch(batch, total)
-    env = {**os.environ, "PARALLAX_DB": str(cli.db)}
+    env = {**os.environ, "PARALLAX_DB": str(cli.db), "PARALLAX_ANALYZE": "0"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "parallax", "ingest", str(batch)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
-    deadline = time.time() + 60
-    while time.time() < deadline and cli.count() < 400:
-        time.sleep(0.05)
-    proc.send_signal(how)
-    _, err = proc.communicate(timeout=60)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and cli.count() < 400:
+            time.sleep(0.05)
+        proc.send_signal(how)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:  # never leave a stray ingest running after a failed test
+            proc.kill()
+            proc.wait()
     stored = cli.count()
     assert 0 < stored < total, f"the interrupt should land mid-batch ({stored})"
     if how == signal.SIGINT:

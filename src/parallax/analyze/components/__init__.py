@@ -7,11 +7,13 @@ functions over a parsed Doc, registered in :data:`EXTRACTORS` and run in the ord
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from parallax.analyze.models import DateMention, Entity, Quantity, Quote, Sentence
 
@@ -27,6 +29,19 @@ class Context:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+
+    # spaCy recomputes ``token.sent`` by scanning the Doc on every call; with long articles that
+    # dominated the run time, so sentences are computed once and looked up by bisection.
+    @cached_property
+    def sents(self) -> list[Span]:
+        return list(self.doc.sents)
+
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [s.start for s in self.sents]
+
+    def sentence_of(self, token_index: int) -> Span:
+        return self.sents[max(0, bisect_right(self._sent_starts, token_index) - 1)]
 
 
 Extractor = Callable[[Context], None]

@@ -47,7 +47,7 @@ _NAME_RUN = re.compile(
 
 @extractor("sentences")
 def sentences(ctx: Context) -> None:
-    ctx.sentences = [Sentence(s.start_char, s.end_char) for s in ctx.doc.sents]
+    ctx.sentences = [Sentence(s.start_char, s.end_char) for s in ctx.sents]
 
 
 @extractor("entities")

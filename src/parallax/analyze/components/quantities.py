@@ -177,7 +177,7 @@ def _attribution(span: Span, quotes: list[Quote], ctx: Context) -> str | None:
     speaker = _quote_speaker(span, quotes)
     if speaker:
         return speaker
-    sentence = span.sent
+    sentence = ctx.sentence_of(span.start)
     for token in sentence:
         if token.lower_ == "according":
             for child in token.subtree:
@@ -185,11 +185,11 @@ def _attribution(span: Span, quotes: list[Quote], ctx: Context) -> str | None:
                     return _named(child, ctx) or " ".join(t.text for t in child.subtree)
     # "Moscow ..., noting it has led to ... 150,000": the speaker of a governing cue verb
     for ancestor in span.root.ancestors:
-        if ancestor.lemma_.lower() in CLAIM_LEMMAS and ancestor.pos_ == "VERB" and ancestor.sent == sentence:
+        if ancestor.lemma_.lower() in CLAIM_LEMMAS and ancestor.pos_ == "VERB" and sentence.start <= ancestor.i < sentence.end:
             subject = _subject(ancestor)
             if subject is not None:
                 people = [e for e in ctx.entities if e.label == "person"]
-                return _resolve(subject, ctx.entities, people, subject.start_char)
+                return _resolve(subject, ctx.entities, people, subject.start_char, ctx)
     return None
 
 

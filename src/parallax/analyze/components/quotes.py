@@ -88,7 +88,7 @@ def quotes(ctx: Context) -> None:
     out: list[Quote] = []
     previous: Quote | None = None
     for start, end in direct:
-        region = _region(doc, start, end)
+        region = _region(ctx, start, end)
         cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
         speaker_span, cue_text = None, None
         if cue is not None:
@@ -96,11 +96,11 @@ def quotes(ctx: Context) -> None:
         if speaker_span is None and region is not None:
             speaker_span, cue_text = _according_to(region, masked) or (None, cue_text)
         if speaker_span is None and cue is None and region is not None and ctx.has_model:
-            colon = _colon_intro(doc, region, masked)
+            colon = _colon_intro(ctx, region, masked)
             if colon is not None:
                 speaker_span, cue_text = _subject(colon), colon.text
         if speaker_span is not None:
-            name = _resolve(speaker_span, ctx.entities, people, start)
+            name = _resolve(speaker_span, ctx.entities, people, start, ctx)
             quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, doc.text[start:end], start, end, True)
         elif previous is not None and _adjacent(doc, previous.end, start):
             # A quote running on after an attributed one, in the next sentence, is the same speaker's.
@@ -111,7 +111,7 @@ def quotes(ctx: Context) -> None:
         out.append(quote)
         previous = quote if quote.speaker else None
     if ctx.has_model:
-        out.extend(_indirect(doc, masked, ctx.entities, people))
+        out.extend(_indirect(ctx, masked, people))
     out.sort(key=lambda q: q.start)
     ctx.quotes = out
 
@@ -125,12 +125,13 @@ def _masked_tokens(doc: Doc, spans: list[tuple[int, int]]) -> set[int]:
     return masked
 
 
-def _region(doc: Doc, start: int, end: int) -> Span | None:
+def _region(ctx: Context, start: int, end: int) -> Span | None:
+    doc = ctx.doc
     first = doc.char_span(start, min(end, start + 1), alignment_mode="expand")
     last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
     if first is None or last is None:
         return None
-    return doc[first.sent.start : last.sent.end]
+    return doc[ctx.sentence_of(first.start).start : ctx.sentence_of(last.end - 1).end]
 
 
 def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) -> Token | None:
@@ -198,10 +199,10 @@ def _according_to(region: Span, masked: set[int]) -> tuple[Span, str] | None:
     return None
 
 
-def _colon_intro(doc: Doc, region: Span, masked: set[int]) -> Token | None:
+def _colon_intro(ctx: Context, region: Span, masked: set[int]) -> Token | None:
     """ "Peskov was blunt: “…”" / a previous sentence ending with a colon that has a cue."""
-    sentence = region[0].sent
-    before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    sentence = ctx.sentence_of(region.start)
+    before = ctx.sentence_of(sentence.start - 1) if sentence.start > 0 else None
     for span in (region, before):
         if span is None or ":" not in span.text:
             continue
@@ -216,7 +217,7 @@ def _adjacent(doc: Doc, previous_end: int, start: int) -> bool:
     return "\n\n" not in between and len(between) < 200
 
 
-def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: int) -> str:
+def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: int, ctx: Context) -> str:
     inside = [e for e in entities if e.start < span.end_char and span.start_char < e.end
               and e.label in ("person", "organisation", "place", "group", "name")]
     persons = [e for e in inside if e.label in ("person", "name")]
@@ -230,7 +231,7 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
     if word in PRONOUNS_PERSON and earlier:
         return earlier[-1].canonical
     if word in PRONOUNS_GROUP:
-        sentence_start = span.sent.start_char
+        sentence_start = ctx.sentence_of(span.start).start_char
         actors = [e for e in entities if e.label in ("organisation", "place") and sentence_start <= e.end <= span.start_char]
         if actors:
             return actors[-1].canonical
@@ -244,7 +245,8 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
     return span.text
 
 
-def _indirect(doc: Doc, masked: set[int], entities: list[Entity], people: list[Entity]) -> Iterable[Quote]:
+def _indirect(ctx: Context, masked: set[int], people: list[Entity]) -> Iterable[Quote]:
+    doc, entities = ctx.doc, ctx.entities
     for token in doc:
         if token.i in masked or token.lemma_.lower() not in INDIRECT_LEMMAS or token.pos_ != "VERB":
             continue
@@ -261,6 +263,6 @@ def _indirect(doc: Doc, masked: set[int], entities: list[Entity], people: list[E
             speaker = _subject(token)
             if not content or speaker is None:
                 continue
-            name = _resolve(speaker, entities, people, content.start_char)
+            name = _resolve(speaker, entities, people, content.start_char, ctx)
             yield Quote(name, speaker.start_char, speaker.end_char, token.text, content.text,
                         content.start_char, content.end_char, False)
