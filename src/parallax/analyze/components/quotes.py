@@ -27,6 +27,7 @@ CUE_LEMMAS = {
     "remark", "observe", "recall", "predict", "promise", "vow", "pledge", "accuse", "blame", "dismiss",
     "criticise", "criticize", "condemn", "praise", "conclude", "testify", "allege", "maintain", "quote",
     "continue", "agree", "caution", "concede", "complain", "boast", "joke", "recount", "shout", "whisper",
+    "sing", "chant", "read", "question", "answer", "exclaim", "cry", "yell", "tout", "label", "brand", "dub",
     # French
     "dire", "déclarer", "ajouter", "affirmer", "annoncer", "assurer", "estimer", "expliquer", "souligner",
     "dénoncer", "indiquer", "préciser", "confier", "répondre", "écrire", "lancer", "juger", "rappeler",
@@ -43,7 +44,10 @@ INDIRECT_LEMMAS = {
 }
 PRONOUNS_PERSON = {"he", "she", "him", "her", "il", "elle", "er", "sie", "él", "ella", "lui", "lei"}
 PRONOUNS_GROUP = {"they", "it", "we", "ils", "elles", "on", "nous"}
-MIN_QUOTE_WORDS = 2
+MIN_QUOTE_WORDS = 2  # a single quoted word counts only when a cue introduces it ("called it “unethical”")
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "qui", "que"}
+# "WALLACE: …" / "Mr. PENCE: …": speaker labels of interview transcripts.
+_TRANSCRIPT = re.compile(r"(?m)^((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+(\S.*)$")
 
 _PAIRS = [
     re.compile(r"“([^“”]+?)”"),
@@ -74,7 +78,7 @@ def find_direct(text: str) -> list[tuple[int, int]]:
             end -= 1
         while start < end and text[start] in " \u00a0":
             start += 1
-        if len(text[start:end].split()) >= MIN_QUOTE_WORDS:
+        if text[start:end].strip():
             out.append((start, end))
     return out
 
@@ -87,6 +91,7 @@ def quotes(ctx: Context) -> None:
     people = [e for e in ctx.entities if e.label in ("person", "name")]
     out: list[Quote] = []
     previous: Quote | None = None
+    transcript = _transcript_quotes(doc.text, direct)
     for start, end in direct:
         region = _region(ctx, start, end)
         cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
@@ -99,6 +104,10 @@ def quotes(ctx: Context) -> None:
             colon = _colon_intro(ctx, region, masked)
             if colon is not None:
                 speaker_span, cue_text = _subject(colon), colon.text
+        if speaker_span is None and region is not None and ctx.has_model and not _adjacent_to(previous, doc, start):
+            governing = _governing_speaker(doc, start, end)
+            if governing is not None:
+                speaker_span, cue_text = governing
         if speaker_span is not None:
             name = _resolve(speaker_span, ctx.entities, people, start, ctx)
             quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, doc.text[start:end], start, end, True)
@@ -106,14 +115,35 @@ def quotes(ctx: Context) -> None:
             # A quote running on after an attributed one, in the next sentence, is the same speaker's.
             quote = Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
                           doc.text[start:end], start, end, True)
+        elif start in transcript:
+            quote = transcript[start]
         else:
             quote = Quote(None, None, None, cue_text, doc.text[start:end], start, end, True)
+        if len(quote.text.split()) < MIN_QUOTE_WORDS and quote.cue is None:
+            continue  # a lone quoted word without a cue is emphasis or a title, not a quotation
         out.append(quote)
-        previous = quote if quote.speaker else None
+        previous = quote if quote.speaker else previous
+    covered = [(q.start, q.end) for q in out]
+    out.extend(q for q in transcript.values() if not any(a < q.end and q.start < b for a, b in covered))
     if ctx.has_model:
         out.extend(_indirect(ctx, masked, people))
     out.sort(key=lambda q: q.start)
     ctx.quotes = out
+
+
+def _transcript_quotes(text: str, direct: list[tuple[int, int]]) -> dict[int, Quote]:
+    """Paragraphs of an interview transcript, keyed by where their quoted text starts."""
+    out: dict[int, Quote] = {}
+    for match in _TRANSCRIPT.finditer(text):
+        name = match.group(1).strip()
+        if len(name.replace(".", "")) < 3:
+            continue
+        start, end = match.span(2)
+        inner = next(((a, b) for a, b in direct if start <= a < end), None)
+        quote_start = inner[0] if inner else start
+        speaker = name.title() if name.isupper() else name
+        out[quote_start] = Quote(speaker, match.start(1), match.end(1), None, text[start:end], start, end, True)
+    return out
 
 
 def _masked_tokens(doc: Doc, spans: list[tuple[int, int]]) -> set[int]:
@@ -164,6 +194,12 @@ def _grammatical_subject(verb: Token) -> Span | None:
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_.startswith("nsubj") and not child.dep_.endswith("pass"):
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl:relcl"):
+                    return _phrase(verb.head)  # "the man who said …" -> "the man"
+                if child.ent_type_ in ("DATE", "TIME", "CARDINAL") or not any(
+                    t.pos_ in ("NOUN", "PROPN", "PRON") for t in child.subtree
+                ):
+                    return None
                 return _phrase(child)
             if child.dep_ in ("agent", "obl:agent"):
                 for grandchild in child.children:
@@ -171,6 +207,9 @@ def _grammatical_subject(verb: Token) -> Span | None:
                         return _phrase(grandchild)
                 if child.dep_ == "obl:agent":
                     return _phrase(child)
+        if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "by announcing that …"
+            verb, seen = verb.head.head, seen + 1
+            continue
         if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp", "parataxis", "acl", "relcl") and verb.head is not verb:
             if verb.dep_ == "relcl":
                 return _phrase(verb.head)
@@ -187,6 +226,34 @@ def _phrase(token: Token) -> Span:
     while end < len(doc) and doc[end].dep_ in ("flat", "flat:name", "compound") and doc[end].head.i == token.i:
         end += 1
     return doc[start:end]
+
+
+def _speaker_like(span: Span) -> bool:
+    root = span.root
+    return (
+        root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "PER")
+        or root.lower_ in PRONOUNS_PERSON | {"they", "we", "i"}
+        or root.lower_ in ROLE_NOUNS or root.lemma_.lower() in ROLE_NOUNS
+    )
+
+
+def _governing_speaker(doc: Doc, start: int, end: int) -> tuple[Span, str] | None:
+    """No cue verb: the nearest verb above the quote whose subject is a speaker-like
+    ("Blige sings “…”", "Trump is … encouraging supporters to make sure all is “on the up and up”")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for ancestor in span.root.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = _grammatical_subject(ancestor)
+        if subject is not None and _speaker_like(subject) and not (start <= subject.start_char < end):
+            return subject, ancestor.text
+    return None
+
+
+def _adjacent_to(previous: Quote | None, doc: Doc, start: int) -> bool:
+    return previous is not None and _adjacent(doc, previous.end, start)
 
 
 def _according_to(region: Span, masked: set[int]) -> tuple[Span, str] | None:
@@ -213,8 +280,10 @@ def _colon_intro(ctx: Context, region: Span, masked: set[int]) -> Token | None:
 
 
 def _adjacent(doc: Doc, previous_end: int, start: int) -> bool:
+    # Quotes running on after an attributed one (in the next sentence or the next paragraph) with
+    # no new cue are the same speaker's: the convention of news writing.
     between = doc.text[previous_end:start]
-    return "\n\n" not in between and len(between) < 200
+    return len(between) < 400 and between.count("\n") <= 2
 
 
 def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: int, ctx: Context) -> str:
