@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from parallax.analyze.models import DateMention, Entity, Quantity, Quote, Sentence
 
@@ -32,6 +32,11 @@ class Context:
 
     # spaCy recomputes ``token.sent`` by scanning the Doc on every call; with long articles that
     # dominated the run time, so sentences are computed once and looked up by bisection.
+    # ``Doc.text`` rebuilds the string from every token on each access; read it once.
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text
+
     @cached_property
     def sents(self) -> list[Span]:
         return list(self.doc.sents)
@@ -42,6 +47,26 @@ class Context:
 
     def sentence_of(self, token_index: int) -> Span:
         return self.sents[max(0, bisect_right(self._sent_starts, token_index) - 1)]
+
+
+# spaCy's lemmatizer costs ~10% of the pipeline on long articles, while only a few tokens
+# (candidate cue verbs and role nouns) ever need a lemma; the loaded pipelines register their
+# lemmatizer here and lemmas are computed on demand, once per (word, part of speech).
+LEMMATIZERS: dict[str, Callable] = {}
+_LEMMA_CACHE: dict[tuple[str, int, int], str] = {}
+
+
+def lemma(token: Token) -> str:
+    if token.lemma_:
+        return token.lemma_.lower()
+    lemmatize = LEMMATIZERS.get(token.lang_)
+    if lemmatize is None:
+        return token.lower_
+    key = (token.lang_, token.orth, token.pos)
+    found = _LEMMA_CACHE.get(key)
+    if found is None:
+        found = _LEMMA_CACHE[key] = (lemmatize(token) or [token.lower_])[0].lower()
+    return found
 
 
 Extractor = Callable[[Context], None]

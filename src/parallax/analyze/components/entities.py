@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from parallax.analyze.components import Context, extractor
+from parallax.analyze.components import Context, extractor, lemma
 from parallax.analyze.gazetteer import lookup
 from parallax.analyze.models import Entity, Sentence
 from parallax.analyze.translit import fold, latin
@@ -106,7 +106,7 @@ def _role(ent: Span) -> str | None:
 
 
 def _is_role_word(token: Token) -> bool:
-    return token.lower_.strip(".") in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
+    return token.lower_.strip(".") in ROLE_NOUNS or lemma(token) in ROLE_NOUNS
 
 
 def _noun_phrase(token: Token, stop: int) -> str:
@@ -128,7 +128,7 @@ def _noun_phrase(token: Token, stop: int) -> str:
 
 
 def _candidate_names(ctx: Context) -> list[Entity]:
-    text = ctx.doc.text
+    text = ctx.text
     starts = {s.start for s in ctx.sentences} | {0}
     runs = [(m.start(), m.end(), m.group(0)) for m in _NAME_RUN.finditer(text)]
     # A word capitalised only because it opens a sentence is not a name unless it recurs.

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from parallax.analyze.components import lemma
 from parallax.analyze.gazetteer import BARE_MATCH_POPULATION, lookup
 
 PLACE_NOUNS = {
@@ -26,7 +27,7 @@ _PLACE_LABELS = {"GPE", "LOC"}
 
 
 def _place_noun(token: Token) -> bool:
-    return token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
+    return lemma(token) in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
 
 
 def _proper_run(token: Token) -> Span:

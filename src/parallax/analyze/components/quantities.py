@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from parallax.analyze.components import Context, extractor
+from parallax.analyze.components import Context, extractor, lemma
 from parallax.analyze.components.quotes import INDIRECT_LEMMAS, _resolve, _subject
 from parallax.analyze.models import Quantity, Quote
 
@@ -87,7 +87,7 @@ def quantities(ctx: Context) -> None:
 
 def _pattern_quantities(ctx: Context):
     """Numbers found by pattern, for languages whose model has no number entities."""
-    text = ctx.doc.text
+    text = ctx.text
     dates = [(d.start, d.end) for d in ctx.dates]
     for match in _NUMBER.finditer(text):
         start, end = match.span(1)
@@ -118,7 +118,7 @@ def _quantity(span: Span, ctx: Context) -> Quantity | None:
             break
     start = span.start_char + (len(span.text) - len(text))
     if hedge is None:
-        before = _HEDGE.search(doc.text[max(0, span.start_char - 20) : span.start_char])
+        before = _HEDGE.search(ctx.text[max(0, span.start_char - 20) : span.start_char])
         if before:
             hedge = before.group(1).lower()
     value = parse_number(text, ctx.language)
@@ -160,10 +160,10 @@ def _predicate(token: Token) -> str | None:
         previous, current = current, current.head
         seen += 1
         if current.pos_ in ("VERB",) or (current.pos_ == "AUX" and current.dep_ == "ROOT"):
-            return current.lemma_.lower()
+            return lemma(current)
         if current.pos_ == "NOUN" and previous.lower_ in ("of",) and _EVENT_NOUN.search(current.lower_):
-            return current.lemma_.lower()
-    return current.lemma_.lower() if current.pos_ == "VERB" else None
+            return lemma(current)
+    return lemma(current) if current.pos_ == "VERB" else None
 
 
 def _quote_speaker(span: Span, quotes: list[Quote]) -> str | None:
@@ -185,7 +185,7 @@ def _attribution(span: Span, quotes: list[Quote], ctx: Context) -> str | None:
                     return _named(child, ctx) or " ".join(t.text for t in child.subtree)
     # "Moscow ..., noting it has led to ... 150,000": the speaker of a governing cue verb
     for ancestor in span.root.ancestors:
-        if ancestor.lemma_.lower() in CLAIM_LEMMAS and ancestor.pos_ == "VERB" and sentence.start <= ancestor.i < sentence.end:
+        if lemma(ancestor) in CLAIM_LEMMAS and ancestor.pos_ == "VERB" and sentence.start <= ancestor.i < sentence.end:
             subject = _subject(ancestor)
             if subject is not None:
                 people = [e for e in ctx.entities if e.label == "person"]

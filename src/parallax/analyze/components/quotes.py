@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.analyze.components import Context, extractor
+from parallax.analyze.components import Context, extractor, lemma
 from parallax.analyze.components.entities import ROLE_NOUNS
 from parallax.analyze.models import Entity, Quote
 from parallax.analyze.translit import fold
@@ -86,12 +86,12 @@ def find_direct(text: str) -> list[tuple[int, int]]:
 @extractor("quotes")
 def quotes(ctx: Context) -> None:
     doc = ctx.doc
-    direct = find_direct(doc.text)
+    direct = find_direct(ctx.text)
     masked = _masked_tokens(doc, direct)
     people = [e for e in ctx.entities if e.label in ("person", "name")]
     out: list[Quote] = []
     previous: Quote | None = None
-    transcript = _transcript_quotes(doc.text, direct)
+    transcript = _transcript_quotes(ctx.text, direct)
     for start, end in direct:
         region = _region(ctx, start, end)
         cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
@@ -104,21 +104,21 @@ def quotes(ctx: Context) -> None:
             colon = _colon_intro(ctx, region, masked)
             if colon is not None:
                 speaker_span, cue_text = _subject(colon), colon.text
-        if speaker_span is None and region is not None and ctx.has_model and not _adjacent_to(previous, doc, start):
+        if speaker_span is None and region is not None and ctx.has_model and not _adjacent_to(previous, ctx.text, start):
             governing = _governing_speaker(doc, start, end)
             if governing is not None:
                 speaker_span, cue_text = governing
         if speaker_span is not None:
             name = _resolve(speaker_span, ctx.entities, people, start, ctx)
-            quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, doc.text[start:end], start, end, True)
-        elif previous is not None and _adjacent(doc, previous.end, start):
+            quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
+        elif previous is not None and _adjacent(ctx.text, previous.end, start):
             # A quote running on after an attributed one, in the next sentence, is the same speaker's.
             quote = Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
-                          doc.text[start:end], start, end, True)
+                          ctx.text[start:end], start, end, True)
         elif start in transcript:
             quote = transcript[start]
         else:
-            quote = Quote(None, None, None, cue_text, doc.text[start:end], start, end, True)
+            quote = Quote(None, None, None, cue_text, ctx.text[start:end], start, end, True)
         if len(quote.text.split()) < MIN_QUOTE_WORDS and quote.cue is None:
             continue  # a lone quoted word without a cue is emphasis or a title, not a quotation
         out.append(quote)
@@ -169,7 +169,7 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
         return None
     best, best_distance = None, None
     for token in region:
-        if token.i in masked or token.lemma_.lower() not in CUE_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or token.i in masked or lemma(token) not in CUE_LEMMAS:
             continue
         distance = start - token.idx if token.idx < start else token.idx - end
         if best_distance is None or distance < best_distance:
@@ -183,7 +183,7 @@ def _subject(verb: Token) -> Span | None:
         # Inverted attribution: "…,” assured Andrii Sybiga. / "…", said a spokesman.
         for child in verb.rights:
             if child.dep_ in ("dobj", "obj", "attr", "nsubj") and child.i - verb.i <= 4 and (
-                child.pos_ == "PROPN" or child.lower_ in ROLE_NOUNS or child.lemma_.lower() in ROLE_NOUNS
+                child.pos_ == "PROPN" or child.lower_ in ROLE_NOUNS or lemma(child) in ROLE_NOUNS
             ):
                 return _phrase(child)
     return subject
@@ -233,7 +233,7 @@ def _speaker_like(span: Span) -> bool:
     return (
         root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "PER")
         or root.lower_ in PRONOUNS_PERSON | {"they", "we", "i"}
-        or root.lower_ in ROLE_NOUNS or root.lemma_.lower() in ROLE_NOUNS
+        or root.lower_ in ROLE_NOUNS or lemma(root) in ROLE_NOUNS
     )
 
 
@@ -252,8 +252,8 @@ def _governing_speaker(doc: Doc, start: int, end: int) -> tuple[Span, str] | Non
     return None
 
 
-def _adjacent_to(previous: Quote | None, doc: Doc, start: int) -> bool:
-    return previous is not None and _adjacent(doc, previous.end, start)
+def _adjacent_to(previous: Quote | None, text: str, start: int) -> bool:
+    return previous is not None and _adjacent(text, previous.end, start)
 
 
 def _according_to(region: Span, masked: set[int]) -> tuple[Span, str] | None:
@@ -274,15 +274,15 @@ def _colon_intro(ctx: Context, region: Span, masked: set[int]) -> Token | None:
         if span is None or ":" not in span.text:
             continue
         for token in span:
-            if token.i not in masked and token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB":
+            if token.i not in masked and lemma(token) in CUE_LEMMAS and token.pos_ == "VERB":
                 return token
     return None
 
 
-def _adjacent(doc: Doc, previous_end: int, start: int) -> bool:
+def _adjacent(text: str, previous_end: int, start: int) -> bool:
     # Quotes running on after an attributed one (in the next sentence or the next paragraph) with
     # no new cue are the same speaker's: the convention of news writing.
-    between = doc.text[previous_end:start]
+    between = text[previous_end:start]
     return len(between) < 400 and between.count("\n") <= 2
 
 
@@ -304,8 +304,8 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
         actors = [e for e in entities if e.label in ("organisation", "place") and sentence_start <= e.end <= span.start_char]
         if actors:
             return actors[-1].canonical
-    if word in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS:
-        key = fold(head.lemma_)
+    if word in ROLE_NOUNS or lemma(head) in ROLE_NOUNS:
+        key = fold(lemma(head))
         for person in reversed(earlier):
             if person.role and key in fold(person.role):
                 return person.canonical
@@ -317,7 +317,7 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
 def _indirect(ctx: Context, masked: set[int], people: list[Entity]) -> Iterable[Quote]:
     doc, entities = ctx.doc, ctx.entities
     for token in doc:
-        if token.i in masked or token.lemma_.lower() not in INDIRECT_LEMMAS or token.pos_ != "VERB":
+        if token.pos_ != "VERB" or token.i in masked or lemma(token) not in INDIRECT_LEMMAS:
             continue
         for child in token.children:
             if child.dep_ != "ccomp" or child.i < token.i:
