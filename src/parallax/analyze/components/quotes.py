@@ -45,9 +45,10 @@ INDIRECT_LEMMAS = {
 PRONOUNS_PERSON = {"he", "she", "him", "her", "il", "elle", "er", "sie", "él", "ella", "lui", "lei"}
 PRONOUNS_GROUP = {"they", "it", "we", "ils", "elles", "on", "nous"}
 MIN_QUOTE_WORDS = 2  # a single quoted word counts only when a cue introduces it ("called it “unethical”")
+MIN_UNATTRIBUTED_WORDS = 4
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "qui", "que"}
 # "WALLACE: …" / "Mr. PENCE: …": speaker labels of interview transcripts.
-_TRANSCRIPT = re.compile(r"(?m)^((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+(\S.*)$")
+_TRANSCRIPT = re.compile(r"(?m)^[\"“]?((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+(\S.*)$")
 
 _PAIRS = [
     re.compile(r"“([^“”]+?)”"),
@@ -119,8 +120,9 @@ def quotes(ctx: Context) -> None:
             quote = transcript[start]
         else:
             quote = Quote(None, None, None, cue_text, ctx.text[start:end], start, end, True)
-        if len(quote.text.split()) < MIN_QUOTE_WORDS and quote.cue is None:
-            continue  # a lone quoted word without a cue is emphasis or a title, not a quotation
+        words = len(quote.text.split())
+        if (words < MIN_QUOTE_WORDS and quote.cue is None) or (quote.speaker is None and words < MIN_UNATTRIBUTED_WORDS):
+            continue  # a short quoted phrase nobody says is emphasis or a title ("The Apprentice"), not a quotation
         out.append(quote)
         previous = quote if quote.speaker else previous
     covered = [(q.start, q.end) for q in out]
