@@ -167,8 +167,19 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
 
 
 def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) -> Token | None:
+    """The cue verb that governs the quote in the parse, else the nearest one outside quotes.
+
+    Governing first: in "Flynn said Trump was “absolutely right” when he said …" the quote
+    belongs to Flynn's "said", although "he said" is closer."""
     if region is None:
         return None
+    quoted = region.doc.char_span(start, end, alignment_mode="expand")
+    if quoted is not None:
+        for ancestor in quoted.root.ancestors:
+            if ancestor.i in masked or not (region.start <= ancestor.i < region.end):
+                continue
+            if ancestor.pos_ in ("VERB", "AUX") and lemma(ancestor) in CUE_LEMMAS:
+                return ancestor
     best, best_distance = None, None
     for token in region:
         if token.pos_ not in ("VERB", "AUX") or token.i in masked or lemma(token) not in CUE_LEMMAS:
