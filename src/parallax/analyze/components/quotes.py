@@ -309,6 +309,12 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
         return inside[-1].canonical
     head = span.root
     word = head.lower_
+    if head.pos_ == "PROPN":
+        # A surname the model did not tag ("Sybiha stated …") after the full name appeared.
+        key = fold(head.text)
+        for person in people:
+            if " " in person.canonical and fold(person.canonical.split()[-1]) == key:
+                return person.canonical
     earlier = [p for p in people if p.end <= min(before, span.start_char)]
     if word in PRONOUNS_PERSON and earlier:
         return earlier[-1].canonical
