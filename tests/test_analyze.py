@@ -180,5 +180,5 @@ def test_article_table_view_shows_the_analysis(cli):
     shown = cli("article", row["id"]).out
     assert "Dmitry Peskov (Kremlin spokesman)" in shown
     assert "Dmitry Peskov [dismissed]: “pure provocation”" in shown
-    assert "Sybiha [" not in shown  # a bare surname is resolved to the full name
+    assert "\n  Sybiha [" not in shown  # a bare surname is resolved to the full name
     assert "150,000 (hedge around, unit civilians, predicate evacuation, attributed_to Moscow)" in shown
