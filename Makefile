@@ -10,9 +10,10 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 run: $(VENV)/.installed  ## set up, load the bundled examples, run the main job
 	$(BIN)/parallax ingest examples/articles --db $(DB)
 	$(BIN)/parallax articles --db $(DB)
+	$(BIN)/parallax stories --db $(DB)
 	@echo ""
 	@echo "Results are in $(abspath $(DB)) (SQLite)."
-	@echo "Explore them with: $(BIN)/parallax articles --db $(DB)   or   $(BIN)/parallax article ID --db $(DB)"
+	@echo "Explore them with: $(BIN)/parallax stories --db $(DB), $(BIN)/parallax article ID --db $(DB)"
 
 test: $(VENV)/.installed-test  ## install the test extras and run the whole test suite
 	$(BIN)/python -m pytest

@@ -9,6 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from parallax.cli import app
 from parallax.cli.analyze import analyze_stored
+from parallax.cli.stories import cluster_stored
 from parallax.cli.options import DbOption, FormatOption, open_store
 from parallax.cli.output import Format, emit_one, error, info, stderr, warn
 from parallax.ingest import FetchLimits, Limits, read_articles
@@ -72,6 +73,7 @@ def ingest(
         analysed, analysis_problems = (
             analyze_stored(store, workers=workers, ids=[a.id for a in new]) if run_analysis and new else (0, [])
         )
+        clustered = cluster_stored(store) if run_analysis and new else 0
     except KeyboardInterrupt:
         error(f"interrupted: {len(new)} new articles were stored; run the same command again to complete the batch")
         raise typer.Exit(130) from None
@@ -95,6 +97,8 @@ def ingest(
             parts.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}")
         if analysed:
             parts.append(f"{analysed} analysed")
+        if clustered:
+            parts.append(f"{clustered} placed in stories")
         info(f"{'; '.join(parts)} in {db}")
     else:
         emit_one(summary, fmt)

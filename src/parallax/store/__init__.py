@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from parallax.models import Article, Removal
 from parallax.store.migrations import migrate
-from parallax.store.schema import analyses, articles
+from parallax.store.schema import analyses, articles, story_members
 
 DEFAULT_DB = "parallax.db"
 DB_ENV = "PARALLAX_DB"
@@ -158,7 +158,51 @@ class Store:
             conn.execute(analyses.insert(), rows)
         return len(rows)
 
+    def save_memberships(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(story_members.delete().where(story_members.c.article_id.in_([r["article_id"] for r in rows])))
+            conn.execute(story_members.insert(), rows)
+
+    def clear_memberships(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(story_members.delete())
+
     # -- reading -------------------------------------------------------------------------
+
+    def memberships(self) -> list[dict[str, Any]]:
+        """Every stored story decision, in the order they were made."""
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(sa.select(story_members).order_by(story_members.c.seq)).mappings()]
+
+    def articles_to_cluster(self) -> Iterator[dict[str, Any]]:
+        """Analysed articles without a story yet, in arrival order, with their analysis."""
+        member = sa.select(story_members.c.article_id)
+        query = (
+            sa.select(articles.c.id, articles.c.external_id, articles.c.language, articles.c.title, articles.c.text,
+                      articles.c.published, articles.c.seq, analyses.c.data)
+            .join(analyses, analyses.c.article_id == articles.c.id, isouter=True)
+            .where(articles.c.id.not_in(member))
+            .order_by(articles.c.seq)
+        )
+        with self.engine.connect() as conn:
+            ids = [r.id for r in conn.execute(query)]
+        for offset in range(0, len(ids), 200):
+            with self.engine.connect() as conn:
+                yield from conn.execute(query.where(articles.c.id.in_(ids[offset : offset + 200]))).mappings().all()
+
+    def story_rows(self) -> list[dict[str, Any]]:
+        """Every article with its story, for listing stories."""
+        query = (
+            sa.select(story_members.c.story_id, story_members.c.copy_of, story_members.c.seq, articles.c.id,
+                      articles.c.external_id, articles.c.outlet, articles.c.language, articles.c.published,
+                      articles.c.title, articles.c.metadata)
+            .join(articles, articles.c.id == story_members.c.article_id)
+            .order_by(story_members.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
 
     def articles_to_analyze(self, version: int, redo: bool = False, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
         """Articles without an analysis of ``version`` (all of them with ``redo``), in ingest order."""

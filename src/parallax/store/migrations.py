@@ -71,6 +71,23 @@ def _analyses(op: Operations) -> None:
     op.create_index("ix_analyses_version", "analyses", ["version"])
 
 
+@migration(3, "story membership: one story per article, with the decision that put it there")
+def _stories(op: Operations) -> None:
+    op.create_table(
+        "story_members",
+        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("story_id", sa.String(32), nullable=False),
+        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("score", sa.Float, nullable=False),
+        sa.Column("new_story", sa.Boolean, nullable=False),
+        sa.Column("copy_of", sa.String(32)),
+        sa.Column("decision", sa.JSON, nullable=False),
+        sa.Column("features", sa.JSON, nullable=False),
+    )
+    op.create_index("ix_story_members_story_id", "story_members", ["story_id"])
+    op.create_index("ix_story_members_seq", "story_members", ["seq"])
+
+
 def _ensure_version_table(conn: Connection) -> None:
     sa.Table(
         "schema_versions",

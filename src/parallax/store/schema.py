@@ -6,7 +6,7 @@ creates and evolves it in a database.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -43,6 +43,19 @@ analyses = Table(
     Column("data", JSON),
     Column("error", Text),
     Column("analyzed_at", String(40), nullable=False),
+)
+
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(32), nullable=False, index=True),
+    Column("seq", Integer, nullable=False, index=True),
+    Column("score", Float, nullable=False),
+    Column("new_story", Boolean, nullable=False),
+    Column("copy_of", String(32)),
+    Column("decision", JSON, nullable=False),
+    Column("features", JSON, nullable=False),
 )
 
 schema_versions = Table(

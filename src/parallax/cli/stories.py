@@ -1,0 +1,166 @@
+"""``parallax cluster``, ``parallax stories`` and ``parallax eval clusters``."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import typer
+
+from parallax.cli import app
+from parallax.cli.options import DbOption, FormatOption, open_store
+from parallax.cli.output import Format, emit, emit_one, error, info, stdout
+from parallax.store import Store
+
+eval_app = typer.Typer(help="Score Parallax against gold labels.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def cluster_stored(store: Store, redo: bool = False) -> int:
+    """Give every analysed article without a story one, in arrival order; return how many."""
+    from parallax.cluster import Clusterer, Features, extract
+
+    if redo:
+        store.clear_memberships()
+    clusterer = Clusterer()
+    members = store.memberships()
+    texts = {}
+    if members:
+        texts = {r["id"]: r["text"] for r in store.iter_raw()}
+    seq = 0
+    for member in members:
+        features = Features.from_dict(member["article_id"], member["features"])
+        features.text = texts.get(member["article_id"], "")
+        clusterer.restore(features, member["story_id"], member["copy_of"])
+        seq = max(seq, member["seq"])
+    rows = []
+    for row in store.articles_to_cluster():
+        features = extract(row["id"], row["language"], row["title"], row["text"], row["published"], row["data"])
+        decision = clusterer.assign(features)
+        seq += 1
+        rows.append({
+            "article_id": row["id"], "story_id": decision.story_id, "seq": seq, "score": decision.score,
+            "new_story": decision.new_story, "copy_of": decision.copy_of,
+            "decision": {"signals": decision.signals, "candidates": decision.candidates,
+                         "new_story": decision.new_story, "score": decision.score},
+            "features": features.to_dict(),
+        })
+        if len(rows) >= 200:
+            store.save_memberships(rows)
+            rows = []
+    store.save_memberships(rows)
+    return seq - len(members)
+
+
+def story_records(store: Store) -> list[dict]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for row in store.story_rows():
+        grouped[row["story_id"]].append(row)
+    public = {r["id"]: r["external_id"] or r["id"] for rows in grouped.values() for r in rows}
+    records = []
+    for story_id, rows in grouped.items():
+        dates = sorted(r["published"] for r in rows if r["published"])
+        records.append({
+            "id": public.get(story_id, story_id),
+            "title": rows[0]["title"],
+            "first_seen": dates[0] if dates else None,
+            "languages": sorted({r["language"] for r in rows}),
+            "independent_origins": sum(1 for r in rows if not r["copy_of"]),
+            "outlets": len({r["outlet"] for r in rows if r["outlet"]}),
+            "articles": [
+                {"id": public[r["id"]], "outlet": r["outlet"], "language": r["language"], "published": r["published"],
+                 "title": r["title"], "copy_of": public.get(r["copy_of"], r["copy_of"]) if r["copy_of"] else None}
+                for r in rows
+            ],
+        })
+    records.sort(key=lambda s: (s["first_seen"] or "", len(s["articles"])), reverse=True)
+    return records
+
+
+@app.command()
+def cluster(
+    db: str = DbOption,
+    redo: bool = typer.Option(False, "--redo", help="Forget all stories and cluster every article again."),
+) -> None:
+    """Group analysed articles into stories (one real-world event each) and find copies."""
+    with open_store(db) as store:
+        count = cluster_stored(store, redo=redo)
+    info(f"{count} article(s) placed in stories")
+
+
+@app.command()
+def stories(db: str = DbOption, fmt: Format = FormatOption()) -> None:
+    """List stories: title, first seen, languages, independent origins and their articles."""
+    with open_store(db) as store:
+        records = story_records(store)
+    if fmt is Format.table:
+        rows = ({"id": r["id"], "first_seen": r["first_seen"], "articles": len(r["articles"]), "outlets": r["outlets"],
+                 "origins": r["independent_origins"], "languages": ",".join(r["languages"]), "title": r["title"]}
+                for r in records)
+        emit(rows, fmt, ("id", "first_seen", "articles", "outlets", "origins", "languages", "title"), title="Stories")
+    elif fmt is Format.jsonl:
+        for record in records:
+            emit_one(record, fmt)
+    else:
+        emit(records, fmt, ())
+
+
+@eval_app.command("clusters")
+def eval_clusters(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="JSON Lines articles with gold labels."),
+    label: str = typer.Option(..., "--label", help="Field holding the gold story (event) label."),
+    copies: str | None = typer.Option(None, "--copies", help="Field holding the id of the article copied from."),
+    fmt: Format = FormatOption(),
+    workers: int = typer.Option(2, "--workers", "-w", min=1, max=64, help="Worker processes for the analysis."),
+) -> None:
+    """Ingest GOLD into a temporary store, cluster it (labels unseen) and score it:
+    B-cubed precision/recall/F1, V-measure, ARI; with --copies, pairwise copy P/R/F1."""
+    from parallax.cli.analyze import analyze_stored
+    from parallax.cluster.evaluate import adjusted_rand, bcubed, copy_pairs_f1, v_measure
+    from parallax.ingest import read_articles
+    from parallax.models import Problem
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(str(Path(tmp) / "eval.db"))
+        problems = [item for item in read_articles([str(gold)]) if isinstance(item, Problem)]
+        articles = [item for item in read_articles([str(gold)]) if not isinstance(item, Problem)]
+        for problem in problems:
+            error(str(problem))
+        store.add_articles(articles)
+        analyze_stored(store, workers=workers)
+        cluster_stored(store)
+        rows = store.story_rows()
+        store.close()
+    lines = {}
+    for number, line in enumerate(gold.open(encoding="utf-8"), start=1):
+        if line.strip():
+            lines[number] = json.loads(line)
+    by_source = {a.source: a for a in articles}
+    gold_label, gold_copy, external = {}, {}, {}
+    for number, obj in lines.items():
+        article = by_source.get(f"{gold} line {number}")
+        if article is None:
+            continue
+        gold_label[article.id] = str(obj.get(label))
+        external[str(obj.get("id") or obj.get("doc_id") or article.id)] = article.id
+        if copies:
+            gold_copy[article.id] = obj.get(copies)
+    ids = [r["id"] for r in rows if r["id"] in gold_label]
+    story = {r["id"]: r["story_id"] for r in rows}
+    truth, predicted = [gold_label[i] for i in ids], [story[i] for i in ids]
+    precision, recall, f1 = bcubed(truth, predicted)
+    result = {"articles": len(ids), "gold_stories": len(set(truth)), "stories": len(set(predicted)),
+              "bcubed_precision": round(precision, 4), "bcubed_recall": round(recall, 4), "bcubed_f1": round(f1, 4),
+              "v_measure": round(v_measure(truth, predicted), 4), "ari": round(adjusted_rand(truth, predicted), 4)}
+    if copies:
+        gold_pairs = {i: external.get(str(c)) if c else None for i, c in gold_copy.items()}
+        predicted_pairs = {r["id"]: r["copy_of"] for r in rows if r["id"] in gold_label}
+        cp, cr, cf = copy_pairs_f1(gold_pairs, predicted_pairs)
+        result.update({"copy_precision": round(cp, 4), "copy_recall": round(cr, 4), "copy_f1": round(cf, 4)})
+    if fmt is Format.table:
+        for key, value in result.items():
+            stdout.print(f"{key:<20} {value}")
+    else:
+        emit_one(result, fmt)

@@ -1,0 +1,71 @@
+"""What clustering looks at in one article: weighted words, names, event dates, its date."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from parallax.analyze.translit import fold
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+NAME_LABELS = {"person", "organisation", "place", "name", "group"}
+TITLE_WEIGHT = 3  # headline words say what the event is; body words add context
+
+
+@dataclass
+class Features:
+    article_id: str
+    language: str
+    published: date | None
+    terms: Counter = field(default_factory=Counter)
+    names: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    text: str = ""
+
+    def to_dict(self) -> dict:
+        return {"terms": dict(self.terms), "names": sorted(self.names), "dates": sorted(self.dates),
+                "published": self.published.isoformat() if self.published else None, "language": self.language}
+
+    @classmethod
+    def from_dict(cls, article_id: str, data: dict) -> Features:
+        published = date.fromisoformat(data["published"]) if data.get("published") else None
+        return cls(article_id, data.get("language", ""), published, Counter(data["terms"]), set(data["names"]),
+                   set(data["dates"]))
+
+
+def words(text: str) -> list[str]:
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def name_keys(entity: dict) -> set[str]:
+    """Keys under which a name can meet its variants: the full folded name and, for people, the
+    surname ("Sybiha" meets "Andrii Sybiha"; "Сибіга" meets them through transliteration)."""
+    full = fold(entity.get("latin") or entity["canonical"]).replace("’", "'")
+    keys = {"n:" + full}
+    parts = full.split()
+    if entity["label"] in ("person", "name") and len(parts) > 1:
+        keys.add("n:" + parts[-1])
+    return keys
+
+
+def extract(article_id: str, language: str, title: str, text: str, published: str | None,
+            analysis: dict | None) -> Features:
+    terms: Counter = Counter(words(text))
+    for word in words(title):
+        terms[word] += TITLE_WEIGHT
+    names: set[str] = set()
+    dates: set[str] = set()
+    if analysis:
+        for entity in analysis.get("entities", []):
+            if entity["label"] in NAME_LABELS:
+                names |= name_keys(entity)
+        dates = {d["value"] for d in analysis.get("dates", []) if d.get("value")}
+    day = None
+    if published:
+        try:
+            day = date.fromisoformat(published[:10])
+        except ValueError:
+            day = None
+    return Features(article_id, language, day, terms, names, dates, text)

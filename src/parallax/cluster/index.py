@@ -1,0 +1,80 @@
+"""The online story index: stories as term/name centroids, found through inverted indexes.
+
+Candidates are never all stories: an article's rarer words and names are looked up in postings
+(term -> stories) and only the stories sharing the most informative keys are scored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from parallax.cluster.features import Features
+
+MAX_CANDIDATES = 30
+COMMON_SHARE = 0.2  # keys in more than this share of articles are too common to index
+
+
+@dataclass
+class Story:
+    id: str
+    terms: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+    dates: Counter = field(default_factory=Counter)
+    size: int = 0
+    first: date | None = None
+    last: date | None = None
+    norm_cache: float | None = None
+
+
+class StoryIndex:
+    def __init__(self) -> None:
+        self.stories: dict[str, Story] = {}
+        self.df: Counter = Counter()
+        self.docs = 0
+        self.postings: dict[str, set[str]] = defaultdict(set)
+
+    def idf(self, key: str) -> float:
+        return math.log((1 + self.docs) / (1 + self.df.get(key, 0))) + 1.0
+
+    def observe(self, features: Features) -> None:
+        """Count the article's keys into document frequencies (before it is scored)."""
+        self.docs += 1
+        for key in set(features.terms) | features.names:
+            self.df[key] += 1
+
+    def candidates(self, features: Features) -> list[Story]:
+        votes: Counter = Counter()
+        limit = max(5, COMMON_SHARE * self.docs)
+        keys = list(features.names) + [t for t, _ in features.terms.most_common(40)]
+        for key in keys:
+            if self.df.get(key, 0) > limit:
+                continue
+            weight = self.idf(key) * (2.0 if key.startswith("n:") else 1.0)
+            for story_id in self.postings.get(key, ()):
+                votes[story_id] += weight
+        return [self.stories[s] for s, _ in votes.most_common(MAX_CANDIDATES)]
+
+    def add(self, story_id: str, features: Features) -> Story:
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = Story(story_id)
+        story.terms.update(features.terms)
+        story.names.update(features.names)
+        story.dates.update(features.dates)
+        story.size += 1
+        if features.published:
+            story.first = min(filter(None, (story.first, features.published)))
+            story.last = max(filter(None, (story.last, features.published)))
+        for key in features.names | set(t for t, _ in features.terms.most_common(40)):
+            self.postings[key].add(story_id)
+        return story
+
+    def remove_story(self, story_id: str) -> None:
+        story = self.stories.pop(story_id, None)
+        if story is None:
+            return
+        for key in set(story.terms) | set(story.names):
+            self.postings.get(key, set()).discard(story_id)

@@ -1,0 +1,92 @@
+"""Stories through the real CLI: grouping, arrival order, copies, odd articles, evaluation."""
+
+from __future__ import annotations
+
+import json
+
+EVENTS = [
+    {"id": "quake-1", "event": "quake", "published": "2024-03-01", "title": "Strong earthquake shakes northern Chile",
+     "text": "A magnitude 6.8 earthquake struck northern Chile near the city of Antofagasta on Friday, the national "
+             "seismology centre said. Buildings swayed in Antofagasta and Calama, and the navy ruled out a tsunami. "
+             "Chile's interior minister Carolina Toha said there were no reports of deaths."},
+    {"id": "quake-2", "event": "quake", "published": "2024-03-01", "title": "Chile earthquake: no tsunami, says navy",
+     "text": "The earthquake of magnitude 6.8 that hit Antofagasta in northern Chile caused power cuts but no deaths, "
+             "interior minister Carolina Toha said. The Chilean navy said the quake would not cause a tsunami. "
+             "Residents of Calama described strong shaking for almost a minute."},
+    {"id": "rates-1", "event": "rates", "published": "2024-03-21", "title": "Bank of England holds interest rates at 5.25%",
+     "text": "The Bank of England kept its main interest rate at 5.25 percent on Thursday. Governor Andrew Bailey said "
+             "inflation in Britain was falling but the Monetary Policy Committee needed more evidence before cutting "
+             "borrowing costs. Eight members voted to hold and one wanted a cut."},
+    {"id": "rates-2", "event": "rates", "published": "2024-03-21", "title": "UK interest rates unchanged as inflation eases",
+     "text": "Interest rates in the UK stay at 5.25 percent after the Bank of England's Monetary Policy Committee voted "
+             "eight to one to hold. Andrew Bailey, the governor, said Britain was on the way to cutting rates as "
+             "inflation eases, but the bank needed to be sure."},
+]
+COPY = {"id": "rates-copy", "event": "rates", "copy_of": "rates-1", "published": "2024-03-22",
+        "title": "Bank of England holds interest rates at 5.25%", "url": "https://aggregator.example/boe",
+        "text": EVENTS[2]["text"] + " Markets expect a first cut in the summer."}
+NO_NAMES = {"id": "plain", "event": "plain", "published": "2024-05-05", "title": "a quiet day",
+            "text": "nothing much happened here today, and nobody said anything about it at all, it seems."}
+NO_MODEL = {"id": "korean", "event": "korean", "published": "2024-05-06", "language": "ko",
+            "title": "서울 지하철 파업", "text": "서울 지하철 노조가 월요일 파업에 들어갔다. 시민 3만 명이 불편을 겪었다."}
+
+
+def _write(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _partition(cli):
+    stories = cli.json("stories")
+    return sorted(sorted(a["id"] for a in s["articles"]) for s in stories), stories
+
+
+ON = {"PARALLAX_ANALYZE": "1"}
+
+
+def test_stories_group_events_and_find_copies(cli, tmp_path):
+    batch = _write(tmp_path / "batch.jsonl", [*EVENTS, COPY, NO_NAMES, NO_MODEL])
+    result = cli("ingest", str(batch), env=ON)
+    assert result.returncode == 0, result.err
+    assert "7 placed in stories" in result.err
+    partition, stories = _partition(cli)
+    assert partition == [["korean"], ["plain"], ["quake-1", "quake-2"], ["rates-1", "rates-2", "rates-copy"]]
+    rates = next(s for s in stories if len(s["articles"]) == 3)
+    assert rates["independent_origins"] == 2
+    assert {a["id"]: a["copy_of"] for a in rates["articles"]}["rates-copy"] == "rates-1"
+    assert set(rates) >= {"id", "title", "first_seen", "languages", "independent_origins", "articles"}
+    table = cli("stories")
+    assert "Bank of England holds interest rates" in table.out
+
+
+def test_arrival_order_and_re_ingest_do_not_change_stories(cli, tmp_path):
+    forward = _write(tmp_path / "forward.jsonl", [*EVENTS, COPY])
+    backward = _write(tmp_path / "backward.jsonl", list(reversed([*EVENTS, COPY])))
+    assert cli("ingest", str(forward), env=ON).returncode == 0
+    first, _ = _partition(cli)
+    assert cli("ingest", str(forward), env=ON).returncode == 0  # the same articles again: nothing moves
+    assert _partition(cli)[0] == first
+    other = type(cli)(tmp_path / "other.db")
+    assert other("ingest", str(backward), env=ON).returncode == 0
+    assert _partition(other)[0] == first
+
+
+def test_every_decision_is_recorded(cli, tmp_path):
+    import sqlite3
+
+    cli("ingest", str(_write(tmp_path / "b.jsonl", EVENTS)), env=ON)
+    with sqlite3.connect(cli.db) as conn:
+        rows = conn.execute("SELECT new_story, decision FROM story_members ORDER BY seq").fetchall()
+    assert len(rows) == 4
+    joined = [json.loads(d) for new, d in rows if not new]
+    assert joined and all({"text", "names"} <= set(d["signals"]) for d in joined)
+
+
+def test_eval_clusters_scores_against_labels(cli, tmp_path):
+    gold = _write(tmp_path / "gold.jsonl", [*EVENTS, COPY, NO_NAMES])
+    result = cli("eval", "clusters", str(gold), "--label", "event", "--copies", "copy_of", "--format", "json")
+    assert result.returncode == 0, result.err
+    scores = json.loads(result.out)
+    assert scores["articles"] == 6 and scores["gold_stories"] == 3
+    assert scores["bcubed_f1"] == 1.0 and scores["v_measure"] == 1.0 and scores["ari"] == 1.0
+    assert scores["copy_f1"] == 1.0
