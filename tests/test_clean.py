@@ -77,3 +77,10 @@ def test_a_dateline_is_not_a_headline():
     for line in ("TUESDAY, OCTOBER 11, 2011", "Friday, June 7, 2013", "Posted 05/02/07, 9:00 PM PDT"):
         cleaned = clean(None, f"{line}\nSeacom said its cable was restored on Tuesday via alternative routes.")
         assert cleaned.title == "Seacom said its cable was restored on Tuesday via alternative routes."
+
+
+def test_a_one_sentence_article_keeps_its_text():
+    line = 'The BBC says actor Matt Smith will take over the title role in "Doctor Who."'
+    cleaned = clean(None, line)
+    assert cleaned.text == line and cleaned.title == line
+    assert clean("Short headline", "Short headline").text == "Short headline"

@@ -6,11 +6,13 @@ the earliest of them (by publication date, then arrival), following chains to th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from datasketch import MinHash, MinHashLSH
 
+from parallax.analyze.translit import fold
 from parallax.cluster.features import words
 
 SHINGLE = 5
@@ -25,6 +27,36 @@ class CopyMatch:
     similarity: float
 
 
+# Light rewrites (an aggregator paraphrasing a wire story sentence by sentence) share few
+# 5-word shingles but keep each sentence's words, names and numbers: most sentences of the copy
+# find a close sentence in the origin.
+REWRITE_SENTENCE_JACCARD = 0.3
+REWRITE_SHARE = 0.6
+MIN_SENTENCE_WORDS = 5
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+_TOKEN = re.compile(r"[^\W_][\w'’-]*")
+
+
+def sentence_sets(text: str) -> list[frozenset[str]]:
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        tokens = {fold(t) for t in _TOKEN.findall(sentence) if len(t) > 2 or t.isdigit()}
+        if len(tokens) >= MIN_SENTENCE_WORDS:
+            out.append(frozenset(tokens))
+    return out
+
+
+def rewrite_share(copy: list[frozenset[str]], origin: list[frozenset[str]]) -> float:
+    """Share of the copy's sentences that have a close sentence in the origin."""
+    if len(copy) < 2 or not origin:
+        return 0.0
+    aligned = 0
+    for sentence in copy:
+        best = max(len(sentence & other) / len(sentence | other) for other in origin)
+        aligned += best >= REWRITE_SENTENCE_JACCARD
+    return aligned / len(copy)
+
+
 class CopyDetector:
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
@@ -32,6 +64,7 @@ class CopyDetector:
         self.hashes: dict[str, MinHash] = {}
         self.origin_of: dict[str, str] = {}
         self.order: dict[str, tuple] = {}
+        self.sentence_cache: dict[str, list[frozenset[str]]] = {}
 
     def signature(self, text: str) -> MinHash | None:
         tokens = words(text)
@@ -66,6 +99,34 @@ class CopyDetector:
                 found = CopyMatch(origin, round(best_similarity, 3))
         self.hashes[article_id] = minhash
         self.lsh.insert(article_id, minhash)
+        return found
+
+    def rewrite_of(self, article_id: str, text: str, published: date | None, arrival: int,
+                   earlier: list[tuple[str, str]]) -> CopyMatch | None:
+        """Check an article against earlier members of its story for a sentence-level rewrite."""
+        if article_id in self.origin_of or not earlier:
+            return None
+        mine = self._sentences(article_id, text)
+        best: tuple[float, str] | None = None
+        for other_id, other_text in earlier:
+            theirs = self._sentences(other_id, other_text)
+            share = min(rewrite_share(mine, theirs), rewrite_share(theirs, mine))
+            if share >= REWRITE_SHARE and (best is None or share > best[0]):
+                best = (share, other_id)
+        if best is None:
+            return None
+        self.order.setdefault(article_id, (published or date.max, arrival))
+        origin = self.origin_of.get(best[1], best[1])
+        if self.order[article_id] < self.order.get(origin, (date.max, 0)):
+            self.origin_of[origin] = article_id
+            return None
+        self.origin_of[article_id] = origin
+        return CopyMatch(origin, round(best[0], 3))
+
+    def _sentences(self, article_id: str, text: str) -> list[frozenset[str]]:
+        found = self.sentence_cache.get(article_id)
+        if found is None:
+            found = self.sentence_cache[article_id] = sentence_sets(text)
         return found
 
     def copy_of(self, article_id: str) -> str | None:

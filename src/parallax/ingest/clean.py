@@ -154,7 +154,7 @@ def line_rule(name: str) -> Callable[[LineRule], LineRule]:
 
 @line_rule("title repeated in body")
 def _title_repeat(line: str, ctx: LineContext) -> str | None:
-    if ctx.index > 2:
+    if ctx.index > 2 or ctx.count == 1:  # an article that is only its headline keeps it as text
         return None
     comparable = _comparable(line)
     return "title repeated in body" if comparable and comparable in ctx.titles else None
@@ -252,7 +252,7 @@ def _is_dateline(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    return 0 < len(line) <= 200 and not re.search(r"[.!?]$", line) and not _is_dateline(line)
+    return 0 < len(line) <= 200 and not re.search(r"[.!?…][\"”’»)\]]*$", line) and not _is_dateline(line)
 
 
 def headline_from(text: str, limit: int = 200) -> str:
