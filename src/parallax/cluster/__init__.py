@@ -31,6 +31,7 @@ class ClusterConfig:
     strong: float = 0.55
     date_bonus: float = 0.08
     date_penalty: float = 0.12
+    cross_language_name_weight: float = 0.6
 
 
 @dataclass
@@ -115,7 +116,10 @@ class Clusterer:
         text = dot / norm if norm else 0.0
         names = _coverage(features.names, story.names, idf)
         cfg = self.config
-        if features.names and story.names:
+        if features.names and story.names and features.language not in story.languages:
+            # Across languages the words cannot meet; names (transliterated) and dates carry it.
+            score = max(cfg.text_weight * text + cfg.name_weight * names, cfg.cross_language_name_weight * names)
+        elif features.names and story.names:
             score = cfg.text_weight * text + cfg.name_weight * names
         else:
             score = text  # no names on one side (or a language with no model): words alone

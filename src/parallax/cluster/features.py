@@ -10,6 +10,9 @@ from datetime import date
 from parallax.analyze.translit import fold
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+# Chinese, Japanese and Korean runs have no spaces between words: character bigrams stand in.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+
 NAME_LABELS = {"person", "organisation", "place", "name", "group"}
 TITLE_WEIGHT = 3  # headline words say what the event is; body words add context
 
@@ -36,7 +39,15 @@ class Features:
 
 
 def words(text: str) -> list[str]:
-    return [fold(w) for w in _WORD.findall(text)]
+    out = []
+    for word in _WORD.findall(text):
+        if _CJK.search(word):
+            for run in _CJK.findall(word):
+                out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+        else:
+            out.append(fold(word))
+    return out
+
 
 
 def name_keys(entity: dict) -> set[str]:

@@ -26,7 +26,7 @@ class Story:
     size: int = 0
     first: date | None = None
     last: date | None = None
-    norm_cache: float | None = None
+    languages: set[str] = field(default_factory=set)
 
 
 class StoryIndex:
@@ -65,6 +65,7 @@ class StoryIndex:
         story.names.update(features.names)
         story.dates.update(features.dates)
         story.size += 1
+        story.languages.add(features.language)
         if features.published:
             story.first = min(filter(None, (story.first, features.published)))
             story.last = max(filter(None, (story.last, features.published)))
