@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from parallax.ingest.decode import bom_encoding
+from parallax.ingest.decode import Decoded, DecodeError, bom_encoding, decode
 from parallax.ingest.sources import Source
 from parallax.models import Problem, RawArticle
 
@@ -86,6 +86,14 @@ def read_limited(stream: BinaryIO, limit: int, what: str) -> bytes:
             "(split it, or use JSON Lines, which is streamed)"
         )
     return data
+
+
+def read_text(source: Source, stream: BinaryIO, limit: int, what: str) -> Decoded | Problem:
+    """Read and decode a whole document, or say in one line why it cannot be."""
+    try:
+        return decode(read_limited(stream, limit, what))
+    except (DecodeError, ValueError) as exc:
+        return Problem(source.location, str(exc))
 
 
 # Importing the modules fills the registry.

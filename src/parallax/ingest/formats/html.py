@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from parallax.ingest.decode import DecodeError, decode
-from parallax.ingest.formats import Limits, read_limited, register
+from parallax.ingest.formats import Limits, read_text, register
 from parallax.ingest.sources import Source
 from parallax.models import Problem, RawArticle
 
 
 @register("html")
 def parse_html(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[RawArticle | Problem]:
-    try:
-        decoded = decode(read_limited(stream, limits.max_document_bytes, "an HTML page"))
-    except (DecodeError, ValueError) as exc:
-        yield Problem(source.location, str(exc))
+    decoded = read_text(source, stream, limits.max_document_bytes, "an HTML page")
+    if isinstance(decoded, Problem):
+        yield decoded
         return
     yield RawArticle(
         location=source.location,

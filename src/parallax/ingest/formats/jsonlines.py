@@ -9,8 +9,8 @@ from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from parallax.ingest.decode import DecodeError, bom_encoding, decode
-from parallax.ingest.formats import Limits, read_limited, register
+from parallax.ingest.decode import bom_encoding
+from parallax.ingest.formats import Limits, read_text, register
 from parallax.ingest.sources import Source
 from parallax.models import Problem, RawArticle
 
@@ -107,12 +107,11 @@ def parse_jsonl(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[Ra
 
 @register("json")
 def parse_json(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[RawArticle | Problem]:
-    try:
-        text = decode(read_limited(stream, limits.max_json_bytes, "a JSON document")).text
-    except (DecodeError, ValueError) as exc:
-        yield Problem(source.location, str(exc))
+    decoded = read_text(source, stream, limits.max_json_bytes, "a JSON document")
+    if isinstance(decoded, Problem):
+        yield decoded
         return
-    yield from _parse_whole(source, text, limits)
+    yield from _parse_whole(source, decoded.text, limits)
 
 
 def _parse_whole(source: Source, text: str, limits: Limits) -> Iterator[RawArticle | Problem]:
