@@ -69,6 +69,9 @@ def test_cleaning_is_deterministic():
 def test_stacked_site_suffixes_and_domains():
     title = "Husband kills wife in murder - suicide - KRISTV.com | Continuous News Coverage"
     assert clean_title(title, ())[0] == "Husband kills wife in murder - suicide"
+    assert clean_title("Teen accidentally shoots himself while taking selfie - KCTV5", ())[0] == (
+        "Teen accidentally shoots himself while taking selfie"
+    )
     title = "Three Dead in Aransas Pass Murder - KiiiTV.com South Texas , Corpus Christi , Coastal Bend"
     assert clean_title(title, ())[0] == "Three Dead in Aransas Pass Murder"
 

@@ -28,6 +28,7 @@ _DATELINE_WORDS = re.compile(
     r"|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:[ap]\.?m\.?|posted|updated|published|am|pm|gmt|utc|[ecmp][sd]t)\b|[\d\W_]+",
     re.I,
 )
+_CALL_SIGN = re.compile(r"^[A-Z][A-Z0-9]{2,}$")  # "KCTV5", "WSB-TV" style station names, "AFP"
 _DANGLING = re.compile(r"\s*[|–—\-:·•»]+\s*$")
 
 # Teaser links to other articles, in the languages we see most. Anchored at the start of a
@@ -91,7 +92,9 @@ def clean_title(title: str, site_names: tuple[str, ...]) -> tuple[str, list[Remo
         suffix = parts[-1]
         prefix_text = title[: title.rfind(suffix)].rstrip(" |–—-:·•»")
         separator = title[len(prefix_text) : title.rfind(suffix)]
-        masthead = bool(_MASTHEAD_SEPARATORS.match(separator)) and _looks_like_site_suffix(prefix_text, suffix)
+        masthead = _looks_like_site_suffix(prefix_text, suffix) and (
+            bool(_MASTHEAD_SEPARATORS.match(separator)) or bool(_CALL_SIGN.match(suffix))
+        )
         if _is_site_name(suffix, site_names) or masthead:
             removed.append(Removal("site name in title", suffix, "title"))
             title = prefix_text
