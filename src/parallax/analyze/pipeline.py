@@ -24,7 +24,7 @@ _PUNCT_CHARS = [".", "!", "?", "。", "！", "？", "؟", "।", "…", "‼", "
 
 
 class ModelMissing(RuntimeError):
-    pass
+    """A language's spaCy package is not installed; the message says how to install it."""
 
 
 def model_name(language: str) -> str:

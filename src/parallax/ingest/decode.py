@@ -81,10 +81,9 @@ def decode(data: bytes) -> Decoded:
             return Decoded(data.decode(bom), bom.replace("-sig", ""), guessed=False)
         except UnicodeDecodeError as exc:
             raise DecodeError(f"starts with a {bom} byte-order mark but is not valid {bom}: {exc.reason}") from None
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", guessed=False)
-    except UnicodeDecodeError:
-        pass
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8", guessed=False)
     best = charset_normalizer.from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding is None:
         raise DecodeError("not valid UTF-8 and no other text encoding fits")
@@ -92,3 +91,10 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode(best.encoding), best.encoding, guessed=True)
     except (UnicodeDecodeError, LookupError):
         raise DecodeError(f"not valid UTF-8 and not valid {best.encoding} either") from None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None

@@ -46,7 +46,7 @@ _JSON_NAMES = (".json", ".jsonl", ".ndjson")
 
 
 class UnknownFormat(ValueError):
-    pass
+    """The content is of no format we read; the message says what it looks like."""
 
 
 def sniff(head: bytes, name: str, content_type: str | None = None) -> str:
