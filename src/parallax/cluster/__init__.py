@@ -16,8 +16,7 @@ from parallax.cluster.copies import CopyDetector
 from parallax.cluster.features import Features, extract
 from parallax.cluster.index import Story, StoryIndex
 
-MAX_REWRITE_CHECKS = 30  # latest members of a story compared sentence by sentence
-REWRITE_STORIES = 3  # candidate stories whose members are checked for rewrites
+MAX_REWRITE_CHECKS = 10  # latest members of the likeliest story compared sentence by sentence
 
 __all__ = ["Clusterer", "ClusterConfig", "Decision", "Features", "extract"]
 
@@ -64,8 +63,7 @@ class Clusterer:
             self.copies.origin_of[features.article_id] = copy_of
         self.index.add(story_id, features)
         self.story_of[features.article_id] = story_id
-        if features.text:
-            self.members.setdefault(story_id, []).append((features.article_id, features.text))
+        self._remember(story_id, features)
 
     def assign(self, features: Features) -> Decision:
         self.arrivals += 1
@@ -77,27 +75,36 @@ class Clusterer:
                                 {"copy_similarity": copy.similarity}, copy.origin, 0)
         else:
             candidates = self.index.candidates(features)
-            rewrite = None
-            if features.text and copy is None:
-                # A sentence-by-sentence rewrite of a member of a likely story is a copy of it.
-                earlier = [m for story in candidates[:REWRITE_STORIES] for m in self.members.get(story.id, [])[-MAX_REWRITE_CHECKS:]]
+            decision = self._best_story(features, candidates, copy)
+            best_story = decision.signals.get("best_story", decision.story_id)
+            if features.text and copy is None and best_story in self.members:
+                # A sentence-by-sentence rewrite of a member of the likeliest story is a copy of it,
+                # and belongs to that story even when the words alone fell short of the threshold.
                 rewrite = self.copies.rewrite_of(features.article_id, features.text, features.published,
-                                                 self.arrivals, earlier)
-            if rewrite is not None and rewrite.origin in self.story_of:
-                decision = Decision(features.article_id, self.story_of[rewrite.origin], False, rewrite.similarity,
-                                    {"rewrite_share": rewrite.similarity}, rewrite.origin, len(candidates))
-            else:
-                decision = self._best_story(features, candidates, copy)
+                                                 self.arrivals, self.members[best_story])
+                if rewrite is not None and rewrite.origin in self.story_of:
+                    decision = Decision(features.article_id, self.story_of[rewrite.origin], False,
+                                        rewrite.similarity, {**decision.signals, "rewrite_share": rewrite.similarity},
+                                        rewrite.origin, len(candidates))
         self.index.add(decision.story_id, features)
         self.story_of[features.article_id] = decision.story_id
-        if features.text:
-            self.members.setdefault(decision.story_id, []).append((features.article_id, features.text))
+        self._remember(decision.story_id, features)
         return decision
+
+    def _remember(self, story_id: str, features: Features) -> None:
+        if not features.text:
+            return
+        members = self.members.setdefault(story_id, [])
+        members.append((features.article_id, features.text))
+        if len(members) > MAX_REWRITE_CHECKS:
+            dropped, _ = members.pop(0)
+            self.copies.forget_sentences(dropped)
 
     def _best_story(self, features: Features, candidates: list[Story], copy) -> Decision:
         best: tuple[float, Story, dict] | None = None
+        vector = self.vector(features)
         for story in candidates:
-            score, signals = self.score(features, story)
+            score, signals = self.score(features, story, vector)
             if best is None or score > best[0] or (score == best[0] and story.id < best[1].id):
                 best = (score, story, signals)
         copy_of = copy.origin if copy else None
@@ -107,14 +114,19 @@ class Clusterer:
         return Decision(features.article_id, features.article_id, True, round(best[0], 4) if best else 0.0,
                         signals, copy_of, len(candidates))
 
-    def score(self, features: Features, story: Story) -> tuple[float, dict]:
+    def vector(self, features: Features) -> tuple[dict[str, tuple[float, float]], float]:
+        """The article's TF-IDF weights (with each term's idf, reused against every candidate)."""
         idf = self.index.idf
-        a = {t: (1 + math.log(c)) * idf(t) for t, c in features.terms.items()}
-        s = {t: (1 + math.log(c)) * idf(t) for t, c in story.terms.items()}
-        dot = sum(w * s[t] for t, w in a.items() if t in s)
-        norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in s.values()))
+        weights = {t: ((1 + math.log(c)) * idf(t), idf(t)) for t, c in features.terms.items()}
+        return weights, math.sqrt(sum(w * w for w, _ in weights.values()))
+
+    def score(self, features: Features, story: Story, vector=None) -> tuple[float, dict]:
+        weights, article_norm = vector or self.vector(features)
+        story_terms = story.terms
+        dot = sum(w * (1 + math.log(story_terms[t])) * i for t, (w, i) in weights.items() if t in story_terms)
+        norm = article_norm * self.index.norm(story)
         text = dot / norm if norm else 0.0
-        names = _coverage(features.names, story.names, idf)
+        names = _coverage(features.names, story.names, self.index.idf)
         cfg = self.config
         if features.names and story.names and features.language not in story.languages:
             # Across languages the words cannot meet; names (transliterated) and dates carry it.

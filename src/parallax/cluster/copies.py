@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from parallax.analyze.translit import fold
 from parallax.cluster.features import words
@@ -57,21 +57,29 @@ def rewrite_share(copy: list[frozenset[str]], origin: list[frozenset[str]]) -> f
     return aligned / len(copy)
 
 
+def _may_be_rewrite(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
+    """Cheap test before aligning sentences: the two texts must share many words overall."""
+    words_a, words_b = frozenset().union(*a) if a else frozenset(), frozenset().union(*b) if b else frozenset()
+    return bool(words_a and words_b) and len(words_a & words_b) / len(words_a | words_b) >= 0.2
+
+
 class CopyDetector:
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
-        self.hashes: dict[str, MinHash] = {}
+        self.hashes: dict[str, LeanMinHash] = {}
         self.origin_of: dict[str, str] = {}
         self.order: dict[str, tuple] = {}
         self.sentence_cache: dict[str, list[frozenset[str]]] = {}
+        template = MinHash(num_perm=PERMUTATIONS, seed=1)
+        self.permutations, self.scheme = template.permutations, template.scheme  # generated once, not per article
 
     def signature(self, text: str) -> MinHash | None:
         tokens = words(text)
         shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(0, len(tokens) - SHINGLE + 1))}
         if len(shingles) < MIN_SHINGLES:
             return None
-        minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
+        minhash = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=self.permutations, scheme=self.scheme)
         minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
         return minhash
 
@@ -97,8 +105,9 @@ class CopyDetector:
             else:
                 self.origin_of[article_id] = origin
                 found = CopyMatch(origin, round(best_similarity, 3))
-        self.hashes[article_id] = minhash
-        self.lsh.insert(article_id, minhash)
+        lean = LeanMinHash(minhash)  # a fraction of the memory of a MinHash
+        self.hashes[article_id] = lean
+        self.lsh.insert(article_id, lean)
         return found
 
     def rewrite_of(self, article_id: str, text: str, published: date | None, arrival: int,
@@ -110,6 +119,8 @@ class CopyDetector:
         best: tuple[float, str] | None = None
         for other_id, other_text in earlier:
             theirs = self._sentences(other_id, other_text)
+            if not _may_be_rewrite(mine, theirs):
+                continue
             share = min(rewrite_share(mine, theirs), rewrite_share(theirs, mine))
             if share >= REWRITE_SHARE and (best is None or share > best[0]):
                 best = (share, other_id)
@@ -122,6 +133,9 @@ class CopyDetector:
             return None
         self.origin_of[article_id] = origin
         return CopyMatch(origin, round(best[0], 3))
+
+    def forget_sentences(self, article_id: str) -> None:
+        self.sentence_cache.pop(article_id, None)
 
     def _sentences(self, article_id: str, text: str) -> list[frozenset[str]]:
         found = self.sentence_cache.get(article_id)

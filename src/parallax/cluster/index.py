@@ -27,6 +27,8 @@ class Story:
     first: date | None = None
     last: date | None = None
     languages: set[str] = field(default_factory=set)
+    norm_size: int = -1  # story size when ``norm_value`` was computed
+    norm_value: float = 0.0
 
 
 class StoryIndex:
@@ -38,6 +40,14 @@ class StoryIndex:
 
     def idf(self, key: str) -> float:
         return math.log((1 + self.docs) / (1 + self.df.get(key, 0))) + 1.0
+
+    def norm(self, story: Story) -> float:
+        """Length of the story's TF-IDF vector, recomputed only when the story has grown
+        (idf drifts slowly; recomputing it for every candidate dominated the run time)."""
+        if story.norm_size != story.size:
+            story.norm_value = math.sqrt(sum(((1 + math.log(c)) * self.idf(t)) ** 2 for t, c in story.terms.items()))
+            story.norm_size = story.size
+        return story.norm_value
 
     def observe(self, features: Features) -> None:
         """Count the article's keys into document frequencies (before it is scored)."""
