@@ -16,6 +16,7 @@ from parallax.cluster.copies import CopyDetector
 from parallax.cluster.features import Features, extract
 from parallax.cluster.index import Story, StoryIndex
 
+EVICT_EVERY = 1000  # arrivals between sweeps of quiet stories
 MAX_REWRITE_CHECKS = 10  # latest members of the likeliest story compared sentence by sentence
 
 __all__ = ["Clusterer", "ClusterConfig", "Decision", "Features", "extract"]
@@ -51,7 +52,19 @@ class Clusterer:
         self.copies = CopyDetector()
         self.story_of: dict[str, str] = {}
         self.members: dict[str, list[tuple[str, str]]] = {}  # story -> (article, text), for rewrites
+        self.latest = None  # newest publication date seen
         self.arrivals = 0
+
+    def _evict_quiet_stories(self) -> None:
+        """Drop the texts kept for rewrite checks of stories quiet for longer than the window:
+        memory then follows the number of live stories, not the length of the stream."""
+        if self.latest is None:
+            return
+        for story_id in list(self.members):
+            story = self.index.stories.get(story_id)
+            if story is not None and story.last is not None and (self.latest - story.last).days > self.config.window_days:
+                for article_id, _ in self.members.pop(story_id):
+                    self.copies.forget_sentences(article_id)
 
     def restore(self, features: Features, story_id: str, copy_of: str | None) -> None:
         """Replay a stored decision into the index without deciding again."""
@@ -92,6 +105,10 @@ class Clusterer:
         return decision
 
     def _remember(self, story_id: str, features: Features) -> None:
+        if features.published and (self.latest is None or features.published > self.latest):
+            self.latest = features.published
+        if self.arrivals % EVICT_EVERY == 0:
+            self._evict_quiet_stories()
         if not features.text:
             return
         members = self.members.setdefault(story_id, [])

@@ -14,6 +14,10 @@ from datetime import date
 from parallax.cluster.features import Features
 
 MAX_CANDIDATES = 30
+# A story's word profile keeps its most frequent words; the long tail of words seen once costs
+# memory in every story and adds almost nothing to the cosine.
+MAX_STORY_TERMS = 600
+KEEP_STORY_TERMS = 300
 COMMON_SHARE = 0.2  # keys in more than this share of articles are too common to index
 
 
@@ -72,6 +76,8 @@ class StoryIndex:
         if story is None:
             story = self.stories[story_id] = Story(story_id)
         story.terms.update(features.terms)
+        if len(story.terms) > MAX_STORY_TERMS:
+            story.terms = Counter(dict(story.terms.most_common(KEEP_STORY_TERMS)))
         story.names.update(features.names)
         story.dates.update(features.dates)
         story.size += 1
