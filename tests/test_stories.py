@@ -90,3 +90,18 @@ def test_eval_clusters_scores_against_labels(cli, tmp_path):
     assert scores["articles"] == 6 and scores["gold_stories"] == 3
     assert scores["bcubed_f1"] == 1.0 and scores["v_measure"] == 1.0 and scores["ari"] == 1.0
     assert scores["copy_f1"] == 1.0
+
+
+def test_merge_and_split_by_hand(cli, tmp_path):
+    cli("ingest", str(_write(tmp_path / "b.jsonl", EVENTS)), env=ON)
+    partition, stories = _partition(cli)
+    assert partition == [["quake-1", "quake-2"], ["rates-1", "rates-2"]]
+    quake = next(s["id"] for s in stories if s["articles"][0]["id"].startswith("quake"))
+    rates = next(s["id"] for s in stories if s["articles"][0]["id"].startswith("rates"))
+    assert cli("stories", "merge", quake, rates).returncode == 0
+    assert _partition(cli)[0] == [["quake-1", "quake-2", "rates-1", "rates-2"]]
+    assert cli("stories", "split", "rates-1", "rates-2").returncode == 0
+    assert _partition(cli)[0] == [["quake-1", "quake-2"], ["rates-1", "rates-2"]]
+    assert cli("stories", "merge", quake, "no-such").returncode == 1
+    assert cli("stories", "split", "quake-1").returncode == 0  # the article the story is named after
+    assert _partition(cli)[0] == [["quake-1"], ["quake-2"], ["rates-1", "rates-2"]]

@@ -90,9 +90,63 @@ def cluster(
     info(f"{count} article(s) placed in stories")
 
 
-@app.command()
-def stories(db: str = DbOption, fmt: Format = FormatOption()) -> None:
-    """List stories: title, first seen, languages, independent origins and their articles."""
+stories_app = typer.Typer(help="List stories; merge or split them by hand.")
+app.add_typer(stories_app, name="stories")
+
+
+def _internal(store: Store, key: str) -> str:
+    article = store.get_article(key)
+    if article is None:
+        error(f"no article with id '{key}'")
+        raise typer.Exit(1)
+    return article.internal_id
+
+
+@stories_app.command("merge")
+def merge_stories(
+    target: str = typer.Argument(..., help="Story to keep (its id, as `parallax stories` shows it)."),
+    others: list[str] = typer.Argument(..., help="Stories whose articles move into TARGET."),
+    db: str = DbOption,
+) -> None:
+    """Merge stories: every article of the OTHERS joins TARGET (recorded as a user decision)."""
+    with open_store(db) as store:
+        target_id = _internal(store, target)
+        moved = 0
+        for other in others:
+            members = store.story_members_of(_internal(store, other))
+            if not members:
+                error(f"'{other}' is not a story id")
+                raise typer.Exit(1)
+            moved += store.move_articles(members, target_id, f"merged into {target}")
+    info(f"{moved} article(s) moved into story {target}")
+
+
+@stories_app.command("split")
+def split_story(
+    articles: list[str] = typer.Argument(..., help="Articles to take out of their story into a new one."),
+    db: str = DbOption,
+) -> None:
+    """Split a story: the given ARTICLES leave their story and form a new one together."""
+    with open_store(db) as store:
+        ids = [_internal(store, a) for a in articles]
+        story_of = {r["id"]: r["story_id"] for r in store.story_rows()}
+        current = story_of.get(ids[0])
+        rest = [a for a, s in story_of.items() if s == current and a not in ids]
+        reason = f"split out with {', '.join(articles)}"
+        if current in ids and rest:
+            # A story is named after its first article: if that one leaves, the others get a new name.
+            store.move_articles(rest, rest[0], reason)
+            moved = len(ids)
+        else:
+            moved = store.move_articles(ids, ids[0], reason)
+    info(f"{moved} article(s) now form their own story")
+
+
+@stories_app.callback(invoke_without_command=True)
+def stories(ctx: typer.Context, db: str = DbOption, fmt: Format = FormatOption()) -> None:
+    """List stories, newest first: title, first seen, languages, independent origins, articles."""
+    if ctx.invoked_subcommand is not None:
+        return
     with open_store(db) as store:
         records = story_records(store)
     if fmt is Format.table:

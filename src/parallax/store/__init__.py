@@ -165,6 +165,22 @@ class Store:
             conn.execute(story_members.delete().where(story_members.c.article_id.in_([r["article_id"] for r in rows])))
             conn.execute(story_members.insert(), rows)
 
+    def move_articles(self, article_ids: list[str], story_id: str, reason: str) -> int:
+        """Put articles in another story by hand; the reason is recorded with the decision."""
+        with self.engine.begin() as conn:
+            rows = conn.execute(sa.select(story_members.c.article_id, story_members.c.decision)
+                                .where(story_members.c.article_id.in_(article_ids))).all()
+            for article_id, decision in rows:
+                history = list(decision.get("history", [])) + [{"by": "user", "reason": reason, "story": story_id}]
+                conn.execute(story_members.update().where(story_members.c.article_id == article_id)
+                             .values(story_id=story_id, decision={**decision, "history": history}))
+        return len(rows)
+
+    def story_members_of(self, story_id: str) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(story_members.c.article_id)
+                                     .where(story_members.c.story_id == story_id)).scalars())
+
     def clear_memberships(self) -> None:
         with self.engine.begin() as conn:
             conn.execute(story_members.delete())
