@@ -35,8 +35,11 @@ def show_article(
     db: str = DbOption,
     fmt: Format = FormatOption(),
 ) -> None:
-    """Show one stored article: metadata, cleaned text, what cleaning removed, and its analysis
-    (sentences, entities, quotes, quantities, dates) once analysed."""
+    """Show one stored article: metadata, cleaned text, removals and analysis.
+
+    The analysis (sentences, entities, quotes, quantities, dates) appears once the article is analysed;
+    every offset is into the cleaned text.
+    """
     with open_store(db) as store:
         article = store.get_article(article_id)
         analysis = store.get_analysis(article.internal_id) if article else None
