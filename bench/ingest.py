@@ -17,7 +17,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,7 +85,7 @@ def main() -> None:
                 capture_output=True, text=True, check=True,
             ).stdout.split()
             stored, problems, elapsed, peak = int(out[0]), int(out[1]), float(out[2]), float(out[3])
-            print(f"{n:>9} {stored:>7} {elapsed:>8.2f} {n / elapsed:>11.0f} {peak:>8.0f}")
+            print(f"{n:>9} {stored:>7} {elapsed:>8.2f} {n / elapsed:>11.0f} {peak:>8.0f}" + (f"   ({problems} problems)" if problems else ""))
     print("\ntarget: >= 500 articles/s on one core; peak memory flat in the batch size")
 
 

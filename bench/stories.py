@@ -17,7 +17,6 @@ import random
 import re
 import sys
 import time
-from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 

@@ -62,7 +62,7 @@ def emit_one(record: dict[str, Any], fmt: Format) -> None:
 
 def error(message: str) -> None:
     # Markup off: messages quote user input, which may contain [brackets].
-    stderr.print(f"[bold red]error[/]: ", end="")
+    stderr.print("[bold red]error[/]: ", end="")
     stderr.print(message, markup=False)
 
 

@@ -108,7 +108,6 @@ def _pattern_quantities(ctx: Context):
 
 
 def _quantity(span: Span, ctx: Context) -> Quantity | None:
-    doc = span.doc
     text = span.text
     hedge = None
     lowered = text.lower()

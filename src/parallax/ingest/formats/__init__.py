@@ -52,20 +52,20 @@ class UnknownFormat(ValueError):
 def sniff(head: bytes, name: str, content_type: str | None = None) -> str:
     """Name the format of a source from its first few kilobytes."""
     encoding = bom_encoding(head) or "utf-8"
-    text = head.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
+    opening = head.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
     lower_name = name.lower()
-    if text.startswith("["):
+    if opening.startswith("["):
         return "json"
-    if text.startswith("{"):
+    if opening.startswith("{"):
         return "jsonl"
-    if text.startswith("<"):
-        body = re.sub(r"<\?xml.*?\?>|<!--.*?-->", "", text[:8192], flags=re.S).lstrip()
-        feed, html = _FEED_ROOT.search(body[:2048]), _HTML_ROOT.match(body)
-        if feed and (not html or feed.start() < 2):
+    if opening.startswith("<"):
+        body = re.sub(r"<\?xml.*?\?>|<!--.*?-->", "", opening[:8192], flags=re.S).lstrip()
+        feed_root, html_root = _FEED_ROOT.search(body[:2048]), _HTML_ROOT.match(body)
+        if feed_root and (not html_root or feed_root.start() < 2):
             return "feed"
-        if html or lower_name.endswith((".html", ".htm")):
+        if html_root or lower_name.endswith((".html", ".htm")):
             return "html"
-        if text.startswith("<?xml"):
+        if opening.startswith("<?xml"):
             raise UnknownFormat("XML document that is neither an RSS nor an Atom feed")
         return "html"
     ctype = (content_type or "").lower()
