@@ -26,9 +26,7 @@ def cluster_stored(store: Store, redo: bool = False) -> int:
         store.clear_memberships()
     clusterer = Clusterer()
     members = store.memberships()
-    texts = {}
-    if members:
-        texts = {r["id"]: r["text"] for r in store.iter_raw()}
+    texts = store.article_texts() if members else {}
     seq = 0
     for member in members:
         features = Features.from_dict(member["article_id"], member["features"])
@@ -178,10 +176,12 @@ def eval_clusters(
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(str(Path(tmp) / "eval.db"))
-        problems = [item for item in read_articles([str(gold)]) if isinstance(item, Problem)]
-        articles = [item for item in read_articles([str(gold)]) if not isinstance(item, Problem)]
-        for problem in problems:
-            error(str(problem))
+        articles = []
+        for item in read_articles([str(gold)]):  # one pass: reading and cleaning is the slow part
+            if isinstance(item, Problem):
+                error(str(item))
+            else:
+                articles.append(item)
         store.add_articles(articles)
         analyze_stored(store, workers=workers)
         cluster_stored(store)

@@ -176,6 +176,11 @@ class Store:
                              .values(story_id=story_id, decision={**decision, "history": history}))
         return len(rows)
 
+    def article_texts(self) -> dict[str, str]:
+        """Cleaned text by internal id (only the two columns, not the raw input)."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(sa.select(articles.c.id, articles.c.text)).all())
+
     def story_members_of(self, story_id: str) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(sa.select(story_members.c.article_id)
