@@ -73,6 +73,18 @@ class Analysis:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            id=data["id"], language=data["language"], title=data.get("title", ""), text=data["text"],
+            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            entities=[Entity(**e) for e in data.get("entities", [])],
+            quotes=[Quote(**q) for q in data.get("quotes", [])],
+            quantities=[Quantity(**q) for q in data.get("quantities", [])],
+            dates=[DateMention(**d) for d in data.get("dates", [])],
+            model=data.get("model", ""),
+        )
+
 
 @dataclass(frozen=True)
 class ArticleInput:

@@ -14,6 +14,16 @@ from parallax.models import Article, Problem, RawArticle
 ID_CHARS = 16
 
 
+def _masthead(removed) -> str | None:
+    """The site name cleaning cut from the headline ("… – L’Express") names the outlet."""
+    for removal in removed:
+        if removal.reason == "site name in title":
+            name = removal.text.strip(" -–—|:·")
+            if 2 <= len(name) <= 60:
+                return name
+    return None
+
+
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
@@ -88,6 +98,8 @@ def prepare(raw: RawArticle) -> Article | Problem:
     cleaned = clean(title, body, site_names)
     if not cleaned.text.strip():
         return Problem(raw.location, "nothing left after removing boilerplate")
+    if outlet is None:
+        outlet = sitename or _masthead(cleaned.removed)
     digest = content_hash(raw.url, title, body)
     metadata = dict(raw.metadata)
     if sitename and sitename != outlet:

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from parallax.models import Article, Removal
 from parallax.store.migrations import migrate
-from parallax.store.schema import analyses, articles, story_members
+from parallax.store.schema import analyses, articles, entity_decisions, story_members
 
 DEFAULT_DB = "parallax.db"
 DB_ENV = "PARALLAX_DB"
@@ -180,6 +180,35 @@ class Store:
         """Cleaned text by internal id (only the two columns, not the raw input)."""
         with self.engine.connect() as conn:
             return dict(conn.execute(sa.select(articles.c.id, articles.c.text)).all())
+
+    def story_sources(self, story_id: str) -> list[dict[str, Any]]:
+        """A story's articles with their analyses and copy relations, for the story report."""
+        query = (
+            sa.select(articles.c.id, articles.c.external_id, articles.c.outlet, articles.c.language,
+                      articles.c.published, articles.c.title, articles.c.text, story_members.c.copy_of,
+                      story_members.c.seq, analyses.c.data)
+            .join(story_members, story_members.c.article_id == articles.c.id)
+            .join(analyses, analyses.c.article_id == articles.c.id, isouter=True)
+            .where(story_members.c.story_id == story_id)
+            .order_by(story_members.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def story_of(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(story_members.c.story_id)
+                                .where(story_members.c.article_id == article_id)).scalar_one_or_none()
+
+    def add_entity_decision(self, action: str, name: str, other: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(entity_decisions.insert().values(
+                action=action, name=name, other=other, created_at=datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def entity_decisions(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            query = sa.select(entity_decisions).order_by(entity_decisions.c.id)
+            return [dict(r) for r in conn.execute(query).mappings()]
 
     def story_members_of(self, story_id: str) -> list[str]:
         with self.engine.connect() as conn:

@@ -88,6 +88,18 @@ def _stories(op: Operations) -> None:
     op.create_index("ix_story_members_seq", "story_members", ["seq"])
 
 
+@migration(4, "entity decisions: users' merges and splits of names, kept across re-analysis")
+def _entity_decisions(op: Operations) -> None:
+    op.create_table(
+        "entity_decisions",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("action", sa.String(8), nullable=False),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("other", sa.Text, nullable=False),
+        sa.Column("created_at", sa.String(40), nullable=False),
+    )
+
+
 def _ensure_version_table(conn: Connection) -> None:
     sa.Table(
         "schema_versions",

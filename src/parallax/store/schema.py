@@ -58,6 +58,16 @@ story_members = Table(
     Column("features", JSON, nullable=False),
 )
 
+entity_decisions = Table(
+    "entity_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(8), nullable=False),  # merge | split
+    Column("name", Text, nullable=False),
+    Column("other", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
 schema_versions = Table(
     "schema_versions",
     metadata,

@@ -1,0 +1,100 @@
+"""Compare stage: one story's articles (with their analyses) in, one :class:`StoryReport` out.
+
+Pure functions only; the store, the CLI and the web app feed it and render what it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from parallax.analyze.translit import fold
+from parallax.compare.align import align
+from parallax.compare.brief import write_brief
+from parallax.compare.claims import claims_of
+from parallax.compare.models import (
+    EntityDecision,
+    Fact,
+    FactValue,
+    SourceArticle,
+    SourceEntry,
+    StoryReport,
+)
+from parallax.compare.names import NameGroup, entity_entries, group_entities, name_index
+from parallax.compare.quotes import ledger
+from parallax.compare.statements import coverage
+from parallax.compare.timeline import timeline
+
+__all__ = ["EntityDecision", "SourceArticle", "StoryReport", "build_report"]
+
+RELATION_ORDER = {"conflict": 0, "complementary": 1, "agree": 2, "single": 3}
+KIND_ORDER = {"number": 0, "cause": 1, "date": 2, "name": 3, "statement": 4}
+
+
+def origins(articles: list[SourceArticle]) -> dict[str, str]:
+    """Each article's origin: follow ``copy_of`` inside the story until an independent article."""
+    copy_of = {a.id: a.copy_of for a in articles}
+    result = {}
+    for article in articles:
+        current, seen = article.id, set()
+        while copy_of.get(current) and copy_of[current] in copy_of and current not in seen:
+            seen.add(current)
+            current = copy_of[current]
+        result[article.id] = current
+    return result
+
+
+def outlet_names(articles: list[SourceArticle]) -> dict[str, str]:
+    names = {}
+    for number, article in enumerate(articles, 1):
+        names[article.id] = article.outlet or f"Source {number}"
+    return names
+
+
+def name_facts(groups: list[NameGroup], articles: list[SourceArticle], origin_of: dict[str, str]) -> list[Fact]:
+    """Rows for names that sources spell differently; the grouping already says they are one entity."""
+    by_id = {a.id: a for a in articles}
+    facts = []
+    for group in groups:
+        spellings = {fold(name) for name in group.by_article.values()}
+        if len(spellings) < 2 or len({origin_of[a] for a in group.by_article}) < 2:
+            continue
+        values = []
+        for article_id, name in sorted(group.by_article.items()):
+            article = by_id[article_id]
+            mention = next((e for e in article.analysis.entities if e.canonical == name or e.text == name), None)
+            if mention is not None:
+                values.append(FactValue(article_id, article.text[mention.start : mention.end], mention.start,
+                                        mention.end, name, ""))
+        facts.append(Fact(f"{group.name}: spelled " + " / ".join(sorted({v.value for v in values if v.value})),
+                          "name", "agree", None, values, origins=len({origin_of[v.article] for v in values})))
+    return facts
+
+
+def build_report(articles: Iterable[SourceArticle], story_id: str = "", decisions: Iterable[EntityDecision] = ()) -> StoryReport:
+    ordered = sorted(articles, key=lambda a: (a.published is None, a.published or ""))
+    order = {a.id: i for i, a in enumerate(ordered)}
+    origin_of = origins(ordered)
+    outlet_of = outlet_names(ordered)
+    texts = {a.id: a.text for a in ordered}
+    groups = group_entities(ordered, list(decisions))
+    claims = [claim for article in ordered for claim in claims_of(article)]
+    facts = align(claims, origin_of, texts) + name_facts(groups, ordered, origin_of) + coverage(ordered, origin_of)
+    all_outlets = {origin_of[a.id] for a in ordered}
+    for fact in facts:
+        present = {origin_of[v.article] for v in fact.values}
+        fact.silent = sorted({outlet_of[o] for o in all_outlets - present})
+    facts.sort(key=lambda f: (RELATION_ORDER[f.relation], KIND_ORDER.get(f.kind, 9), -f.origins))
+    quotes = ledger(ordered, name_index(groups), order)
+    return StoryReport(
+        id=story_id or (ordered[0].id if ordered else ""),
+        title=ordered[0].title if ordered else "",
+        articles=[SourceEntry(a.id, outlet_of[a.id], a.language, a.published, a.title, a.copy_of, origin_of[a.id])
+                  for a in ordered],
+        independent_origins=len(all_outlets),
+        entities=entity_entries(groups),
+        quotes=quotes,
+        facts=facts,
+        timeline=timeline(ordered, order),
+        brief=write_brief(ordered, facts, quotes, outlet_of),
+        languages=sorted({a.language for a in ordered}),
+    )

@@ -1,0 +1,205 @@
+"""Claims: the comparable statements of one article — numbers, causes and dates — each with the
+exact span it comes from and the context words that say what it is about.
+
+Each extractor is a small function over one article registered in ``EXTRACTORS`` (the
+textacy ``extract/`` style); alignment across articles happens in :mod:`parallax.compare.align`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from parallax.analyze.translit import fold
+from parallax.compare.models import SourceArticle
+from parallax.compare.terms import stem, terms
+
+CONTEXT_CHARS = 70  # words this close to a number say what it counts; further ones are another claim's
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # number | cause | date
+    article: str
+    start: int
+    end: int
+    text: str
+    value: str  # normalised value compared across articles
+    low: float
+    high: float
+    unit: str  # normalised unit or counted noun ("percent", "civil", "" when none)
+    context: frozenset[str]
+    sentence_start: int
+    sentence_end: int
+    predicate: str | None = None  # lemma of the governing verb, when a parser found one
+
+
+ClaimExtractor = Callable[[SourceArticle], Iterator[Claim]]
+EXTRACTORS: dict[str, ClaimExtractor] = {}
+
+
+def extractor(name: str) -> Callable[[ClaimExtractor], ClaimExtractor]:
+    def register(fn: ClaimExtractor) -> ClaimExtractor:
+        EXTRACTORS[name] = fn
+        return fn
+
+    return register
+
+
+def claims_of(article: SourceArticle) -> list[Claim]:
+    return [claim for fn in EXTRACTORS.values() for claim in fn(article)]
+
+
+def sentence_bounds(article: SourceArticle, start: int) -> tuple[int, int]:
+    for sentence in article.analysis.sentences:
+        if sentence.start <= start < sentence.end:
+            return sentence.start, sentence.end
+    return start, min(len(article.text), start + 200)
+
+
+def context_terms(text: str, start: int, end: int, bounds: tuple[int, int]) -> frozenset[str]:
+    """Words near the claim, and the claim's own words but its number ("three ICRC employees")."""
+    left_edge = max(bounds[0], start - CONTEXT_CHARS)
+    while left_edge > bounds[0] and not text[left_edge - 1].isspace():
+        left_edge -= 1  # whole words only: a cut "also" would become "lso"
+    right_edge = min(bounds[1], end + CONTEXT_CHARS)
+    while right_edge < bounds[1] and not text[right_edge].isspace():
+        right_edge += 1
+    own = [t for t in terms(text[start:end]) if not t[0].isdigit()]
+    return frozenset(terms(text[left_edge:start]) + own + terms(text[end:right_edge]))
+
+
+UNIT_SYNONYMS = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "pour cent": "percent", "prozent": "percent",
+    "por ciento": "percent", "per cento": "percent", "процентов": "percent", "відсотків": "percent",
+    "km²": "km2", "km2": "km2", "square": "km2", "$": "usd", "dollars": "usd", "usd": "usd", "€": "eur",
+    "euros": "eur", "euro": "eur", "eur": "eur", "£": "gbp", "pounds": "gbp",
+}
+# Hedges as intervals: "about 150,000" agrees with "150,000"; "more than 1,000" with "1,200".
+HEDGE_BOUNDS = {
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
+    "some": (0.9, 1.1), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0),
+    "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1), "environ": (0.9, 1.1), "près de": (0.9, 1.0),
+    "etwa": (0.9, 1.1), "rund": (0.9, 1.1), "fast": (0.9, 1.0), "knapp": (0.9, 1.0), "circa": (0.9, 1.1),
+    "quasi": (0.9, 1.0), "alrededor de": (0.9, 1.1), "cerca de": (0.9, 1.0), "casi": (0.9, 1.0),
+    "около": (0.9, 1.1), "почти": (0.9, 1.0), "близько": (0.9, 1.1), "майже": (0.9, 1.0),
+    "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf), "upwards of": (1.0, math.inf),
+    "plus de": (1.0, math.inf), "au moins": (1.0, math.inf), "mehr als": (1.0, math.inf), "über": (1.0, math.inf),
+    "mindestens": (1.0, math.inf), "más de": (1.0, math.inf), "al menos": (1.0, math.inf), "più di": (1.0, math.inf),
+    "oltre": (1.0, math.inf), "almeno": (1.0, math.inf), "более": (1.0, math.inf), "свыше": (1.0, math.inf),
+    "понад": (1.0, math.inf), "не менее": (1.0, math.inf), "just over": (1.0, 1.1),
+    "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0), "up to": (0.0, 1.0),
+    "at most": (0.0, 1.0), "moins de": (0.0, 1.0), "jusqu'à": (0.0, 1.0), "weniger als": (0.0, 1.0),
+    "menos de": (0.0, 1.0), "meno di": (0.0, 1.0), "менее": (0.0, 1.0), "just under": (0.9, 1.0),
+}
+_UNIT_AFTER = re.compile(r"^[\s\u00a0]*(?:[-–]\s*)?(%|[^\W\d_][\w²-]*)", re.UNICODE)
+
+
+def unit_key(unit: str | None) -> str:
+    if not unit:
+        return ""
+    lowered = unit.lower()
+    return UNIT_SYNONYMS.get(lowered) or stem(fold(lowered))
+
+
+def interval(value: float, hedge: str | None) -> tuple[float, float]:
+    low, high = HEDGE_BOUNDS.get((hedge or "").lower(), (1.0, 1.0))
+    return value * low, value * high
+
+
+def _format(value: float) -> str:
+    return f"{value:.10g}"
+
+
+@extractor("numbers")
+def numbers(article: SourceArticle) -> Iterator[Claim]:
+    text = article.text
+    for quantity in article.analysis.quantities:
+        if quantity.value is None:
+            continue
+        end = quantity.end
+        unit = quantity.unit
+        if unit and unit.lower() not in text[quantity.start : quantity.end].lower():
+            found = text.lower().find(unit.lower(), quantity.end, quantity.end + 40)
+            if found != -1:
+                end = found + len(unit)
+        unit_norm = unit_key(unit)
+        if not unit_norm and 1900 <= quantity.value <= 2100 and quantity.value.is_integer():
+            unit_norm = "year"
+        bounds = sentence_bounds(article, quantity.start)
+        low, high = interval(quantity.value, quantity.hedge)
+        yield Claim(
+            "number", article.id, quantity.start, end, text[quantity.start : end], _format(quantity.value),
+            low, high, unit_norm, context_terms(text, quantity.start, end, bounds), *bounds,
+            predicate=quantity.predicate,
+        )
+
+
+HARM = (
+    r"killed|died|dead|hit|struck|wounded|injured|destroyed|damaged|caused|triggered|sparked|blamed|"
+    r"tués?|morts?|blessés?|touchés?|causée?s?|provoquée?s?|"
+    r"muert[oa]s?|herid[oa]s?|causad[oa]s?|provocad[oa]s?|"
+    r"uccis[io]|mort[io]|ferit[io]|causat[oi]|provocat[oi]|"
+    r"getötet|verletzt|verursacht|ausgelöst"
+)
+CAUSE = re.compile(
+    rf"\b(?:{HARM})\b(?:\s+[\w’'-]+){{0,3}}?\s+"
+    r"(?:by|from|due to|because of|as a result of|par|à cause de|en raison de|por|debido a|da|dal|dalla|a causa di|"
+    r"durch|wegen)\s+"
+    r"(?:(?:an?|the|des|du|de la|de|un|une|el|la|los|las|il|lo|le|gli|un|una|einen?|die|der|das)\s+)?"
+    r"([\w’'-]+(?:\s+[\w’'-]+){0,3})",
+    re.IGNORECASE | re.UNICODE,
+)
+_CAUSE_STOP = re.compile(
+    r"\s+(?:in|on|at|near|according|that|which|who|while|when|after|before|and|dans|près|selon|en|cerca|según|"
+    r"nel|nella|vicino|secondo|im|bei|nach|laut|und|et|y|e|of)\b.*$",
+    re.IGNORECASE,
+)
+
+
+@extractor("causes")
+def causes(article: SourceArticle) -> Iterator[Claim]:
+    """Cause or means of an outcome ("hit by gunfire", "killed by shelling", "caused by an update")."""
+    text = article.text
+    entity_starts = {e.start for e in article.analysis.entities if e.label in ("person", "organisation", "group")}
+    for sentence in article.analysis.sentences:
+        for match in CAUSE.finditer(text, sentence.start, sentence.end):
+            if match.start(1) in entity_starts or match.group(1)[:1].isupper() and match.start(1) != sentence.start:
+                continue  # "killed by Russian forces" names an agent: that is attribution, not a means
+            means = _CAUSE_STOP.sub("", match.group(1)).strip(" ,.;:")
+            if not means:
+                continue
+            means_terms = terms(means)
+            if not means_terms:
+                continue
+            end = match.start(1) + len(means)
+            bounds = (sentence.start, sentence.end)
+            previous = _previous_sentence(article, _previous_sentence(article, sentence.start))
+            context = frozenset(terms(text[previous:sentence.end])) - set(means_terms)
+            yield Claim(
+                "cause", article.id, match.start(), end, text[match.start() : end], " ".join(means_terms),
+                0.0, 0.0, "cause", context, *bounds,
+            )
+
+
+def _previous_sentence(article: SourceArticle, start: int) -> int:
+    previous = start
+    for sentence in article.analysis.sentences:
+        if sentence.end <= start:
+            previous = sentence.start
+    return previous
+
+
+@extractor("dates")
+def dates(article: SourceArticle) -> Iterator[Claim]:
+    text = article.text
+    for mention in article.analysis.dates:
+        if not mention.value:
+            continue
+        bounds = sentence_bounds(article, mention.start)
+        yield Claim(
+            "date", article.id, mention.start, mention.end, text[mention.start : mention.end], mention.value,
+            0.0, 0.0, "date", context_terms(text, mention.start, mention.end, bounds), *bounds,
+        )

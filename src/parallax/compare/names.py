@@ -1,0 +1,178 @@
+"""One entity per real person, place or organisation across the story's articles and languages.
+
+Analysis already gives each mention the fullest name of its entity within the article
+(``canonical``) and a Latin form. Here those per-article names are merged across articles when
+their spelling is close enough *and* their types agree. A wrong merge is worse than a missed
+one, so two names used side by side in the same article are never merged, and a user's
+decisions (``parallax entities merge|split``) override everything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.fuzz import ratio
+
+from parallax.analyze.translit import fold
+from parallax.compare.models import EntityDecision, EntityEntry, SourceArticle, Variant
+
+NAMED = ("person", "organisation", "place", "group")
+SURNAME_SIMILARITY = 80  # Sybiga/Sybiha 83, Scholz/Scholtz 92, Lavrov/Lavrova 92
+GIVEN_SIMILARITY = 0.85  # Jaro-Winkler: Sergei/Sergey 0.92, Andrii/Andriy 0.92, Olaf/Oleg 0.78
+PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "la", "le", "bin", "ibn", "abu"}
+
+
+def key(name: str) -> str:
+    return " ".join(fold(name).replace("-", " ").replace("’", "'").split())
+
+
+@dataclass
+class NameGroup:
+    """Mentions that name one entity in one article, then across articles after merging."""
+
+    names: Counter = field(default_factory=Counter)  # canonical names, weighted by mentions
+    type: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    variants: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # text -> articles
+    articles: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)  # folded canonical names in the group
+    by_article: dict[str, str] = field(default_factory=dict)  # article -> the full name it uses
+
+    def absorb(self, other: NameGroup) -> None:
+        self.names.update(other.names)
+        self.type.update(other.type)
+        self.roles.update(other.roles)
+        for text, arts in other.variants.items():
+            self.variants[text] |= arts
+        self.articles |= other.articles
+        self.keys |= other.keys
+        for article, name in other.by_article.items():
+            self.by_article.setdefault(article, name)
+
+    @property
+    def name(self) -> str:
+        # the fullest name the most articles use: "Andrii Sybiha" over "Sybiha"
+        return max(self.names, key=lambda n: (len(n.split()) > 1, self.names[n], len(n)))
+
+    @property
+    def label(self) -> str:
+        return self.type.most_common(1)[0][0]
+
+
+def article_groups(article: SourceArticle) -> list[NameGroup]:
+    groups: dict[str, NameGroup] = {}
+    for entity in article.analysis.entities:
+        if entity.label not in NAMED:
+            continue
+        canonical_key = key(entity.canonical or entity.text)
+        group = groups.setdefault(canonical_key, NameGroup())
+        group.names[entity.canonical] += 1
+        group.type[entity.label] += 1
+        if entity.role:
+            group.roles[entity.role] += 1
+        group.variants[entity.text].add(article.id)
+        group.articles.add(article.id)
+        group.keys.add(canonical_key)
+        group.by_article.setdefault(article.id, entity.canonical or entity.text)
+    return list(groups.values())
+
+
+def _tokens(name_key: str) -> list[str]:
+    return [t for t in name_key.replace("'", " ").split() if t not in PARTICLES]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two person names that can be one person: close surnames and compatible given names."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    if ratio(ta[-1], tb[-1]) < SURNAME_SIMILARITY:
+        return False
+    if ta[-1][0] != tb[-1][0]:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    ga, gb = ta[0], tb[0]
+    if len(ga) == 1 or len(gb) == 1:
+        return ga[0] == gb[0]
+    return JaroWinkler.similarity(ga, gb) >= GIVEN_SIMILARITY
+
+
+def acronym(name_key: str) -> str:
+    return "".join(t[0] for t in name_key.split() if t not in {"of", "the", "for", "and", "de", "du", "des", "la"})
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Places, organisations, groups: the same folded name, or a name and its acronym."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if " " not in short and len(short) >= 2 and len(long.split()) >= 2 and acronym(long) == short:
+        return True
+    return len(short) >= 6 and ratio(a, b) >= 92
+
+
+def _compatible(a: NameGroup, b: NameGroup) -> bool:
+    if a.articles & b.articles:
+        # both names are used in one article for what analysis saw as two entities
+        return False
+    la, lb = a.label, b.label
+    if la == "person" or lb == "person":
+        if la != lb:
+            return False
+        return any(same_person(x, y) for x in a.keys for y in b.keys)
+    if {la, lb} <= {"place", "organisation"} or la == lb:
+        return any(same_thing(x, y) for x in a.keys for y in b.keys)
+    return False
+
+
+def group_entities(articles: list[SourceArticle], decisions: list[EntityDecision] = ()) -> list[NameGroup]:
+    """Merge per-article entities into story-wide ones; apply user decisions last."""
+    groups: list[NameGroup] = []
+    split_keys = {key(d.other) for d in decisions if d.action == "split"}
+    for article in articles:
+        for group in article_groups(article):
+            target = None
+            if not group.keys & split_keys:
+                for candidate in groups:
+                    if not candidate.keys & split_keys and _compatible(candidate, group):
+                        target = candidate
+                        break
+            if target is None:
+                groups.append(group)
+            else:
+                target.absorb(group)
+    for decision in decisions:
+        if decision.action == "merge":
+            wanted = {key(decision.name), key(decision.other)}
+            matching = [g for g in groups if g.keys & wanted or {key(v) for v in g.variants} & wanted]
+            for other in matching[1:]:
+                matching[0].absorb(other)
+                groups.remove(other)
+    return groups
+
+
+def entity_entries(groups: list[NameGroup]) -> list[EntityEntry]:
+    entries = []
+    for group in sorted(groups, key=lambda g: (-len(g.articles), g.name)):
+        entries.append(EntityEntry(
+            name=group.name, type=group.label, roles=[r for r, _ in group.roles.most_common()],
+            variants=[Variant(text, sorted(arts)) for text, arts in sorted(group.variants.items())],
+            key=key(group.name),
+        ))
+    return entries
+
+
+def name_index(groups: list[NameGroup]) -> dict[tuple[str, str], NameGroup]:
+    """(article id, folded canonical name) -> its story-wide group, to resolve quote speakers."""
+    index = {}
+    for group in groups:
+        for text, arts in group.variants.items():
+            for art in arts:
+                index[(art, key(text))] = group
+        for k in group.keys:
+            for art in group.articles:
+                index.setdefault((art, k), group)
+    return index

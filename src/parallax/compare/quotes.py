@@ -1,0 +1,86 @@
+"""The quotes ledger: each distinct statement once, with every outlet that carries it.
+
+Quotes are grouped by wording (rapidfuzz) first and by speaker second, because the same words
+attributed to two different people is exactly what the ledger must flag, not hide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from parallax.compare.models import QuoteEntry, SourceArticle, Span, Wording
+from parallax.compare.names import NameGroup, key
+
+SAME_WORDS = 85  # token-set similarity of two wordings of one statement
+MIN_CHARS = 3
+_NORMAL = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def _normal(text: str) -> str:
+    return " ".join(_NORMAL.sub(" ", text.casefold()).split())
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 12:
+        return False
+    return fuzz.token_set_ratio(a, b) >= SAME_WORDS and fuzz.ratio(a, b) >= 60
+
+
+def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGroup],
+           order: dict[str, int]) -> list[QuoteEntry]:
+    """``speakers`` maps (article, folded name) to story-wide entities; ``order`` is publication order."""
+    groups: list[list[tuple[SourceArticle, object, str]]] = []
+    for article in articles:
+        for quote in article.analysis.quotes:
+            if len(quote.text.strip()) < MIN_CHARS:
+                continue
+            normal = _normal(quote.text)
+            for group in groups:
+                if any(_similar(normal, other) for _, _, other in group):
+                    group.append((article, quote, normal))
+                    break
+            else:
+                groups.append([(article, quote, normal)])
+    entries = []
+    for group in groups:
+        speaker_votes: Counter = Counter()
+        person_speakers: set[str] = set()
+        for article, quote, _ in group:
+            if not quote.speaker:
+                continue
+            entity = speakers.get((article.id, key(quote.speaker)))
+            name = entity.name if entity else quote.speaker
+            is_person = entity is not None and entity.label == "person"
+            speaker_votes[name] += 2 if is_person else 1
+            if is_person:
+                person_speakers.add(name)
+        group.sort(key=lambda item: (order.get(item[0].id, 0), item[1].start))
+        first_article, first_quote, _ = group[0]
+        wordings: dict[str, Wording] = {}
+        for article, quote, _ in group:
+            wording = wordings.setdefault(quote.text, Wording(quote.text, [], quote.direct))
+            if article.id not in wording.articles:
+                wording.articles.append(article.id)
+        flags = []
+        if len(person_speakers) > 1:
+            flags.append("attributed to different people: " + ", ".join(sorted(person_speakers)))
+        directs = {w.direct for w in wordings.values()}
+        if directs == {True, False}:
+            flags.append("quoted directly by some outlets and paraphrased by others")
+        if len({_normal(w.text) for w in wordings.values() if w.direct}) > 1:
+            flags.append("direct quotations differ in wording")
+        entries.append(QuoteEntry(
+            speaker=speaker_votes.most_common(1)[0][0] if speaker_votes else None,
+            text=first_quote.text,
+            articles=[Span(a.id, q.start, q.end, q.text) for a, q, _ in group],
+            first_seen=first_article.id,
+            wordings=list(wordings.values()),
+            flags=flags,
+        ))
+    entries.sort(key=lambda e: (-len({s.article for s in e.articles}), e.speaker or "~", e.text))
+    return entries

@@ -1,0 +1,93 @@
+"""Sentence-level coverage: which sentences several origins share, and which only one reports.
+
+A sentence counts as reported by another origin when one of that origin's sentences shares
+enough rare content (IDF-weighted Dice over folded five-letter stems, names and numbers).
+Candidate sentences are found through an inverted index on terms, not by comparing all pairs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from parallax.compare.models import Fact, FactValue, SourceArticle
+from parallax.compare.terms import terms
+
+SAME = 0.5  # two sentences say the same thing
+MIN_TERMS = 5  # shorter sentences (datelines, captions, headings) are not statements
+MAX_SINGLE_PER_ORIGIN = 12  # a 2,000-word feature should not bury the table
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    article: str
+    start: int
+    end: int
+    terms: frozenset[str]
+
+
+def sentences(article: SourceArticle) -> list[SentenceRef]:
+    out = []
+    for sentence in article.analysis.sentences:
+        text = article.text[sentence.start : sentence.end]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sentence.start + text.index(stripped[0])
+        out.append(SentenceRef(article.id, start, start + len(stripped), frozenset(terms(stripped))))
+    return out
+
+
+def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> list[Fact]:
+    refs = [ref for article in articles for ref in sentences(article) if len(ref.terms) >= MIN_TERMS]
+    df: Counter = Counter()
+    for ref in refs:
+        df.update(ref.terms)
+    n = max(len(refs), 1)
+    idf = {t: math.log(1 + n / c) for t, c in df.items()}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, ref in enumerate(refs):
+        for term in ref.terms:
+            if df[term] <= max(3, n // 4):  # common words find everything and prove nothing
+                postings[term].append(i)
+
+    def weight(ts: frozenset[str]) -> float:
+        return sum(idf[t] for t in ts)
+
+    matches: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)  # i -> origin -> best (score, j)
+    for i, ref in enumerate(refs):
+        candidates = {j for t in ref.terms for j in postings.get(t, ()) if j > i}
+        for j in candidates:
+            other = refs[j]
+            oi, oj = origin_of[ref.article], origin_of[other.article]
+            if oi == oj:
+                continue
+            score = 2 * weight(ref.terms & other.terms) / (weight(ref.terms) + weight(other.terms))
+            if score >= SAME:
+                if score > matches[i].get(oj, (0, 0))[0]:
+                    matches[i][oj] = (score, j)
+                if score > matches[j].get(oi, (0, 0))[0]:
+                    matches[j][oi] = (score, i)
+    texts = {a.id: a.text for a in articles}
+    facts: list[Fact] = []
+    single_count: Counter = Counter()
+    used: set[int] = set()
+    origins_total = len(set(origin_of.values()))
+    for i, ref in enumerate(refs):
+        if origin_of[ref.article] != ref.article:
+            continue  # a copy's sentences are its origin's
+        if not matches[i]:
+            if single_count[ref.article] >= MAX_SINGLE_PER_ORIGIN or origins_total < 2:
+                continue
+            single_count[ref.article] += 1
+            text = texts[ref.article][ref.start : ref.end]
+            facts.append(Fact(text, "statement", "single", None, [FactValue(ref.article, text, ref.start, ref.end, None, text)]))
+        elif i not in used:
+            group = [i] + [j for _, j in matches[i].values() if j not in used]
+            used.update(group)
+            values = [FactValue(refs[k].article, texts[refs[k].article][refs[k].start : refs[k].end], refs[k].start,
+                                refs[k].end, None, texts[refs[k].article][refs[k].start : refs[k].end]) for k in group]
+            facts.append(Fact(values[0].text, "statement", "agree", None, values,
+                              origins=len({origin_of[refs[k].article] for k in group})))
+    return facts

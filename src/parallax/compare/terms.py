@@ -1,0 +1,59 @@
+"""Language-light comparison keys for sentences and phrases in any script.
+
+Facts are compared across outlets and languages, so terms are folded to Latin lower case and cut
+to a five-letter stem: "evacuation"/"évacuation"/"evacuazione" -> "evacu", "participation"/
+"Beteiligung" do not meet (that needs a multilingual model; see the closing notes).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+
+from parallax.analyze.translit import fold
+
+STEM = 5
+_WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
+STOP_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Stop words of the languages we meet most, from spaCy's own lists (no hand-typed list)."""
+    # The stop_words modules alone: importing whole language classes costs ~2 s.
+    words: set[str] = set()
+    for code in STOP_LANGUAGES:
+        try:
+            module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        except ImportError:  # a language missing from this spaCy build only weakens the filter
+            continue
+        words |= {fold(w) for w in module.STOP_WORDS}
+    words |= {"said", "says", "according", "also", "reported", "told", "approximately", "roughly", "nearly",
+              "around", "about", "more", "than", "least", "almost", "some", "over", "under", "environ", "etwa",
+              "circa", "oltre", "около", "более"}
+    return frozenset(words)
+
+
+def stem(word: str) -> str:
+    return word[:STEM] if not word[0].isdigit() else word
+
+
+def terms(text: str) -> list[str]:
+    """Content terms of ``text`` in order: folded, stop words dropped, stemmed."""
+    stops = stop_words()
+    out = []
+    for match in _WORD.finditer(text):
+        word = fold(match.group())
+        if len(word) < 3 and not word[0].isdigit():
+            continue
+        if word in stops:
+            continue
+        out.append(stem(word))
+    return out
+
+
+def dice(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))

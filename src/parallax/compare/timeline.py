@@ -1,0 +1,38 @@
+"""The story's timeline: dated events in the order they happened, not the order they were reported.
+
+Only dates that analysis could resolve (explicitly, or against a known publication date) are
+placed; a date is never guessed from today's clock.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from parallax.compare.claims import sentence_bounds
+from parallax.compare.models import SourceArticle, Span, TimelineEntry
+
+MAX_TEXT = 240
+
+
+def timeline(articles: list[SourceArticle], order: dict[str, int]) -> list[TimelineEntry]:
+    by_date: dict[str, list[tuple[SourceArticle, int, int]]] = defaultdict(list)
+    for article in sorted(articles, key=lambda a: order.get(a.id, 0)):
+        for mention in article.analysis.dates:
+            if mention.value and len(mention.value) >= 7:
+                start, end = sentence_bounds(article, mention.start)
+                by_date[mention.value].append((article, start, end))
+    entries = []
+    for day in sorted(by_date):
+        mentions = by_date[day]
+        first, start, end = mentions[0]
+        text = first.text[start:end].strip()
+        if len(text) > MAX_TEXT:
+            text = text[: MAX_TEXT - 1].rsplit(" ", 1)[0] + "…"
+        seen = set()
+        spans = []
+        for article, s, e in mentions:
+            if (article.id, s) not in seen:
+                seen.add((article.id, s))
+                spans.append(Span(article.id, s, e, article.text[s:e].strip()))
+        entries.append(TimelineEntry(day, text, spans))
+    return entries
