@@ -70,6 +70,29 @@ def name_facts(groups: list[NameGroup], articles: list[SourceArticle], origin_of
     return facts
 
 
+def mark_conflicting_statements(statements: list[Fact], facts: list[Fact]) -> None:
+    """A sentence shared by several outlets is not an agreement if its values conflict."""
+    conflicting = {}
+    for number, fact in enumerate(facts):
+        if fact.relation == "conflict":
+            for value in fact.values:
+                conflicting[(value.article, value.start)] = (number, fact.conflict_type)
+    for statement in statements:
+        if statement.relation != "agree":
+            continue
+        hits: dict[int, set[str]] = {}
+        types = {}
+        for cell in statement.values:
+            for (article, start), (number, kind) in conflicting.items():
+                if article == cell.article and cell.start <= start < cell.end:
+                    hits.setdefault(number, set()).add(article)
+                    types[number] = kind
+        for number, articles in hits.items():
+            if len(articles) >= 2:
+                statement.relation, statement.conflict_type = "conflict", types[number]
+                break
+
+
 def build_report(articles: Iterable[SourceArticle], story_id: str = "", decisions: Iterable[EntityDecision] = ()) -> StoryReport:
     ordered = sorted(articles, key=lambda a: (a.published is None, a.published or ""))
     order = {a.id: i for i, a in enumerate(ordered)}
@@ -78,7 +101,10 @@ def build_report(articles: Iterable[SourceArticle], story_id: str = "", decision
     texts = {a.id: a.text for a in ordered}
     groups = group_entities(ordered, list(decisions))
     claims = [claim for article in ordered for claim in claims_of(article)]
-    facts = align(claims, origin_of, texts) + name_facts(groups, ordered, origin_of) + coverage(ordered, origin_of)
+    statements, links = coverage(ordered, origin_of)
+    facts = align(claims, origin_of, texts, links) + name_facts(groups, ordered, origin_of)
+    mark_conflicting_statements(statements, facts)
+    facts += statements
     all_outlets = {origin_of[a.id] for a in ordered}
     for fact in facts:
         present = {origin_of[v.article] for v in fact.values}

@@ -21,10 +21,13 @@ from dataclasses import dataclass
 
 from parallax.compare.claims import Claim
 from parallax.compare.models import Fact, FactValue
+from parallax.compare.statements import Links
 
 MATCH = {"number": 0.42, "cause": 0.30, "date": 0.50}  # tuned on news-dev (bench/facts.py)
 COMPLEMENTARY = 0.42  # different units need more shared context to be "the same thing"
 YEAR_MATCH = 0.6
+SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (statements.py)
+SAME_SPECIFIC_VALUE = 0.3
 SAME_PREDICATE = 0.15  # "claims to control 1,000 km2" / "claims control over 100 settlements"
 
 
@@ -63,14 +66,27 @@ class Weights:
         return shared / smaller if smaller else 0.0
 
 
-def pair_score(a: Claim, b: Claim, weights: Weights) -> float:
+def specific(claim: Claim) -> bool:
+    """A value too particular to repeat by chance: "66.71%", "150,000", not "two" or "20"."""
+    value = float(claim.value) if claim.kind == "number" else 0.0
+    return claim.kind == "number" and claim.unit != "year" and (
+        not value.is_integer() or (value >= 100 and value % 100 != 0) or value >= 1000)
+
+
+def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None) -> float:
     if a.kind != b.kind or a.article == b.article:
         return 0.0
+    linked = bool(links) and (b.article, b.sentence_start) in links.get((a.article, a.sentence_start), ())
     if a.kind == "cause":
         return weights.overlap(a.context, b.context)
     context = weights.similarity(a.context, b.context)
+    if a.value == b.value and specific(a) and "year" not in (a.unit, b.unit):
+        # "2,400 people" / "about 2,400 residents": a particular value repeated is one fact
+        return context + SAME_SPECIFIC_VALUE + (SENTENCE_LINK if linked else 0.0)
     if a.predicate and a.predicate == b.predicate:
         context += SAME_PREDICATE
+    if linked:
+        context += SENTENCE_LINK
     if a.kind != "number":
         return context
     if a.unit == b.unit:
@@ -90,7 +106,7 @@ def compatible(a: Claim, b: Claim) -> bool:
     return a.value == b.value
 
 
-def build_rows(claims: list[Claim], weights: Weights) -> list[list[Claim]]:
+def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None) -> list[list[Claim]]:
     pairs = []
     by_kind: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -98,7 +114,7 @@ def build_rows(claims: list[Claim], weights: Weights) -> list[list[Claim]]:
     for kind, group in by_kind.items():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                score = pair_score(a, b, weights)
+                score = pair_score(a, b, weights, links)
                 if score >= MATCH[kind]:
                     pairs.append((score, a, b))
     pairs.sort(key=lambda p: (-p[0], p[1].article, p[1].start, p[2].article, p[2].start))
@@ -128,11 +144,11 @@ def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | No
     if len({origin_of.get(c.article, c.article) for c in row}) < 2:
         return "single", None
     kind = row[0].kind
-    if kind == "number" and len({c.unit for c in row}) > 1:
-        return "complementary", None
     independent = _one_per_origin(row, origin_of)
     if all(compatible(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]):
-        return "agree", None
+        return "agree", None  # "204 명" and "204표": the same number, whatever each calls the unit
+    if kind == "number" and len({c.unit for c in row}) > 1:
+        return "complementary", None
     if kind == "number":
         return "conflict", "time" if row[0].unit == "year" else "number"
     return "conflict", {"cause": "cause", "date": "time"}[kind]
@@ -156,10 +172,11 @@ def statement_of(row: list[Claim], texts: dict[str, str]) -> str:
     return sentence
 
 
-def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str]) -> list[Fact]:
+def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
+          links: Links | None = None) -> list[Fact]:
     weights = Weights.of(claims)
     facts = []
-    for row in build_rows(claims, weights):
+    for row in build_rows(claims, weights, links):
         rel, conflict_type = relation(row, origin_of)
         if rel == "single":
             continue  # a lone claim is shown by its sentence among the single statements

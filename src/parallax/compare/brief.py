@@ -77,7 +77,7 @@ def write_brief(articles: list[SourceArticle], facts: list[Fact], quotes: list[Q
             text = first.text[s.start : s.end].strip()
             start = first.text.index(text, s.start) if text else s.start
             candidates.append(BriefSentence(text, [Citation(first.id, start, start + len(text))]))
-    conflicts = sorted((f for f in facts if f.relation == "conflict"), key=lambda f: -f.origins)
+    conflicts = sorted((f for f in facts if f.relation == "conflict" and f.kind != "statement"), key=lambda f: -f.origins)
     for fact in conflicts[:CONFLICTS]:
         parts, citations, seen_outlets = [], [], set()
         for value in fact.values:
@@ -92,19 +92,21 @@ def write_brief(articles: list[SourceArticle], facts: list[Fact], quotes: list[Q
         if len(parts) >= 2:
             candidates.append(BriefSentence("Sources differ: " + "; ".join(parts) + ".", citations))
     for entry in quotes[:QUOTES]:
-        if not entry.speaker or len({s.article for s in entry.articles}) < 2:
+        if not entry.speaker or len({s.id for s in entry.articles}) < 2:
             continue
+        if any(entry.text in c.text for c in candidates):
+            continue  # already quoted verbatim by a shared sentence
         first = entry.articles[0]
-        article = next(a for a in articles if a.id == first.article)
-        lo, hi = _bounds_of(sentence_bounds[first.article], first.start, len(article.text))
-        citations = [Citation(first.article, lo, hi)]
+        article = next(a for a in articles if a.id == first.id)
+        lo, hi = _bounds_of(sentence_bounds[first.id], first.start, len(article.text))
+        citations = [Citation(first.id, lo, hi)]
         if entry.speaker not in article.text[lo:hi]:
             mention = next((e for e in article.analysis.entities
                             if entry.speaker in (e.canonical, e.text) and entry.speaker in article.text[e.start:e.end]),
                            None)
             if mention is None:
                 continue
-            citations.append(Citation(first.article, mention.start, mention.end))
+            citations.append(Citation(first.id, mention.start, mention.end))
         candidates.append(BriefSentence(f"{entry.speaker} said: “{entry.text}”.", citations))
     outlet_names = set(outlet_of.values())
     return [c for c in candidates if supported(c, texts, outlet_names)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from parallax.analyze.translit import fold
 from parallax.compare.models import SourceArticle
-from parallax.compare.terms import stem, terms
+from parallax.compare.terms import stem, stop_words, terms
 
 CONTEXT_CHARS = 70  # words this close to a number say what it counts; further ones are another claim's
 
@@ -101,7 +101,11 @@ def unit_key(unit: str | None) -> str:
     if not unit:
         return ""
     lowered = unit.lower()
-    return UNIT_SYNONYMS.get(lowered) or stem(fold(lowered))
+    if lowered in UNIT_SYNONYMS:
+        return UNIT_SYNONYMS[lowered]
+    if fold(lowered) in stop_words():
+        return ""  # "215 von", "37 de": a preposition is not a unit
+    return stem(fold(lowered))
 
 
 def interval(value: float, hedge: str | None) -> tuple[float, float]:
@@ -134,6 +138,26 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
             "number", article.id, quantity.start, end, text[quantity.start : end], _format(quantity.value),
             low, high, unit_norm, context_terms(text, quantity.start, end, bounds), *bounds,
             predicate=quantity.predicate,
+        )
+
+
+ORDINAL = re.compile(
+    r"(?<![\w.,])(\d{1,3})\s?(?:st|nd|rd|th|e|er|ème|eme|º|ª|°|\.)(?=\s)\s*([^\W\d_]+)", re.UNICODE)
+
+
+@extractor("ordinals")
+def ordinals(article: SourceArticle) -> Iterator[Claim]:
+    """Ordinals with what they count ("the 66th minute", "la 86e minute", "15th title")."""
+    text = article.text
+    for match in ORDINAL.finditer(text):
+        noun = match.group(2)
+        if fold(noun) in stop_words() or noun[0].isupper():
+            continue  # "3. Januar" style dates and "1st Division" names are not counts
+        value = float(match.group(1))
+        bounds = sentence_bounds(article, match.start())
+        yield Claim(
+            "number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
+            "ord:" + stem(fold(noun)), context_terms(text, match.start(), match.end(), bounds), *bounds,
         )
 
 

@@ -80,10 +80,18 @@ class Wording:
 
 
 @dataclass
+class QuoteSource:
+    id: str  # the article
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
 class QuoteEntry:
     speaker: str | None
     text: str
-    articles: list[Span]
+    articles: list[QuoteSource]
     first_seen: str | None  # article id of the earliest appearance
     wordings: list[Wording] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)

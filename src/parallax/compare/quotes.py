@@ -11,7 +11,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from parallax.compare.models import QuoteEntry, SourceArticle, Span, Wording
+from parallax.compare.models import QuoteEntry, QuoteSource, SourceArticle, Wording
 from parallax.compare.names import NameGroup, key
 
 SAME_WORDS = 85  # token-set similarity of two wordings of one statement
@@ -77,10 +77,10 @@ def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGr
         entries.append(QuoteEntry(
             speaker=speaker_votes.most_common(1)[0][0] if speaker_votes else None,
             text=first_quote.text,
-            articles=[Span(a.id, q.start, q.end, q.text) for a, q, _ in group],
+            articles=[QuoteSource(a.id, q.start, q.end, q.text) for a, q, _ in group],
             first_seen=first_article.id,
             wordings=list(wordings.values()),
             flags=flags,
         ))
-    entries.sort(key=lambda e: (-len({s.article for s in e.articles}), e.speaker or "~", e.text))
+    entries.sort(key=lambda e: (-len({s.id for s in e.articles}), e.speaker or "~", e.text))
     return entries

@@ -25,6 +25,10 @@ class SentenceRef:
     start: int
     end: int
     terms: frozenset[str]
+    key: int  # the analysis sentence's start, which claims also carry
+
+
+Links = dict[tuple[str, int], set[tuple[str, int]]]  # sentence -> sentences of other origins saying the same
 
 
 def sentences(article: SourceArticle) -> list[SentenceRef]:
@@ -35,11 +39,12 @@ def sentences(article: SourceArticle) -> list[SentenceRef]:
         if not stripped:
             continue
         start = sentence.start + text.index(stripped[0])
-        out.append(SentenceRef(article.id, start, start + len(stripped), frozenset(terms(stripped))))
+        out.append(SentenceRef(article.id, start, start + len(stripped), frozenset(terms(stripped)), sentence.start))
     return out
 
 
-def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> list[Fact]:
+def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> tuple[list[Fact], Links]:
+    """Statement rows (shared and single-origin sentences) and the links between shared sentences."""
     refs = [ref for article in articles for ref in sentences(article) if len(ref.terms) >= MIN_TERMS]
     df: Counter = Counter()
     for ref in refs:
@@ -69,6 +74,12 @@ def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> list[F
                     matches[i][oj] = (score, j)
                 if score > matches[j].get(oi, (0, 0))[0]:
                     matches[j][oi] = (score, i)
+    links: Links = defaultdict(set)
+    for i, found in matches.items():
+        for _, j in found.values():
+            a, b = refs[i], refs[j]
+            links[(a.article, a.key)].add((b.article, b.key))
+            links[(b.article, b.key)].add((a.article, a.key))
     texts = {a.id: a.text for a in articles}
     facts: list[Fact] = []
     single_count: Counter = Counter()
@@ -90,4 +101,4 @@ def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> list[F
                                 refs[k].end, None, texts[refs[k].article][refs[k].start : refs[k].end]) for k in group]
             facts.append(Fact(values[0].text, "statement", "agree", None, values,
                               origins=len({origin_of[refs[k].article] for k in group})))
-    return facts
+    return facts, links

@@ -44,8 +44,8 @@ def terms(text: str) -> list[str]:
     stops = stop_words()
     out = []
     for match in _WORD.finditer(text):
-        word = fold(match.group())
-        if len(word) < 3 and not word[0].isdigit():
+        word = fold(match.group()).strip()
+        if not word or len(word) < 3 and not word[0].isdigit():
             continue
         if word in stops:
             continue

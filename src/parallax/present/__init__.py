@@ -45,7 +45,7 @@ def context(report: StoryReport) -> dict:
     data["outlet_of"] = outlets
 
     def outlets_of(spans: list[dict]) -> str:
-        return ", ".join(dict.fromkeys(outlets.get(s["article"]) or s["article"] for s in spans))
+        return ", ".join(dict.fromkeys(outlets.get(s.get("article") or s["id"]) or s.get("article") or s["id"] for s in spans))
 
     data["outlets_of"] = outlets_of
     data["counts"] = {r: sum(1 for f in data["facts"] if f["relation"] == r) for r in RELATION_LABELS}

@@ -1,0 +1,131 @@
+"""The compare stage through the real CLI: `parallax compare`, `parallax story`, `parallax entities`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import FIXTURES
+
+EXAMPLES = Path(__file__).parents[1] / "examples" / "articles"
+SEEDS = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+HARBOUR = sorted(str(p) for p in (FIXTURES / "harbour").glob("*.txt"))
+
+
+def _report(cli, *paths: str) -> dict:
+    result = cli("compare", *paths, "--format", "json")
+    assert result.returncode == 0, result.err
+    return json.loads(result.out)
+
+
+def _rows(report: dict, *needles: str) -> list[dict]:
+    return [f for f in report["facts"]
+            if all(any(n in v["text"] or n in v["sentence"] for v in f["values"]) for n in needles)]
+
+
+def _entity(report: dict, variant: str) -> dict:
+    return next(e for e in report["entities"] if any(v["text"] == variant for v in e["variants"]))
+
+
+def test_compare_seed_articles(cli):
+    report = _report(cli, *SEEDS)
+    assert _entity(report, "Andrii Sybiga") is _entity(report, "Andrii Sybiha") or \
+        _entity(report, "Andrii Sybiga")["name"] == _entity(report, "Andrii Sybiha")["name"]
+    lavrov = _entity(report, "Sergei Lavrov")
+    assert {"Sergei Lavrov", "Sergey Lavrov"} <= {v["text"] for v in lavrov["variants"]}
+    assert lavrov["type"] == "person"
+    evacuated = [f for f in _rows(report, "150,000") if f["kind"] == "number"]
+    assert evacuated and evacuated[0]["relation"] == "agree"
+    cause = [f for f in report["facts"] if f["kind"] == "cause"]
+    assert cause and cause[0]["relation"] == "conflict" and cause[0]["conflict_type"] == "cause"
+    assert {v["text"] for v in cause[0]["values"]} == {"hit by gunfire", "killed by shelling"}
+    area = [f for f in report["facts"] if {v["text"] for v in f["values"]} == {"1,000 km2", "100 settlements"}]
+    assert area and area[0]["relation"] == "complementary"
+    provocation = next(q for q in report["quotes"] if q["text"] == "pure provocation")
+    assert provocation["speaker"] == "Dmitry Peskov"
+    assert len({a["id"] for a in provocation["articles"]}) == 2
+    singles = [f for f in report["facts"] if f["relation"] == "single"]
+    first = report["articles"][0]["id"] if "Express" in (report["articles"][0]["outlet"] or "") else report["articles"][1]["id"]
+    for needle in ("counterattack", "Ouspenovka and Borki"):
+        rows = [f for f in singles if needle in f["statement"]]
+        assert rows and {v["article"] for v in rows[0]["values"]} == {first}
+    assert report["brief"]
+
+
+def test_every_brief_sentence_is_cited_verbatim(cli):
+    report = _report(cli, *SEEDS)
+    texts = {}
+    for path in SEEDS:
+        ingest = cli("analyze", path, "--format", "json")
+        for record in json.loads(ingest.out):
+            texts[record["id"]] = record["text"]
+    assert report["brief"]
+    for sentence in report["brief"]:
+        assert sentence["citations"], sentence
+        spans = [texts[c["article"]][c["start"] : c["end"]] for c in sentence["citations"]]
+        assert all(spans)
+        for quoted in re.findall(r"“([^”]+)”", sentence["text"]):
+            assert any(quoted in span for span in spans), quoted
+    for fact in report["facts"]:
+        for value in fact["values"]:
+            assert texts[value["article"]][value["start"] : value["end"]] == value["text"]
+
+
+def test_compare_own_fixture_finds_agreement_conflict_and_single(cli):
+    report = _report(cli, *HARBOUR)
+    residents = [f for f in report["facts"] if f["kind"] == "number" and any("2,400" in v["text"] for v in f["values"])]
+    assert residents and residents[0]["relation"] == "agree"
+    cause = [f for f in report["facts"] if f["kind"] == "cause"]
+    assert cause and cause[0]["conflict_type"] == "cause"
+    assert {v["value"] for v in cause[0]["values"]} == {"falli debri", "drown"}
+    mayor = _entity(report, "Oleksandr Kovalenko")
+    assert "Oleksander Kovalenko" in {v["text"] for v in mayor["variants"]}
+    assert any(f["relation"] == "single" and "family of five" in f["statement"] for f in report["facts"])
+    quote = next(q for q in report["quotes"] if "never seen water" in q["text"])
+    assert quote["speaker"] == mayor["name"] and len(quote["articles"]) == 2
+
+
+def test_markdown_and_html_reports_escape_article_text(cli, tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("Storm <script>alert(1)</script> floods Vellmore\n\n"
+                       "A storm flooded Vellmore on Tuesday, forcing about 2,400 residents from their homes "
+                       "<img src=x onerror=alert(2)>, regional authorities said.\n", encoding="utf-8")
+    page = tmp_path / "report.html"
+    result = cli("compare", HARBOUR[0], str(hostile), "--format", "html", "--output", str(page))
+    assert result.returncode == 0, result.err
+    html = page.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;" in html
+    assert "Content-Security-Policy" in html
+    markdown = cli("compare", HARBOUR[0], str(hostile), "--format", "md")
+    assert "<script>" not in markdown.out and "&lt;script&gt;" in markdown.out
+
+
+def test_story_report_from_store_and_entity_decisions_persist(cli):
+    ingest = cli("ingest", *HARBOUR, env={"PARALLAX_ANALYZE": "1"})
+    assert ingest.returncode == 0, ingest.err
+    stories = cli.json("stories")
+    assert len(stories) == 1
+    story = cli.json("story", stories[0]["id"])
+    assert story["independent_origins"] == 2
+    assert any(f["relation"] == "agree" for f in story["facts"])
+    # A user decides the two Kovalenkos are different people; the decision survives re-analysis.
+    split = cli("entities", "split", "Oleksandr Kovalenko", "Oleksander Kovalenko")
+    assert split.returncode == 0, split.err
+    assert cli("analyze", "--redo").returncode == 0
+    story = cli.json("story", stories[0]["id"])
+    names = {e["name"] for e in story["entities"] if e["type"] == "person"}
+    assert {"Oleksandr Kovalenko", "Oleksander Kovalenko"} <= names
+    merge = cli("entities", "merge", "Oleksandr Kovalenko", "Oleksander Kovalenko")
+    assert merge.returncode == 0
+    story = cli.json("story", stories[0]["id"])
+    persons = [e for e in story["entities"] if "Kovalenko" in e["name"]]
+    assert len(persons) == 1
+
+
+def test_story_unknown_id_is_a_clear_error(cli):
+    cli("ingest", HARBOUR[0])
+    result = cli("story", "nope")
+    assert result.returncode == 1
+    assert "no story or article with id 'nope'" in result.err
