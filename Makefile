@@ -12,10 +12,12 @@ run: $(VENV)/.installed  ## set up, load the bundled examples, run the main job
 	$(BIN)/parallax articles --db $(DB)
 	$(BIN)/parallax stories --db $(DB)
 	@echo ""
-	@echo "Results are in $(abspath $(DB)) (SQLite)."
-	@echo "Explore them with: $(BIN)/parallax stories --db $(DB), $(BIN)/parallax article ID --db $(DB)"
+	@echo "Results are in $(abspath $(DB)) (SQLite). Story reports: $(BIN)/parallax story ID --db $(DB)"
+	@echo "Serving them at http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(BIN)/parallax serve --db $(DB) --host 127.0.0.1 --port 8000
 
 test: $(VENV)/.installed-test  ## install the test extras and run the whole test suite
+	@sh .ci/chromium
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed

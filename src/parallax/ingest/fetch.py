@@ -6,7 +6,10 @@ more than ``max_bytes`` or wait longer than ``timeout`` per read.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -24,6 +27,9 @@ class FetchLimits:
     timeout: float = 15.0
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
+    # The CLI fetches what its user typed; a server fetching for remote users must not be
+    # turned against its own network (SSRF), so `parallax serve` sets this to False.
+    allow_private: bool = True
 
 
 @dataclass(frozen=True)
@@ -33,9 +39,27 @@ class Fetched:
     content_type: str | None
 
 
+def refuse_private(url: str) -> None:
+    """Refuse loopback, private, link-local, reserved and cloud-metadata addresses, after DNS."""
+    host = urlsplit(url).hostname
+    if not host:
+        raise FetchError("invalid URL: no host")
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except socket.gaierror as exc:
+        raise FetchError(f"cannot resolve {host}: {exc.strerror}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if (address.is_loopback or address.is_private or address.is_link_local or address.is_reserved
+                or address.is_multicast or address.is_unspecified):
+            raise FetchError(f"refused: {host} resolves to {address}, a local or private address")
+
+
 def fetch(url: str, limits: FetchLimits = FetchLimits()) -> Fetched:
+    hooks = {} if limits.allow_private else {"request": [lambda request: refuse_private(str(request.url))]}
     try:
         with httpx.Client(
+            event_hooks=hooks,  # runs again for every redirect
             follow_redirects=True,
             max_redirects=limits.max_redirects,
             timeout=httpx.Timeout(limits.timeout),

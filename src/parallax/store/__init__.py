@@ -210,6 +210,24 @@ class Store:
             query = sa.select(entity_decisions).order_by(entity_decisions.c.id)
             return [dict(r) for r in conn.execute(query).mappings()]
 
+    def search(self, query: str, limit: int = 200) -> list[str]:
+        """Internal ids of articles whose title or text match ``query`` (all words), best first."""
+        words = query.split()
+        if not words:
+            return []
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                # Each word quoted: user input is never FTS5 syntax ("AND", "*", unbalanced quotes).
+                match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+                rows = conn.execute(sa.text(
+                    "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": match, "n": limit})
+            else:
+                rows = conn.execute(sa.text(
+                    "SELECT id FROM articles WHERE to_tsvector('simple', title || ' ' || text) "
+                    "@@ plainto_tsquery('simple', :q) LIMIT :n"), {"q": query, "n": limit})
+            return [r[0] for r in rows]
+
     def story_members_of(self, story_id: str) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(sa.select(story_members.c.article_id)

@@ -100,6 +100,24 @@ def _entity_decisions(op: Operations) -> None:
     )
 
 
+@migration(5, "full-text search over titles and texts (SQLite FTS5, kept current by triggers)")
+def _search(op: Operations) -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL searches with to_tsvector at query time
+    for statement in (
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid')",
+        "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); END",
+        "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+    ):
+        op.execute(statement)
+
+
 def _ensure_version_table(conn: Connection) -> None:
     sa.Table(
         "schema_versions",

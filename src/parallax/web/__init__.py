@@ -1,0 +1,1 @@
+"""Web stage of present: the pages and the JSON API (`parallax serve`)."""

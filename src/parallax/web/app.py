@@ -1,0 +1,322 @@
+"""``parallax serve``: the pages and the JSON API over one store, in one process.
+
+Server-rendered Jinja pages with autoescaping, no JavaScript at all, and a strict
+Content-Security-Policy; the API returns the same data the pages show.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+
+from parallax import __version__
+from parallax.compare.models import StoryReport
+from parallax.service import NotFound, stored_report
+from parallax.store import Store
+from parallax.web import api_models as m
+from parallax.web.security import CSP, SESSION_COOKIE, Guard
+from parallax.web.views import coverage, highlight
+
+
+def create_app(db: str, token: str | None = None, allow_private_urls: bool = False) -> FastAPI:
+    app = FastAPI(title="Parallax", version=__version__,
+                  description="Stories, story reports, articles and entities of one Parallax store.")
+    guard = Guard(token)
+    env = Environment(
+        loader=ChoiceLoader([PackageLoader("parallax.web", "templates"), PackageLoader("parallax.present", "templates")]),
+        autoescape=select_autoescape(enabled_extensions=("html.j2", "html"), default=True),
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    from parallax.present import context as report_context
+    from parallax.present import environment as present_environment
+
+    env.globals.update(present_environment().globals)
+    env.filters.update(present_environment().filters)
+
+    def store() -> Store:
+        return Store.open(db)
+
+    def page(request: Request, name: str, status: int = 200, **values) -> HTMLResponse:
+        html = env.get_template(name).render(
+            request=request, signed_in=guard.signed_in(request), csrf=guard.csrf_value if guard.signed_in(request) else "",
+            writable=bool(token), **values)
+        return HTMLResponse(html, status_code=status)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        if request.url.path.startswith("/api/") or request.url.path.startswith("/openapi"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return page(request, "error.html.j2", status=exc.status_code, message=str(exc.detail))
+
+    # -- data ------------------------------------------------------------------------------
+
+    def story_list(q: str | None, language: str | None, outlet: str | None, entity: str | None,
+                   since: str | None, until: str | None) -> list[dict]:
+        from parallax.cli.stories import story_records
+
+        with store() as s:
+            records = story_records(s)
+            hits = None
+            if q and q.strip():
+                found = s.search(q)
+                public = {r["id"]: r["external_id"] or r["id"] for r in s.story_rows()}
+                hits = {public.get(i, i) for i in found}
+            entity_hits = None
+            if entity and entity.strip():
+                entity_hits = {i for i in s.search(entity)}
+                public = {r["id"]: r["external_id"] or r["id"] for r in s.story_rows()}
+                entity_hits = {public.get(i, i) for i in entity_hits}
+        out = []
+        for record in records:
+            ids = {a["id"] for a in record["articles"]}
+            if hits is not None and not ids & hits:
+                continue
+            if entity_hits is not None and not ids & entity_hits:
+                continue
+            if language and language not in record["languages"]:
+                continue
+            if outlet and outlet not in {a["outlet"] for a in record["articles"]}:
+                continue
+            dates = [a["published"][:10] for a in record["articles"] if a["published"]]
+            if since and not any(d >= since for d in dates):
+                continue
+            if until and not any(d <= until for d in dates):
+                continue
+            out.append(record)
+        return out
+
+    def report_of(story_id: str):
+        with store() as s:
+            try:
+                return stored_report(s, story_id)
+            except NotFound as exc:
+                raise HTTPException(404, str(exc)) from None
+
+    def article_of(article_id: str) -> dict:
+        with store() as s:
+            article = s.get_article(article_id)
+            if article is None:
+                raise HTTPException(404, f"no article with id '{article_id}'")
+            analysis = s.get_analysis(article.internal_id)
+            membership = next((r for r in s.memberships() if r["article_id"] == article.internal_id), None)
+            public = {r["id"]: r["external_id"] or r["id"] for r in s.story_rows()}
+        record = article.to_dict()
+        record["analysis"] = (analysis or {}).get("data") or {}
+        record["story"] = public.get(membership["story_id"]) if membership else None
+        record["copy_of"] = public.get(membership["copy_of"]) if membership and membership["copy_of"] else None
+        record["decision"] = membership["decision"] if membership else None
+        record["copies"] = sorted(public.get(r["article_id"], r["article_id"]) for r in (
+            [] if membership is None else [x for x in _members(article.internal_id)]))
+        return record
+
+    def _members(internal_id: str) -> list[dict]:
+        with store() as s:
+            return [r for r in s.memberships() if r["copy_of"] == internal_id]
+
+    # -- API -------------------------------------------------------------------------------
+
+    @app.get("/api/stories", response_model=list[m.StoryItem], tags=["stories"])
+    def api_stories(q: str | None = None, language: str | None = None, outlet: str | None = None,
+                    entity: str | None = None, since: str | None = None, until: str | None = None):
+        """Stories, newest first, optionally filtered (q: full-text search over titles and texts)."""
+        return story_list(q, language, outlet, entity, since, until)
+
+    @app.get("/api/stories/{story_id}", response_model=StoryReport, tags=["stories"])
+    def api_story(story_id: str):
+        """The story report: sources, names, facts, quotes, timeline and the cited brief."""
+        return report_of(story_id).report
+
+    @app.get("/api/articles/{article_id}", response_model=m.ArticleOut, tags=["articles"])
+    def api_article(article_id: str):
+        return article_of(article_id)
+
+    @app.get("/api/search", response_model=list[m.SearchHit], tags=["search"])
+    def api_search(q: Annotated[str, Query(min_length=1, max_length=500)]):
+        """Articles matching every word of q, best first."""
+        with store() as s:
+            ids = s.search(q, limit=100)
+            out = []
+            for internal in ids:
+                article = s.get_article(internal)
+                if article:
+                    out.append({"id": article.id, "title": article.title, "outlet": article.outlet,
+                                "language": article.language, "published": article.published})
+        return out
+
+    @app.get("/api/entities/decisions", response_model=list[m.EntityDecisionOut], tags=["entities"])
+    def api_decisions():
+        with store() as s:
+            return s.entity_decisions()
+
+    def bearer(request: Request) -> None:
+        guard.require_bearer(request)
+
+    @app.post("/api/entities/merge", response_model=m.EntityDecisionOut, status_code=201, tags=["entities"],
+              dependencies=[Depends(bearer)])
+    def api_merge(body: m.EntityDecisionIn):
+        """Make two names one entity in every report (needs the bearer token)."""
+        return _decide("merge", body.name, body.other)
+
+    @app.post("/api/entities/split", response_model=m.EntityDecisionOut, status_code=201, tags=["entities"],
+              dependencies=[Depends(bearer)])
+    def api_split(body: m.EntityDecisionIn):
+        """Keep a variant apart from an entity in every report (needs the bearer token)."""
+        return _decide("split", body.name, body.other)
+
+    def _decide(action: str, name: str, other: str) -> dict:
+        with store() as s:
+            s.add_entity_decision(action, name, other)
+            return s.entity_decisions()[-1]
+
+    @app.post("/api/ingest", response_model=m.IngestResult, tags=["ingest"], dependencies=[Depends(bearer)])
+    def api_ingest(files: Annotated[list[UploadFile], File()] = [], urls: Annotated[list[str], Form()] = []):  # noqa: B006
+        """Ingest uploaded files and/or URLs, then analyse and cluster them (needs the bearer token)."""
+        return _ingest(files, urls)
+
+    def _ingest(files: list[UploadFile], urls: list[str]) -> dict:
+        from parallax.cli.analyze import analyze_stored
+        from parallax.cli.stories import cluster_stored
+        from parallax.ingest import FetchLimits, read_articles
+        from parallax.models import Problem
+
+        urls = [u.strip() for u in urls if u and u.strip()]
+        for url in urls:
+            if not url.startswith(("http://", "https://")):
+                raise HTTPException(422, f"'{url[:80]}' is not an http(s) URL")
+        with tempfile.TemporaryDirectory() as folder:
+            paths = []
+            for number, upload in enumerate(files or []):
+                name = Path(upload.filename or f"upload-{number}").name or f"upload-{number}"
+                target = Path(folder) / f"{number}-{name}"
+                with open(target, "wb") as handle:
+                    shutil.copyfileobj(upload.file, handle)
+                paths.append(str(target))
+            if not paths and not urls:
+                raise HTTPException(422, "nothing to ingest: upload files or give URLs")
+            problems, articles = [], []
+            for item in read_articles(paths + urls, fetch_limits=FetchLimits(allow_private=allow_private_urls)):
+                if isinstance(item, Problem):
+                    location = item.location.replace(folder + "/", "")
+                    problems.append({"location": location, "message": item.message})
+                else:
+                    articles.append(item)
+        with store() as s:
+            new = s.add_articles(articles)
+            analysed, _ = analyze_stored(s, ids=[a.id for a in new], show_progress=False) if new else (0, [])
+            if new:
+                cluster_stored(s)
+        return {"new": len(new), "already_stored": len(articles) - len(new), "analysed": analysed,
+                "articles": [{"id": a.public_id, "title": a.title} for a in new], "problems": problems}
+
+    # -- pages -----------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request, q: str | None = None, language: str | None = None, outlet: str | None = None,
+                     entity: str | None = None, since: str | None = None, until: str | None = None,
+                     sort: str = "newest"):
+        records = story_list(q, language, outlet, entity, since, until)
+        if sort == "covered":
+            records.sort(key=lambda r: (-r["independent_origins"], -len(r["articles"])))
+        everything = story_list(None, None, None, None, None, None)
+        languages = sorted({lang for r in everything for lang in r["languages"]})
+        outlets = sorted({a["outlet"] for r in everything for a in r["articles"] if a["outlet"]})
+        return page(request, "stories.html.j2", stories=records, q=q or "", language=language or "",
+                    outlet=outlet or "", entity=entity or "", since=since or "", until=until or "", sort=sort,
+                    languages=languages, outlets=outlets)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str):
+        result = report_of(story_id)
+        data = report_context(result.report)
+        texts = result.texts
+        return page(request, "story.html.j2", **data, standalone=False,
+                    cited=lambda a, s, e: texts.get(a, "")[s:e],
+                    coverage=coverage([a["published"] for a in data["articles"]]))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str, start: int | None = None, end: int | None = None):
+        record = article_of(article_id)
+        text = record["text"]
+        analysis = record["analysis"]
+        marks = []
+        if start is not None and end is not None and 0 <= start < end <= len(text):
+            marks.append((start, end, "cited", "the cited span"))
+        for quote in analysis.get("quotes", []):
+            marks.append((quote["start"], quote["end"], "quote", f"quote — {quote.get('speaker') or 'unattributed'}"))
+        for entity in analysis.get("entities", []):
+            if entity["label"] in ("person", "place", "organisation", "group"):
+                marks.append((entity["start"], entity["end"], entity["label"], f"{entity['label']}: {entity['canonical']}"))
+        for quantity in analysis.get("quantities", []):
+            marks.append((quantity["start"], quantity["end"], "quantity", f"quantity ({quantity.get('predicate') or ''})"))
+        return page(request, "article.html.j2", article=record, pieces=highlight(text, marks))
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request, notice: str | None = None):
+        with store() as s:
+            rows = s.entity_decisions()
+        return page(request, "entities.html.j2", decisions=rows, notice=notice)
+
+    @app.post("/entities", include_in_schema=False)
+    def entities_form(request: Request, action: Annotated[str, Form()], name: Annotated[str, Form()],
+                      other: Annotated[str, Form()], csrf: Annotated[str | None, Form()] = None,
+                      back: Annotated[str | None, Form()] = None):
+        guard.require_form(request, csrf)
+        if action not in ("merge", "split") or not name.strip() or not other.strip():
+            raise HTTPException(422, "choose merge or split and give two names")
+        _decide(action, name.strip(), other.strip())
+        target = back if back and back.startswith("/") and not back.startswith("//") else "/entities"
+        return RedirectResponse(target, status_code=303)
+
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
+    def add_page(request: Request):
+        return page(request, "add.html.j2", result=None)
+
+    @app.post("/add", response_class=HTMLResponse, include_in_schema=False)
+    def add_form(request: Request, files: Annotated[list[UploadFile], File()] = [],  # noqa: B006
+                 urls: Annotated[str, Form()] = "", csrf: Annotated[str | None, Form()] = None):
+        guard.require_form(request, csrf)
+        uploads = [f for f in files if f.filename]
+        result = _ingest(uploads, urls.split())
+        return page(request, "add.html.j2", result=result)
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page(request: Request):
+        return page(request, "login.html.j2", failed=False)
+
+    @app.post("/login", include_in_schema=False)
+    def login(request: Request, token_field: Annotated[str, Form(alias="token")]):
+        if not guard.token_ok(token_field):
+            return page(request, "login.html.j2", status=401, failed=True)
+        response = RedirectResponse("/add", status_code=303)
+        response.set_cookie(SESSION_COOKIE, guard.session_value, httponly=True, samesite="strict")
+        return response
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str):
+        allowed = {"app.css": files("parallax.web") / "static" / "app.css",
+                   "report.css": files("parallax.present") / "templates" / "report.css"}
+        if name not in allowed:
+            raise HTTPException(404, "not found")
+        return Response(allowed[name].read_text(encoding="utf-8"), media_type="text/css")
+
+    @app.get("/healthz", response_class=PlainTextResponse, include_in_schema=False)
+    def health():
+        return "ok"
+
+    return app
