@@ -88,3 +88,7 @@ class IngestResult(BaseModel):
     analysed: int
     articles: list[IngestedArticle]
     problems: list[IngestProblem]
+
+
+class ErrorOut(BaseModel):
+    detail: Any

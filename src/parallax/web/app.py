@@ -137,12 +137,14 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         """Stories, newest first, optionally filtered (q: full-text search over titles and texts)."""
         return story_list(q, language, outlet, entity, since, until)
 
-    @app.get("/api/stories/{story_id}", response_model=StoryReport, tags=["stories"])
+    missing = {404: {"model": m.ErrorOut, "description": "no such story or article"}}
+
+    @app.get("/api/stories/{story_id}", response_model=StoryReport, tags=["stories"], responses=missing)
     def api_story(story_id: str):
         """The story report: sources, names, facts, quotes, timeline and the cited brief."""
         return report_of(story_id).report
 
-    @app.get("/api/articles/{article_id}", response_model=m.ArticleOut, tags=["articles"])
+    @app.get("/api/articles/{article_id}", response_model=m.ArticleOut, tags=["articles"], responses=missing)
     def api_article(article_id: str):
         return article_of(article_id)
 
@@ -167,13 +169,15 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     def bearer(request: Request) -> None:
         guard.require_bearer(request)
 
-    @app.post("/api/entities/merge", response_model=m.EntityDecisionOut, status_code=201, tags=["entities"],
+    unauthorised = {401: {"model": m.ErrorOut, "description": "no or wrong bearer token"}}
+
+    @app.post("/api/entities/merge", responses={**unauthorised, 400: {"model": m.ErrorOut, "description": "the body cannot be parsed"}, 422: {"model": m.ErrorOut}}, response_model=m.EntityDecisionOut, status_code=201, tags=["entities"],
               dependencies=[Depends(bearer)])
     def api_merge(body: m.EntityDecisionIn):
         """Make two names one entity in every report (needs the bearer token)."""
         return _decide("merge", body.name, body.other)
 
-    @app.post("/api/entities/split", response_model=m.EntityDecisionOut, status_code=201, tags=["entities"],
+    @app.post("/api/entities/split", responses={**unauthorised, 400: {"model": m.ErrorOut, "description": "the body cannot be parsed"}, 422: {"model": m.ErrorOut}}, response_model=m.EntityDecisionOut, status_code=201, tags=["entities"],
               dependencies=[Depends(bearer)])
     def api_split(body: m.EntityDecisionIn):
         """Keep a variant apart from an entity in every report (needs the bearer token)."""
@@ -184,7 +188,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
             s.add_entity_decision(action, name, other)
             return s.entity_decisions()[-1]
 
-    @app.post("/api/ingest", response_model=m.IngestResult, tags=["ingest"], dependencies=[Depends(bearer)])
+    @app.post("/api/ingest", responses={**unauthorised, 400: {"model": m.ErrorOut, "description": "the body cannot be parsed"}, 422: {"model": m.ErrorOut}}, response_model=m.IngestResult, tags=["ingest"], dependencies=[Depends(bearer)])
     def api_ingest(files: Annotated[list[UploadFile], File()] = [], urls: Annotated[list[str], Form()] = []):  # noqa: B006
         """Ingest uploaded files and/or URLs, then analyse and cluster them (needs the bearer token)."""
         return _ingest(files, urls)
