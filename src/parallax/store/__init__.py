@@ -228,6 +228,15 @@ class Store:
                     "@@ plainto_tsquery('simple', :q) LIMIT :n"), {"q": query, "n": limit})
             return [r[0] for r in rows]
 
+    def generation(self) -> tuple:
+        """Changes whenever stories, analyses or entity decisions change: a cache key for reports."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.text(
+                "SELECT (SELECT COUNT(*) FROM story_members), (SELECT COALESCE(MAX(seq), 0) FROM story_members), "
+                "(SELECT COUNT(*) FROM entity_decisions), (SELECT COUNT(*) FROM analyses), "
+                "(SELECT COALESCE(MAX(analyzed_at), '') FROM analyses)")).one()
+        return tuple(row)
+
     def story_members_of(self, story_id: str) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(sa.select(story_members.c.article_id)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
@@ -18,7 +21,9 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from parallax import __version__
 from parallax.compare.models import StoryReport
-from parallax.service import NotFound, stored_report
+from parallax.compare.terms import stop_words
+from parallax.present import to_json
+from parallax.service import NotFound, resolve_story, stored_report
 from parallax.store import Store
 from parallax.web import api_models as m
 from parallax.web.security import CSP, SESSION_COOKIE, Guard
@@ -40,8 +45,30 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     env.globals.update(present_environment().globals)
     env.filters.update(present_environment().filters)
 
-    def store() -> Store:
-        return Store.open(db)
+    shared = Store.open(db)  # one engine (and connection pool) for the whole server
+    stop_words()  # load the compare stage's word lists now, not in the first reader's request
+
+    @contextmanager
+    def store() -> Iterator[Store]:
+        yield shared
+
+    # Reports and the story list are recomputed only when the store changes (manual moves between
+    # stories, new articles, re-analysis and entity decisions all change the generation).
+    cache: dict[tuple, object] = {}
+    cache_lock = threading.Lock()
+
+    def cached(key: tuple, compute):
+        generation = shared.generation()
+        full_key = (generation, *key)
+        with cache_lock:
+            if full_key in cache:
+                return cache[full_key]
+        value = compute()
+        with cache_lock:
+            if len(cache) > 512:
+                cache.clear()
+            cache[full_key] = value
+        return value
 
     def page(request: Request, name: str, status: int = 200, **values) -> HTMLResponse:
         html = env.get_template(name).render(
@@ -71,7 +98,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         from parallax.cli.stories import story_records
 
         with store() as s:
-            records = story_records(s)
+            records = cached(("stories",), lambda: story_records(s))
             hits = None
             if q and q.strip():
                 found = s.search(q)
@@ -104,7 +131,8 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     def report_of(story_id: str):
         with store() as s:
             try:
-                return stored_report(s, story_id)
+                story = resolve_story(s, story_id)
+                return cached(("report", story), lambda: stored_report(s, story_id))
             except NotFound as exc:
                 raise HTTPException(404, str(exc)) from None
 
@@ -142,7 +170,14 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     @app.get("/api/stories/{story_id}", response_model=StoryReport, tags=["stories"], responses=missing)
     def api_story(story_id: str):
         """The story report: sources, names, facts, quotes, timeline and the cited brief."""
-        return report_of(story_id).report
+        with store() as s:
+            try:
+                story = resolve_story(s, story_id)
+            except NotFound as exc:
+                raise HTTPException(404, str(exc)) from None
+        # Serialised once per store generation; the schema is still StoryReport (response_model).
+        body = cached(("report-json", story), lambda: to_json(report_of(story_id).report).encode())
+        return Response(body, media_type="application/json")
 
     @app.get("/api/articles/{article_id}", response_model=m.ArticleOut, tags=["articles"], responses=missing)
     def api_article(article_id: str):
