@@ -51,7 +51,7 @@ def stream(n: int, pool: list[str], rng: random.Random):
     produced = 0
     members: dict[int, list[tuple[str, str]]] = {}
     while produced < n:
-        if not stories or rng.random() < 0.12:
+        if not stories or rng.random() < 0.12 or all(s["left"] <= 0 for s in stories[-3000:]):
             sid = len(stories)
             stories.append({"id": sid, "keys": rng.sample(pool, 4), "names": rng.sample(capitalised, 4),
                             "day": day0 + timedelta(days=produced // 400), "left": rng.randint(3, 25)})

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parallax.analyze.translit import fold
 from parallax.compare.models import SourceArticle
@@ -34,6 +35,9 @@ class Claim:
     sentence_start: int
     sentence_end: int
     predicate: str | None = None  # lemma of the governing verb, when a parser found one
+    # Language-independent neighbours in the sentence: other numbers ("n:207") and names
+    # ("e:scholz"). "394 votos a favor, 207 en contra" and "394 voted against, 207 for" share them.
+    anchors: frozenset[str] = frozenset()
 
 
 ClaimExtractor = Callable[[SourceArticle], Iterator[Claim]]
@@ -49,7 +53,23 @@ def extractor(name: str) -> Callable[[ClaimExtractor], ClaimExtractor]:
 
 
 def claims_of(article: SourceArticle) -> list[Claim]:
-    return [claim for fn in EXTRACTORS.values() for claim in fn(article)]
+    claims = [claim for fn in EXTRACTORS.values() for claim in fn(article)]
+    names: dict[int, set[str]] = {}
+    for entity in article.analysis.entities:
+        if entity.label in ("person", "organisation", "place", "group"):
+            folded = fold(entity.canonical or entity.text).split()
+            if folded:
+                start, _ = sentence_bounds(article, entity.start)
+                names.setdefault(start, set()).add("e:" + (folded[-1] if entity.label == "person" else " ".join(folded)))
+    numbers_in: dict[int, set[str]] = {}
+    for claim in claims:
+        if claim.kind == "number":
+            numbers_in.setdefault(claim.sentence_start, set()).add("n:" + claim.value)
+    return [
+        replace(claim, anchors=frozenset(
+            names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})))
+        for claim in claims
+    ]
 
 
 def sentence_bounds(article: SourceArticle, start: int) -> tuple[int, int]:
@@ -97,15 +117,36 @@ HEDGE_BOUNDS = {
 _UNIT_AFTER = re.compile(r"^[\s\u00a0]*(?:[-–]\s*)?(%|[^\W\d_][\w²-]*)", re.UNICODE)
 
 
+# What is counted, across the languages we meet most. No library maps counted nouns between
+# languages ("Sitze", "sièges", "escaños", "seats"), so this small table does; physical units
+# are normalised above. Keys are folded five-letter stems (CJK counters: their first character).
+UNIT_CONCEPTS = {
+    "minute": ("minut", "fen", "bun"),
+    "seats": ("seats", "seat", "siege", "sitze", "sitz", "escan", "seggi", "mandat", "deput", "diput", "abgeo",
+              "lawma", "membe", "mps", "legis", "parla"),
+    "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo"),
+    "people": ("peopl", "perso", "mensc", "gente", "ren", "myeon", "ming", "chelo", "ljudi", "osob", "resid",
+               "habit", "einwo", "citiz", "civil"),
+    "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed"),
+    "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god"),
+    "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
+    "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti"),
+}
+_CONCEPT_OF = {stem: concept for concept, stems in UNIT_CONCEPTS.items() for stem in stems}
+
+
 def unit_key(unit: str | None) -> str:
     if not unit:
         return ""
+    if not unit[0].isascii() and unit[0].isalpha() and unicodedata.category(unit[0]) == "Lo":
+        unit = unit[0]  # "12名議員倒戈" -> "名": a CJK counter is one character
     lowered = unit.lower()
     if lowered in UNIT_SYNONYMS:
         return UNIT_SYNONYMS[lowered]
     if fold(lowered) in stop_words():
         return ""  # "215 von", "37 de": a preposition is not a unit
-    return stem(fold(lowered))
+    key = stem(fold(lowered).strip())
+    return _CONCEPT_OF.get(key, key)
 
 
 def interval(value: float, hedge: str | None) -> tuple[float, float]:
@@ -113,17 +154,70 @@ def interval(value: float, hedge: str | None) -> tuple[float, float]:
     return value * low, value * high
 
 
+def _digits_end(text: str, start: int) -> int:
+    match = re.match(r"[\d.,\s\u00a0]*\d", text[start:])
+    return start + (match.end() if match else 0)
+
+
+def _particular(value: float) -> bool:
+    return not value.is_integer() or (value >= 100 and value % 100 != 0)
+
+
+@extractor("clock_times")
+def clock_times(article: SourceArticle) -> Iterator[Claim]:
+    """Times of day ("7:35", "18.07", "7h35"), compared as times, not as numbers."""
+    text = article.text
+    for match in CLOCK.finditer(text):
+        after = text[match.end() : match.end() + 12].lower()
+        before = text[max(0, match.start() - 12) : match.start()].lower()
+        introduced = re.search(r"(ore|alle|à|at|um|las|around|delle|vers|gegen|hacia)\s*$", before)
+        followed = re.search(r"^\s*(uhr|h\b|a\.?m|p\.?m|horas|ore|hrs|heures)", after)
+        if not (introduced or followed):
+            continue  # "5.30" alone may be a price or a score; a time is introduced or followed as one
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if re.match(r"^\s*p\.?m", after) and hour < 12:
+            hour += 12
+        value = f"{hour:02d}:{minute:02d}"
+        bounds = sentence_bounds(article, match.start())
+        yield Claim("time", article.id, match.start(), match.end(), match.group(), value, 0.0, 0.0, "clock",
+                    context_terms(text, match.start(), match.end(), bounds), *bounds)
+
+
 def _format(value: float) -> str:
     return f"{value:.10g}"
+
+
+CLOCK = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?[:.hH]\s?([0-5]\d)(?![\d])")
+SCORE = re.compile(r"\d\s?[-–:]\s?\d")
+RANGE = re.compile(r"\s*(?:-|–|à|a|bis|y|et|and|to|e|do|till|until)\s*(\d[\d.,]*)", re.IGNORECASE)
+
+
+def _in_clock_or_score(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 3) : end + 3]
+    return bool(CLOCK.search(window) or SCORE.search(window))
 
 
 @extractor("numbers")
 def numbers(article: SourceArticle) -> Iterator[Claim]:
     text = article.text
+    range_ends: set[int] = set()
     for quantity in article.analysis.quantities:
-        if quantity.value is None:
+        if quantity.value is None or quantity.start in range_ends:
             continue
+        if _in_clock_or_score(text, quantity.start, quantity.end):
+            continue  # "7:35", "5-2": times and scores are compared as such, not as numbers
         end = quantity.end
+        low, high = interval(quantity.value, quantity.hedge)
+        follow = RANGE.match(text, quantity.end if not quantity.unit else _digits_end(text, quantity.start))
+        if follow:
+            from parallax.analyze.components.quantities import parse_number
+
+            upper = parse_number(follow.group(1), article.language)
+            if upper is not None and upper > quantity.value:
+                # "entre 172 et 192 sièges", "172-215 seats": one claim, an interval
+                high = upper
+                range_ends.add(follow.start(1))
+                end = max(end, follow.end(1))
         unit = quantity.unit
         if unit and unit.lower() not in text[quantity.start : quantity.end].lower():
             found = text.lower().find(unit.lower(), quantity.end, quantity.end + 40)
@@ -132,8 +226,9 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
         unit_norm = unit_key(unit)
         if not unit_norm and 1900 <= quantity.value <= 2100 and quantity.value.is_integer():
             unit_norm = "year"
+        if not unit_norm and high == low and not _particular(quantity.value):
+            continue  # a bare "7" or "20" says nothing comparable on its own
         bounds = sentence_bounds(article, quantity.start)
-        low, high = interval(quantity.value, quantity.hedge)
         yield Claim(
             "number", article.id, quantity.start, end, text[quantity.start : end], _format(quantity.value),
             low, high, unit_norm, context_terms(text, quantity.start, end, bounds), *bounds,
@@ -153,11 +248,14 @@ def ordinals(article: SourceArticle) -> Iterator[Claim]:
         noun = match.group(2)
         if fold(noun) in stop_words() or noun[0].isupper():
             continue  # "3. Januar" style dates and "1st Division" names are not counts
+        unit = unit_key(noun)
+        if unit not in UNIT_CONCEPTS and int(match.group(1)) < 4:
+            continue  # "1er tour", "2nd leg": ranks of rounds, not claims
         value = float(match.group(1))
         bounds = sentence_bounds(article, match.start())
         yield Claim(
             "number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
-            "ord:" + stem(fold(noun)), context_terms(text, match.start(), match.end(), bounds), *bounds,
+            unit, context_terms(text, match.start(), match.end(), bounds), *bounds,
         )
 
 

@@ -132,9 +132,15 @@ def _complete(year: str | None, month: int, day: int, published: date | None) ->
             return date(int(year), month, day)
         if published is None:
             return None  # a day without a year needs the publication date
-        candidate = date(published.year, month, day)
-        # "December 30" in a January article is last year's.
-        return candidate if candidate <= published + timedelta(days=60) else date(published.year - 1, month, day)
+        # The nearest such day to the publication: "December 30" in a January article is last
+        # year's, "February 23" in a December article (an announced election) is next year's.
+        candidates = []
+        for offset in (-1, 0, 1):
+            try:
+                candidates.append(date(published.year + offset, month, day))
+            except ValueError:  # 29 February
+                continue
+        return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
     except ValueError:
         return None
 
