@@ -81,11 +81,14 @@ def test_list_search_story_and_citation(page, server):
 
 def test_merge_two_entities_from_the_entities_page(page, server):
     _sign_in(page, server)
-    page.goto(server.url + "/entities")
-    page.select_option("select[name=action]", "merge")
-    page.fill("input[name=name]", "Sergey Lavrov")
-    page.fill("input[name=other]", "Sergei Lavrov")
-    page.click("form.inline button[type=submit]")
+    page.goto(server.url + "/entities?name=Lavrov")
+    variants = page.locator("#variants").inner_text()
+    assert "Sergei Lavrov" in variants and "Sergey Lavrov" in variants
+    assert page.locator("#entity li.story").count() >= 1
+    page.select_option("#decide select[name=action]", "merge")
+    page.fill("#decide input[name=name]", "Sergey Lavrov")
+    page.fill("#decide input[name=other]", "Sergei Lavrov")
+    page.click("#decide button[type=submit]")
     page.wait_for_url("**/entities")
     row = page.locator("#decisions tr", has_text="Sergey Lavrov")
     assert row.count() == 1 and "merge" in row.inner_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from itertools import islice
 from collections import defaultdict
 from pathlib import Path
 
@@ -33,18 +34,28 @@ def cluster_stored(store: Store, redo: bool = False) -> int:
         features.text = texts.get(member["article_id"], "")
         clusterer.restore(features, member["story_id"], member["copy_of"])
         seq = max(seq, member["seq"])
+    from parallax.cluster.embed import headline
+    from parallax.cluster.embed import load as load_embedder
+
+    embedder = load_embedder()
     rows = []
-    for row in store.articles_to_cluster():
-        features = extract(row["id"], row["language"], row["title"], row["text"], row["published"], row["data"])
-        decision = clusterer.assign(features)
-        seq += 1
-        rows.append({
-            "article_id": row["id"], "story_id": decision.story_id, "seq": seq, "score": decision.score,
-            "new_story": decision.new_story, "copy_of": decision.copy_of,
-            "decision": {"signals": decision.signals, "candidates": decision.candidates,
-                         "new_story": decision.new_story, "score": decision.score},
-            "features": features.to_dict(),
-        })
+    pending = store.articles_to_cluster()
+    while chunk := list(islice(pending, 64)):
+        features_of = [extract(r["id"], r["language"], r["title"], r["text"], r["published"], r["data"]) for r in chunk]
+        if embedder is not None:
+            vectors = embedder.embed([headline(r["title"], r["text"]) for r in chunk])
+            for features, vector in zip(features_of, vectors, strict=True):
+                features.embedding = [float(x) for x in vector]
+        for row, features in zip(chunk, features_of, strict=True):
+            decision = clusterer.assign(features)
+            seq += 1
+            rows.append({
+                "article_id": row["id"], "story_id": decision.story_id, "seq": seq, "score": decision.score,
+                "new_story": decision.new_story, "copy_of": decision.copy_of,
+                "decision": {"signals": decision.signals, "candidates": decision.candidates,
+                             "new_story": decision.new_story, "score": decision.score},
+                "features": features.to_dict(),
+            })
         if len(rows) >= 200:
             store.save_memberships(rows)
             rows = []

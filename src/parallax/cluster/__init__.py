@@ -12,6 +12,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from parallax.cluster.copies import CopyDetector
 from parallax.cluster.features import Features, extract
 from parallax.cluster.index import Story, StoryIndex
@@ -19,7 +21,7 @@ from parallax.cluster.index import Story, StoryIndex
 EVICT_EVERY = 1000  # arrivals between sweeps of quiet stories
 MAX_REWRITE_CHECKS = 10  # latest members of the likeliest story compared sentence by sentence
 
-__all__ = ["Clusterer", "ClusterConfig", "Decision", "Features", "extract"]
+__all__ = ["ClusterConfig", "Clusterer", "Decision", "Features", "extract"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,12 @@ class ClusterConfig:
     date_bonus: float = 0.08
     date_penalty: float = 0.12
     cross_language_name_weight: float = 0.6
+    # Multilingual embeddings (when features carry them): cosine mapped to 0..1 above a floor
+    # that unrelated news already reaches, then weighted in; nearest stories join the candidates.
+    embed_weight: float = 0.5  # tuned on news-dev (ECB+ dev and GVC val are one language: unaffected)
+    embed_floor: float = 0.8
+    embed_candidates: int = 5
+    embed_cross_only: bool = True  # within one language the words already say it
 
 
 @dataclass
@@ -88,6 +96,12 @@ class Clusterer:
                                 {"copy_similarity": copy.similarity}, copy.origin, 0)
         else:
             candidates = self.index.candidates(features)
+            if features.embedding is not None and self.config.embed_weight > 0:
+                seen = {story.id for story in candidates}
+                vector = np.asarray(features.embedding, dtype=np.float32)
+                candidates += [story for story in self.index.nearest(vector, self.config.embed_candidates,
+                                                                     self.config.embed_floor)
+                               if story.id not in seen]
             decision = self._best_story(features, candidates, copy)
             best_story = decision.signals.get("best_story", decision.story_id)
             if features.text and copy is None and best_story in self.members:
@@ -143,7 +157,7 @@ class Clusterer:
         dot = sum(w * (1 + math.log(story_terms[t])) * i for t, (w, i) in weights.items() if t in story_terms)
         norm = article_norm * self.index.norm(story)
         text = dot / norm if norm else 0.0
-        names = _coverage(features.names, story.names, self.index.idf)
+        names = _coverage(features.names, story.names, self.index.idf, story.size)
         cfg = self.config
         if features.names and story.names and features.language not in story.languages:
             # Across languages the words cannot meet; names (transliterated) and dates carry it.
@@ -153,8 +167,15 @@ class Clusterer:
         else:
             score = text  # no names on one side (or a language with no model): words alone
         signals = {"text": round(text, 4), "names": round(names, 4)}
+        cross = features.language not in story.languages
+        if features.embedding is not None and cfg.embed_weight > 0 and (cross or not cfg.embed_cross_only):
+            similarity = self.index.embedding_similarity(story, np.asarray(features.embedding, dtype=np.float32))
+            if similarity is not None:
+                embed = max(0.0, (similarity - cfg.embed_floor) / (1 - cfg.embed_floor))
+                score += cfg.embed_weight * embed
+                signals["embedding"] = round(similarity, 4)
         if features.dates and story.dates:
-            shared = features.dates & set(story.dates)
+            shared = {d for d in features.dates & set(story.dates) if _support(story.dates[d], story.size) >= 1.0}
             if shared:
                 score += cfg.date_bonus
                 signals["shared_dates"] = sorted(shared)[:3]
@@ -169,11 +190,20 @@ class Clusterer:
         return score, signals
 
 
-def _coverage(mine: set[str], theirs: Counter, idf) -> float:
+CORE_SHARE = 0.25  # a name or date speaks for a story when at least this share of its articles carry it
+
+
+def _support(count: int, size: int) -> float:
+    """How much a story stands behind one of its names or dates. Mere presence is not enough:
+    a story that has absorbed many articles contains every name, and would then absorb everything."""
+    return min(1.0, count / max(1.0, CORE_SHARE * size))
+
+
+def _coverage(mine: set[str], theirs: Counter, idf, size: int = 1) -> float:
     if not mine:
         return 0.0
     total = sum(idf(k) for k in mine)
-    return sum(idf(k) for k in mine if k in theirs) / total if total else 0.0
+    return sum(idf(k) * _support(theirs[k], size) for k in mine if k in theirs) / total if total else 0.0
 
 
 def _gap_days(features: Features, story: Story) -> int | None:

@@ -26,16 +26,20 @@ class Features:
     names: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
     text: str = ""
+    embedding: list[float] | None = None  # multilingual sentence embedding of the headline and lead
 
     def to_dict(self) -> dict:
-        return {"terms": dict(self.terms), "names": sorted(self.names), "dates": sorted(self.dates),
+        data = {"terms": dict(self.terms), "names": sorted(self.names), "dates": sorted(self.dates),
                 "published": self.published.isoformat() if self.published else None, "language": self.language}
+        if self.embedding is not None:
+            data["embedding"] = [round(x, 5) for x in self.embedding]
+        return data
 
     @classmethod
     def from_dict(cls, article_id: str, data: dict) -> Features:
         published = date.fromisoformat(data["published"]) if data.get("published") else None
         return cls(article_id, data.get("language", ""), published, Counter(data["terms"]), set(data["names"]),
-                   set(data["dates"]))
+                   set(data["dates"]), embedding=data.get("embedding"))
 
 
 def words(text: str) -> list[str]:
@@ -61,6 +65,25 @@ def name_keys(entity: dict) -> set[str]:
     return keys
 
 
+_SCORE = re.compile(r"(?<![\d:.,])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d:.,])")
+
+
+def number_keys(quantities: list[dict], text: str) -> set[str]:
+    """Particular numbers ("33.15", "204", "5-2") read the same in every language, so they join
+    names as cross-language keys; round or small ones ("10", "2024") say nothing."""
+    keys = set()
+    for quantity in quantities:
+        value = quantity.get("value")
+        if value is None or (value.is_integer() and 1900 <= value <= 2100):
+            continue
+        if not value.is_integer() or (value >= 100 and value % 10 != 0):
+            keys.add(f"#{value:g}")
+    for match in _SCORE.finditer(text):
+        low, high = sorted((int(match.group(1)), int(match.group(2))))
+        keys.add(f"#{low}-{high}")
+    return keys
+
+
 def extract(article_id: str, language: str, title: str, text: str, published: str | None,
             analysis: dict | None) -> Features:
     terms: Counter = Counter(words(text))
@@ -72,6 +95,7 @@ def extract(article_id: str, language: str, title: str, text: str, published: st
         for entity in analysis.get("entities", []):
             if entity["label"] in NAME_LABELS:
                 names |= name_keys(entity)
+        names |= number_keys(analysis.get("quantities", []), text)
         dates = {d["value"] for d in analysis.get("dates", []) if d.get("value")}
     day = None
     if published:

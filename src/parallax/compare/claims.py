@@ -56,7 +56,7 @@ def claims_of(article: SourceArticle) -> list[Claim]:
     claims = [claim for fn in EXTRACTORS.values() for claim in fn(article)]
     names: dict[int, set[str]] = {}
     for entity in article.analysis.entities:
-        if entity.label in ("person", "organisation", "place", "group"):
+        if entity.label in ("person", "organisation", "place", "group", "name"):
             folded = fold(entity.canonical or entity.text).split()
             if folded:
                 start, _ = sentence_bounds(article, entity.start)

@@ -18,7 +18,7 @@ from rapidfuzz.fuzz import ratio
 from parallax.analyze.translit import fold
 from parallax.compare.models import EntityDecision, EntityEntry, SourceArticle, Variant
 
-NAMED = ("person", "organisation", "place", "group")
+NAMED = ("person", "organisation", "place", "group", "name")  # "name": a capitalised name in a language without a model
 SURNAME_SIMILARITY = 80  # Sybiga/Sybiha 83, Scholz/Scholtz 92, Lavrov/Lavrova 92
 GIVEN_SIMILARITY = 0.85  # Jaro-Winkler: Sergei/Sergey 0.92, Andrii/Andriy 0.92, Olaf/Oleg 0.78
 PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "la", "le", "bin", "ibn", "abu"}
@@ -58,7 +58,8 @@ class NameGroup:
 
     @property
     def label(self) -> str:
-        return self.type.most_common(1)[0][0]
+        typed = [(label, count) for label, count in self.type.most_common() if label != "name"]
+        return typed[0][0] if typed else "name"
 
 
 def article_groups(article: SourceArticle) -> list[NameGroup]:
@@ -119,6 +120,12 @@ def _compatible(a: NameGroup, b: NameGroup) -> bool:
         # both names are used in one article for what analysis saw as two entities
         return False
     la, lb = a.label, b.label
+    if "name" in (la, lb):
+        # untyped names (no model for the language) meet typed ones by spelling alone
+        other = lb if la == "name" else la
+        if other == "person":
+            return any(same_person(x, y) for x in a.keys for y in b.keys)
+        return any(same_thing(x, y) for x in a.keys for y in b.keys)
     if la == "person" or lb == "person":
         if la != lb:
             return False

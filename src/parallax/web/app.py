@@ -6,13 +6,10 @@ Content-Security-Policy; the API returns the same data the pages show.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import files
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
@@ -26,6 +23,7 @@ from parallax.present import to_json
 from parallax.service import NotFound, resolve_story, stored_report
 from parallax.store import Store
 from parallax.web import api_models as m
+from parallax.web.jobs import BadRequest, Jobs
 from parallax.web.security import CSP, SESSION_COOKIE, Guard
 from parallax.web.views import coverage, highlight
 
@@ -228,40 +226,13 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         """Ingest uploaded files and/or URLs, then analyse and cluster them (needs the bearer token)."""
         return _ingest(files, urls)
 
-    def _ingest(files: list[UploadFile], urls: list[str]) -> dict:
-        from parallax.cli.analyze import analyze_stored
-        from parallax.cli.stories import cluster_stored
-        from parallax.ingest import FetchLimits, read_articles
-        from parallax.models import Problem
+    jobs = Jobs(shared, allow_private_urls)
 
-        urls = [u.strip() for u in urls if u and u.strip()]
-        for url in urls:
-            if not url.startswith(("http://", "https://")):
-                raise HTTPException(422, f"'{url[:80]}' is not an http(s) URL")
-        with tempfile.TemporaryDirectory() as folder:
-            paths = []
-            for number, upload in enumerate(files or []):
-                name = Path(upload.filename or f"upload-{number}").name or f"upload-{number}"
-                target = Path(folder) / f"{number}-{name}"
-                with open(target, "wb") as handle:
-                    shutil.copyfileobj(upload.file, handle)
-                paths.append(str(target))
-            if not paths and not urls:
-                raise HTTPException(422, "nothing to ingest: upload files or give URLs")
-            problems, articles = [], []
-            for item in read_articles(paths + urls, fetch_limits=FetchLimits(allow_private=allow_private_urls)):
-                if isinstance(item, Problem):
-                    location = item.location.replace(folder + "/", "")
-                    problems.append({"location": location, "message": item.message})
-                else:
-                    articles.append(item)
-        with store() as s:
-            new = s.add_articles(articles)
-            analysed, _ = analyze_stored(s, ids=[a.id for a in new], show_progress=False) if new else (0, [])
-            if new:
-                cluster_stored(s)
-        return {"new": len(new), "already_stored": len(articles) - len(new), "analysed": analysed,
-                "articles": [{"id": a.public_id, "title": a.title} for a in new], "problems": problems}
+    def _ingest(files: list[UploadFile], urls: list[str]) -> dict:
+        try:
+            return jobs.run_now([(f.filename, f.file) for f in files or []], urls)
+        except BadRequest as exc:
+            raise HTTPException(422, str(exc)) from None
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -306,10 +277,40 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         return page(request, "article.html.j2", article=record, pieces=highlight(text, marks))
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(request: Request, notice: str | None = None):
+    def entities_page(request: Request, name: str | None = None):
         with store() as s:
             rows = s.entity_decisions()
-        return page(request, "entities.html.j2", decisions=rows, notice=notice)
+        found = entity_view(name) if name and name.strip() else None
+        return page(request, "entities.html.j2", decisions=rows, name=name or "", found=found)
+
+    def entity_view(name: str) -> dict:
+        """Where a name appears: its spelling variants and roles across articles, and its stories."""
+        from parallax.compare.names import key, same_person, same_thing
+
+        wanted = key(name)
+        variants: dict[str, set[str]] = {}
+        roles: dict[str, int] = {}
+        story_ids: set[str] = set()
+        with store() as s:
+            public = {r["id"]: (r["external_id"] or r["id"], r["story_id"]) for r in s.story_rows()}
+            for internal in s.search(name.replace('"', " "), limit=300):
+                analysis = (s.get_analysis(internal) or {}).get("data") or {}
+                hit = False
+                for entity in analysis.get("entities", []):
+                    candidate = key(entity.get("canonical") or entity["text"])
+                    match = same_person(candidate, wanted) if entity["label"] == "person" else same_thing(candidate, wanted)
+                    if match:
+                        hit = True
+                        variants.setdefault(entity["text"], set()).add(public.get(internal, (internal, None))[0])
+                        if entity.get("role"):
+                            roles[entity["role"]] = roles.get(entity["role"], 0) + 1
+                if hit and internal in public and public[internal][1]:
+                    story_ids.add(public[internal][1])
+        public_story = {internal: pid for internal, (pid, _) in public.items()}
+        stories = [r for r in story_list(None, None, None, None, None, None)
+                   if any(public_story.get(sid) == r["id"] for sid in story_ids)]
+        return {"variants": sorted(((t, sorted(a)) for t, a in variants.items()), key=lambda v: -len(v[1])),
+                "roles": sorted(roles, key=lambda r: -roles[r]), "stories": stories}
 
     @app.post("/entities", include_in_schema=False)
     def entities_form(request: Request, action: Annotated[str, Form()], name: Annotated[str, Form()],
@@ -324,15 +325,25 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_page(request: Request):
-        return page(request, "add.html.j2", result=None)
+        return page(request, "add.html.j2", result=None, job=None)
 
     @app.post("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_form(request: Request, files: Annotated[list[UploadFile], File()] = [],  # noqa: B006
                  urls: Annotated[str, Form()] = "", csrf: Annotated[str | None, Form()] = None):
         guard.require_form(request, csrf)
-        uploads = [f for f in files if f.filename]
-        result = _ingest(uploads, urls.split())
-        return page(request, "add.html.j2", result=result)
+        uploads = [(f.filename, f.file) for f in files if f.filename]
+        try:
+            job = jobs.start(uploads, urls.split())
+        except BadRequest as exc:
+            raise HTTPException(422, str(exc)) from None
+        return RedirectResponse(f"/add/jobs/{job.id}", status_code=303)
+
+    @app.get("/add/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job_page(request: Request, job_id: str):
+        job = jobs.jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, "no such ingest job")
+        return page(request, "add.html.j2", result=job.result, job=job)
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request):
