@@ -124,6 +124,7 @@ def main() -> None:
     facts = [json.loads(line) for line in open(DATA / "facts.jsonl", encoding="utf-8")]
     totals = defaultdict(int)
     by_relation = defaultdict(lambda: [0, 0, 0])  # gold relation -> [gold, found, right relation]
+    by_kind = defaultdict(lambda: [0, 0, 0])  # gold kind -> [gold, found, right relation]
     timings = []
     brief_totals = [0, 0, 0, 0]
     reports = {}
@@ -153,6 +154,7 @@ def main() -> None:
                 gold_spans[article] = where
         totals["gold"] += 1
         by_relation[fact["relation"]][0] += 1
+        by_kind[fact["kind"]][0] += 1
         if len(gold_spans) < 2:
             totals["unlocated"] += 1
             continue
@@ -172,8 +174,10 @@ def main() -> None:
         totals["spans_gold"] += len(gold_spans)
         totals["spans_covered"] += best_cover
         by_relation[fact["relation"]][1] += 1
+        by_kind[fact["kind"]][1] += 1
         right = best.relation == fact["relation"]
         by_relation[fact["relation"]][2] += right
+        by_kind[fact["kind"]][2] += right
         totals["right_relation"] += right
         matched_rows[id(best)] = fact["relation"]
         if best.relation == "conflict":
@@ -197,6 +201,8 @@ def main() -> None:
     print(f"{'rows (all kinds)':<44}{totals['rows']:>10}")
     for relation, (g, f, r) in sorted(by_relation.items()):
         print(f"{'  ' + relation + ': gold / found / right relation':<44}{f'{g} / {f} / {r}':>10}")
+    for kind, (g, f, r) in sorted(by_kind.items()):
+        print(f"{'  kind ' + kind + ': gold / found / right':<44}{f'{g} / {f} / {r}':>10}")
     sentences, cited, bad_spans, bad_quotes = brief_totals
     print(f"{'brief sentences':<44}{sentences:>10}")
     print(f"{'  with citations':<44}{cited / max(sentences, 1):>10.1%}")

@@ -29,6 +29,7 @@ YEAR_MATCH = 0.6
 SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (statements.py)
 SAME_SPECIFIC_VALUE = 0.3
 SAME_PREDICATE = 0.15
+ATTACH = 0.2
 ANCHORS = 0.3  # shared names and neighbouring numbers: the cross-language signal  # "claims to control 1,000 km2" / "claims control over 100 settlements"
 
 
@@ -147,7 +148,40 @@ def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None
         rows[target] = merged
         for claim in merged:
             row_of[claim] = target
+    attach_near_values(list(rows.values()), [c for c in claims if c not in row_of], weights, links)
     return [sorted(row, key=lambda c: (c.article, c.start)) for row in rows.values()]
+
+
+def near(a: Claim, b: Claim) -> bool:
+    """Close enough to be two reports of one measure: "66th" and "64th" minute, 33.15 % and 34 %."""
+    x, y = float(a.value), float(b.value)
+    if x == y:
+        return False  # equal values were already linked when their contexts agreed
+    if max(x, y) < 100:
+        return abs(x - y) <= max(3.0, 0.15 * max(x, y))
+    return abs(x - y) <= 0.15 * max(x, y)
+
+
+def attach_near_values(rows: list[list[Claim]], loose: list[Claim], weights: Weights, links: Links | None) -> None:
+    """Second pass: an article whose number for a measure differs from the others' often words
+    it differently too, so its claim missed the row. Attach it when the unit is the same, the
+    value is near, and the context still points the same way (a weaker bar than for a new row)."""
+    for row in sorted(rows, key=len, reverse=True):
+        if row[0].kind != "number" or len({c.unit for c in row}) > 1 or not row[0].unit or row[0].unit == "year":
+            continue
+        present = {c.article for c in row}
+        best: dict[str, tuple[float, Claim]] = {}
+        for claim in loose:
+            if claim.article in present or claim.kind != "number" or claim.unit != row[0].unit:
+                continue
+            if not any(near(claim, member) for member in row):
+                continue
+            score = max(pair_score(claim, member, weights, links) for member in row)
+            if score >= ATTACH and score > best.get(claim.article, (0.0, claim))[0]:
+                best[claim.article] = (score, claim)
+        for _, claim in best.values():
+            row.append(claim)
+            loose.remove(claim)
 
 
 def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | None]:

@@ -6,6 +6,7 @@ Content-Security-Policy; the API returns the same data the pages show.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,8 +69,8 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
             cache[full_key] = value
         return value
 
-    def page(request: Request, name: str, status: int = 200, **values) -> HTMLResponse:
-        html = env.get_template(name).render(
+    def page(request: Request, template: str, status: int = 200, **values) -> HTMLResponse:
+        html = env.get_template(template).render(
             request=request, signed_in=guard.signed_in(request), csrf=guard.csrf_value if guard.signed_in(request) else "",
             writable=bool(token), **values)
         return HTMLResponse(html, status_code=status)
@@ -88,6 +89,15 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         if request.url.path.startswith("/api/") or request.url.path.startswith("/openapi"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return page(request, "error.html.j2", status=exc.status_code, message=str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # The traceback goes to the server log; the reader gets one clear line.
+        logging.getLogger("parallax.web").exception("error serving %s", request.url.path)
+        message = "internal error: the server log has the details"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=500)
+        return page(request, "error.html.j2", status=500, message=message)
 
     # -- data ------------------------------------------------------------------------------
 

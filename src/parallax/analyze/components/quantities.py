@@ -30,7 +30,7 @@ WORD_NUMBERS = {
     "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-          "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "mln": 1e6, "bn": 1e9, "tausend": 1e3,
+          "mille": 1e3, "mila": 1e3, "tsd": 1e3, "tys": 1e3, "milliard": 1e9, "milliards": 1e9, "mln": 1e6, "bn": 1e9, "tausend": 1e3,
           "millionen": 1e6, "milliarden": 1e9, "mil": 1e3, "millones": 1e6, "milioni": 1e6, "миллиона": 1e6,
           "тысяч": 1e3, "млн": 1e6, "тыс": 1e3}
 UNITS = {"percent", "per cent", "%", "km2", "km²", "km", "kilometers", "kilometres", "miles", "mile", "meters",
