@@ -103,7 +103,10 @@ def main() -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        stories = httpx.get(base + "/api/stories", timeout=60).json()
+        stories, offset = [], 0
+        while page := httpx.get(base + "/api/stories", params={"limit": 1000, "offset": offset}, timeout=60).json():
+            stories += page
+            offset += len(page)
         story = max(stories, key=lambda s: len(s["articles"]))
         articles = sum(len(s["articles"]) for s in stories)
         print(f"store: {articles} articles, {len(stories)} stories; largest story {len(story['articles'])} articles; "

@@ -26,7 +26,7 @@ __all__ = ["ClusterConfig", "Clusterer", "Decision", "Features", "extract"]
 
 @dataclass(frozen=True)
 class ClusterConfig:
-    threshold: float = 0.20  # combined score to join a story (tuned on ECB+ dev, GVC val, news-dev)
+    threshold: float = 0.18  # combined score to join a story (tuned on ECB+ dev, GVC val, news-dev)
     text_weight: float = 0.6
     name_weight: float = 0.4
     window_days: int = 7  # a story quiet this long takes new articles only on strong evidence

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import files
@@ -27,6 +28,9 @@ from parallax.web import api_models as m
 from parallax.web.jobs import BadRequest, Jobs
 from parallax.web.security import CSP, SESSION_COOKIE, Guard
 from parallax.web.views import coverage, highlight
+
+
+PAGE_SIZE = 50
 
 
 def create_app(db: str, token: str | None = None, allow_private_urls: bool = False) -> FastAPI:
@@ -56,9 +60,21 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     cache: dict[tuple, object] = {}
     cache_lock = threading.Lock()
 
+    generation_seen = {"value": None, "at": 0.0}
+
+    def current_generation() -> tuple:
+        # Asked at most once a second: this server's own writes call invalidate(); other
+        # writers (a `parallax ingest` next to the server) show up within a second.
+        now = time.monotonic()
+        if generation_seen["value"] is None or now - generation_seen["at"] > 1.0:
+            generation_seen["value"], generation_seen["at"] = shared.generation(), now
+        return generation_seen["value"]
+
+    def invalidate() -> None:
+        generation_seen["value"] = None
+
     def cached(key: tuple, compute):
-        generation = shared.generation()
-        full_key = (generation, *key)
+        full_key = (current_generation(), *key)
         with cache_lock:
             if full_key in cache:
                 return cache[full_key]
@@ -169,9 +185,11 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
     @app.get("/api/stories", response_model=list[m.StoryItem], tags=["stories"])
     def api_stories(q: str | None = None, language: str | None = None, outlet: str | None = None,
-                    entity: str | None = None, since: str | None = None, until: str | None = None):
-        """Stories, newest first, optionally filtered (q: full-text search over titles and texts)."""
-        return story_list(q, language, outlet, entity, since, until)
+                    entity: str | None = None, since: str | None = None, until: str | None = None,
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Annotated[int, Query(ge=0)] = 0):
+        """Stories, newest first, optionally filtered (q: full-text search over titles and texts),
+        a page at a time (limit, offset)."""
+        return story_list(q, language, outlet, entity, since, until)[offset : offset + limit]
 
     missing = {404: {"model": m.ErrorOut, "description": "no such story or article"}}
 
@@ -229,6 +247,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     def _decide(action: str, name: str, other: str) -> dict:
         with store() as s:
             s.add_entity_decision(action, name, other)
+            invalidate()
             return s.entity_decisions()[-1]
 
     @app.post("/api/ingest", responses={**unauthorised, 400: {"model": m.ErrorOut, "description": "the body cannot be parsed"}, 422: {"model": m.ErrorOut}}, response_model=m.IngestResult, tags=["ingest"], dependencies=[Depends(bearer)])
@@ -243,31 +262,51 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
             return jobs.run_now([(f.filename, f.file) for f in files or []], urls)
         except BadRequest as exc:
             raise HTTPException(422, str(exc)) from None
+        finally:
+            invalidate()
 
     # -- pages -----------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(request: Request, q: str | None = None, language: str | None = None, outlet: str | None = None,
                      entity: str | None = None, since: str | None = None, until: str | None = None,
-                     sort: str = "newest"):
+                     sort: str = "newest", page_number: Annotated[int, Query(alias="page", ge=1)] = 1):
         records = story_list(q, language, outlet, entity, since, until)
         if sort == "covered":
-            records.sort(key=lambda r: (-r["independent_origins"], -len(r["articles"])))
-        everything = story_list(None, None, None, None, None, None)
-        languages = sorted({lang for r in everything for lang in r["languages"]})
-        outlets = sorted({a["outlet"] for r in everything for a in r["articles"] if a["outlet"]})
-        return page(request, "stories.html.j2", stories=records, q=q or "", language=language or "",
-                    outlet=outlet or "", entity=entity or "", since=since or "", until=until or "", sort=sort,
-                    languages=languages, outlets=outlets)
+            records = sorted(records, key=lambda r: (-r["independent_origins"], -len(r["articles"])))
+
+        def facets() -> tuple[list[str], list[str]]:
+            everything = story_list(None, None, None, None, None, None)
+            return (sorted({lang for r in everything for lang in r["languages"]}),
+                    sorted({a["outlet"] for r in everything for a in r["articles"] if a["outlet"]}))
+
+        languages, outlets = cached(("facets",), facets)
+        start = (page_number - 1) * PAGE_SIZE
+        query = {k: v for k, v in {"q": q, "language": language, "outlet": outlet, "entity": entity, "since": since,
+                                   "until": until, "sort": sort}.items() if v}
+        return page(request, "stories.html.j2", stories=records[start : start + PAGE_SIZE], total=len(records),
+                    page_number=page_number, pages=max(1, -(-len(records) // PAGE_SIZE)), query=query,
+                    q=q or "", language=language or "", outlet=outlet or "", entity=entity or "",
+                    since=since or "", until=until or "", sort=sort, languages=languages, outlets=outlets)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str):
-        result = report_of(story_id)
-        data = report_context(result.report)
-        texts = result.texts
-        return page(request, "story.html.j2", **data, standalone=False,
-                    cited=lambda a, s, e: texts.get(a, "")[s:e],
-                    coverage=coverage([a["published"] for a in data["articles"]]))
+        with store() as s:
+            try:
+                story = resolve_story(s, story_id)
+            except NotFound as exc:
+                raise HTTPException(404, str(exc)) from None
+
+        def render() -> str:
+            result = report_of(story_id)
+            data = report_context(result.report)
+            texts = result.texts
+            return page(request, "story.html.j2", **data, standalone=False,
+                        cited=lambda a, s, e: texts.get(a, "")[s:e],
+                        coverage=coverage([a["published"] for a in data["articles"]])).body
+
+        # Rendered once per store generation and sign-in state (the only per-reader part).
+        return HTMLResponse(cached(("story-page", story, guard.signed_in(request)), render))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, start: int | None = None, end: int | None = None):
@@ -353,6 +392,8 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         job = jobs.jobs.get(job_id)
         if job is None:
             raise HTTPException(404, "no such ingest job")
+        if job.done:
+            invalidate()
         return page(request, "add.html.j2", result=job.result, job=job)
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
