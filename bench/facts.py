@@ -77,17 +77,21 @@ def sources_of(articles, analyses):
     from parallax.compare import SourceArticle
 
     clusterer = Clusterer()
-    out = []
-    for article in sorted(articles, key=lambda a: (a.published or "", a.id)):
-        analysis = analyses.get(article.id)
-        if analysis is None:
-            continue
+    ordered = [a for a in sorted(articles, key=lambda a: (a.published or "", a.id)) if a.id in analyses]
+    copy_of = {}
+    for article in ordered:
         features = extract(article.id, article.language, article.title, article.text, article.published,
-                           analysis.to_dict())
-        copy_of = clusterer.assign(features).copy_of
+                           analyses[article.id].to_dict())
+        copy_of[article.id] = clusterer.assign(features).copy_of
+        copy_of.update(clusterer.copies.drain_relinks())
+    external = {a.id: a.external_id for a in articles}
+    out = []
+    for article in ordered:
+        analysis = analyses[article.id]
+        origin = copy_of.get(article.id)
         out.append(SourceArticle(article.external_id, article.outlet, article.language, article.published,
                                  article.title, article.text, analysis.__class__(**{**analysis.__dict__, "id": article.external_id}),
-                                 None if copy_of is None else next(a.external_id for a in articles if a.id == copy_of)))
+                                 external.get(origin) if origin else None))
     return out
 
 

@@ -70,7 +70,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         """Silent: the tests read their own output, not the server's access log."""
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         if self.path == "/slow":
             time.sleep(3)
             self._send(b"too late", "text/plain")

@@ -129,3 +129,12 @@ def test_story_unknown_id_is_a_clear_error(cli):
     result = cli("story", "nope")
     assert result.returncode == 1
     assert "no story or article with id 'nope'" in result.err
+
+
+def test_a_translation_is_found_as_a_copy(cli):
+    folder = FIXTURES / "translation"
+    report = _report(cli, str(folder / "en.txt"), str(folder / "es.txt"))
+    assert report["independent_origins"] == 1
+    languages = {a["language"]: a for a in report["articles"]}
+    assert set(languages) == {"en", "es"}
+    assert [a["copy_of"] for a in report["articles"]].count(None) == 1

@@ -5,13 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from conftest import FIXTURES
 
 from parallax.ingest import read_articles
 from parallax.models import Article
 from parallax.store import Store, StoreError
 from parallax.store.migrations import latest_version
-
-from conftest import FIXTURES
 
 
 def test_new_store_is_migrated_and_in_wal_mode(tmp_path):

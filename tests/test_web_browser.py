@@ -8,9 +8,8 @@ import warnings
 from pathlib import Path
 
 import pytest
-from web_server import TOKEN, Server
-
 from conftest import FIXTURES
+from web_server import TOKEN, Server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).parents[1] / "build" / "screenshots"
@@ -20,7 +19,7 @@ if CHROMIUM is None:
     warnings.warn(message, stacklevel=1)
     pytest.skip(message, allow_module_level=True)
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
 
 @pytest.fixture(scope="module")

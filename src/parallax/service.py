@@ -71,16 +71,23 @@ def file_report(articles: list[Article]) -> tuple[ReportResult, list[Problem]]:
         else:
             analyses[result.id] = result
     clusterer = Clusterer()
-    sources = []
+    copy_of: dict[str, str | None] = {}
     for article in articles:
         analysis = analyses.get(article.id)
         if analysis is None:
             continue
         features = extract(article.id, article.language, article.title, article.text, article.published,
                            analysis.to_dict())
-        copy_of = clusterer.assign(features).copy_of
+        copy_of[article.id] = clusterer.assign(features).copy_of
+        copy_of.update(clusterer.copies.drain_relinks())  # an earlier file copied a later one
+    sources = []
+    for article in articles:
+        analysis = analyses.get(article.id)
+        if analysis is None:
+            continue
         analysis.id = ids[article.id]
+        origin = copy_of.get(article.id)
         sources.append(SourceArticle(ids[article.id], article.outlet, article.language, article.published,
-                                     article.title, article.text, analysis, ids.get(copy_of) if copy_of else None))
+                                     article.title, article.text, analysis, ids.get(origin) if origin else None))
     report = build_report(sources, "compare")
     return ReportResult(report, {s.id: s.text for s in sources}), problems

@@ -13,15 +13,21 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
 
-from parallax.analyze.components import DEFAULT_ORDER, EXTRACTORS, Context
+# Import for their side effect of registering extractors.
+from parallax.analyze.components import (  # noqa: F401
+    DEFAULT_ORDER,
+    EXTRACTORS,
+    Context,
+    dates,
+    entities,
+    quantities,
+    quotes,
+)
 from parallax.analyze.models import ANALYSIS_VERSION, Analysis, ArticleInput
 from parallax.analyze.pipeline import MODELS, ModelMissing, load, model_name
 from parallax.models import Problem
 
-# Import for their side effect of registering extractors.
-from parallax.analyze.components import dates, entities, quantities, quotes  # noqa: E402,F401
-
-__all__ = ["analyze", "analyze_batch", "Analysis", "ArticleInput", "ANALYSIS_VERSION", "ModelMissing"]
+__all__ = ["ANALYSIS_VERSION", "Analysis", "ArticleInput", "ModelMissing", "analyze", "analyze_batch"]
 
 # News articles are far shorter; the cap keeps one pathological input from exhausting memory.
 MAX_ANALYZED_CHARS = 200_000

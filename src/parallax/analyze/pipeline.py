@@ -63,4 +63,4 @@ def load(language: str) -> Language:
 
 
 # Registering the component factories is a side effect of importing their module.
-from parallax.analyze.components import places  # noqa: E402,F401
+from parallax.analyze.components import places  # noqa: F401

@@ -6,7 +6,14 @@ from collections.abc import Iterator
 from itertools import islice
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from parallax.cli import app
 from parallax.cli.options import DbOption, FormatOption, open_store

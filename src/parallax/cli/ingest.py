@@ -5,13 +5,20 @@ from __future__ import annotations
 from itertools import islice
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from parallax.cli import app
 from parallax.cli.analyze import analyze_stored
-from parallax.cli.stories import cluster_stored
 from parallax.cli.options import DbOption, FormatOption, open_store
 from parallax.cli.output import Format, emit_one, error, info, stderr, warn
+from parallax.cli.stories import cluster_stored
 from parallax.ingest import FetchLimits, Limits, read_articles
 from parallax.models import Article, Problem
 

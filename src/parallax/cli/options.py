@@ -16,7 +16,7 @@ DbOption = typer.Option(
 )
 
 
-def FormatOption(default: Format = Format.table) -> Format:  # noqa: N802 - reads like a type
+def FormatOption(default: Format = Format.table) -> Format:
     return typer.Option(default, "--format", "-f", help="Output format.", case_sensitive=False)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import tempfile
-from itertools import islice
 from collections import defaultdict
+from itertools import islice
 from pathlib import Path
 
 import typer
@@ -48,6 +48,13 @@ def cluster_stored(store: Store, redo: bool = False) -> int:
                 features.embedding = [float(x) for x in vector]
         for row, features in zip(chunk, features_of, strict=True):
             decision = clusterer.assign(features)
+            relinks = clusterer.copies.drain_relinks()
+            if relinks:
+                pending_rows = {r["article_id"]: r for r in rows}
+                for article_id, origin in relinks:
+                    if article_id in pending_rows:
+                        pending_rows[article_id]["copy_of"] = origin
+                store.set_copy_of([(a, o) for a, o in relinks if a not in pending_rows])
             seq += 1
             rows.append({
                 "article_id": row["id"], "story_id": decision.story_id, "seq": seq, "score": decision.score,

@@ -59,6 +59,7 @@ class Clusterer:
         self.index = StoryIndex()
         self.copies = CopyDetector()
         self.story_of: dict[str, str] = {}
+        self.language_of: dict[str, str] = {}
         self.members: dict[str, list[tuple[str, str]]] = {}  # story -> (article, text), for rewrites
         self.latest = None  # newest publication date seen
         self.arrivals = 0
@@ -84,6 +85,7 @@ class Clusterer:
             self.copies.origin_of[features.article_id] = copy_of
         self.index.add(story_id, features)
         self.story_of[features.article_id] = story_id
+        self.language_of[features.article_id] = features.language
         self._remember(story_id, features)
 
     def assign(self, features: Features) -> Decision:
@@ -113,8 +115,21 @@ class Clusterer:
                     decision = Decision(features.article_id, self.story_of[rewrite.origin], False,
                                         rewrite.similarity, {**decision.signals, "rewrite_share": rewrite.similarity},
                                         rewrite.origin, len(candidates))
+            if features.text and decision.copy_of is None:
+                # A translation of a member of the likeliest story is a copy of it and joins it.
+                target = decision.signals.get("best_story", decision.story_id)
+                others = [(a, t) for a, t in self.members.get(target, [])
+                          if self.language_of.get(a) != features.language]
+                translation = self.copies.translation_of(features.article_id, features.text, features.published,
+                                                         self.arrivals, others)
+                if translation is not None and translation.origin in self.story_of:
+                    decision = Decision(features.article_id, self.story_of[translation.origin], False,
+                                        translation.similarity,
+                                        {**decision.signals, "translation_similarity": translation.similarity},
+                                        translation.origin, len(candidates))
         self.index.add(decision.story_id, features)
         self.story_of[features.article_id] = decision.story_id
+        self.language_of[features.article_id] = features.language
         self._remember(decision.story_id, features)
         return decision
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
 from parallax.cluster.features import words
 
@@ -35,6 +36,33 @@ REWRITE_SHARE = 0.6
 MIN_SENTENCE_WORDS = 5
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
+
+
+# Translations share no words with their origin, but keep its names and numbers in the same
+# order. Measured on news-dev: a Tagalog translation of an English report scores 0.58; the
+# closest independent cross-language pair of one event 0.51.
+TRANSLATION_SIMILARITY = 0.55
+MIN_ANCHORS = 15
+_ANCHOR = re.compile(r"\b(?:\d[\d.,]*|[A-Z][a-zA-Z\u00C0-\u024F]{2,})\b")
+
+
+def anchor_sequence(text: str) -> list[str]:
+    """Numbers and capitalised Latin-script words, in order ("Argentina", "1-0", "Martinez");
+    capitalised function words ("The", "La", "Die") differ between languages and are left out."""
+    stops = stop_words()
+    out = []
+    for match in _ANCHOR.finditer(text):
+        token = match.group().lower().replace(",", ".")
+        if token not in stops:
+            out.append(token)
+    return out
+
+
+def sequence_similarity(a: list[str], b: list[str]) -> float:
+    """2·LCS / (|a| + |b|) over the two sequences."""
+    from rapidfuzz.distance import LCSseq
+
+    return 2 * LCSseq.similarity(a, b) / (len(a) + len(b))
 
 
 def sentence_sets(text: str) -> list[frozenset[str]]:
@@ -65,6 +93,7 @@ def _may_be_rewrite(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
 
 class CopyDetector:
     def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.relinked: list[tuple[str, str]] = []
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
         self.hashes: dict[str, LeanMinHash] = {}
@@ -100,8 +129,8 @@ class CopyDetector:
                 # This one was published earlier than what it matches: it is the origin.
                 for member, root in list(self.origin_of.items()):
                     if root == origin:
-                        self.origin_of[member] = article_id
-                self.origin_of[origin] = article_id
+                        self._relink(member, article_id)
+                self._relink(origin, article_id)
             else:
                 self.origin_of[article_id] = origin
                 found = CopyMatch(origin, round(best_similarity, 3))
@@ -129,10 +158,46 @@ class CopyDetector:
         self.order.setdefault(article_id, (published or date.max, arrival))
         origin = self.origin_of.get(best[1], best[1])
         if self.order[article_id] < self.order.get(origin, (date.max, 0)):
-            self.origin_of[origin] = article_id
+            self._relink(origin, article_id)
             return None
         self.origin_of[article_id] = origin
         return CopyMatch(origin, round(best[0], 3))
+
+    def translation_of(self, article_id: str, text: str, published: date | None, arrival: int,
+                       earlier: list[tuple[str, str]]) -> CopyMatch | None:
+        """A sentence-by-sentence translation keeps the names and numbers of its origin, in order."""
+        if article_id in self.origin_of or not earlier:
+            return None
+        mine = anchor_sequence(text)
+        if len(mine) < MIN_ANCHORS:
+            return None
+        best: tuple[float, str] | None = None
+        for other_id, other_text in earlier:
+            theirs = anchor_sequence(other_text)
+            if len(theirs) < MIN_ANCHORS:
+                continue
+            similarity = sequence_similarity(mine, theirs)
+            if similarity >= TRANSLATION_SIMILARITY and (best is None or similarity > best[0]):
+                best = (similarity, other_id)
+        if best is None:
+            return None
+        self.order.setdefault(article_id, (published or date.max, arrival))
+        origin = self.origin_of.get(best[1], best[1])
+        if self.order[article_id] < self.order.get(origin, (date.max, 0)):
+            self._relink(origin, article_id)
+            return None
+        self.origin_of[article_id] = origin
+        return CopyMatch(origin, round(best[0], 3))
+
+    def _relink(self, article_id: str, origin: str) -> None:
+        """An article seen earlier turns out to be the copy of one that came later (published
+        earlier): remember the change so the stored decision can be corrected."""
+        self.origin_of[article_id] = origin
+        self.relinked.append((article_id, origin))
+
+    def drain_relinks(self) -> list[tuple[str, str]]:
+        out, self.relinked = self.relinked, []
+        return out
 
     def forget_sentences(self, article_id: str) -> None:
         self.sentence_cache.pop(article_id, None)

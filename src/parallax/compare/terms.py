@@ -7,32 +7,13 @@ to a five-letter stem: "evacuation"/"évacuation"/"evacuazione" -> "evacu", "par
 
 from __future__ import annotations
 
-import importlib
 import re
-from functools import lru_cache
 
+from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
 
 STEM = 5
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
-STOP_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk")
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """Stop words of the languages we meet most, from spaCy's own lists (no hand-typed list)."""
-    # The stop_words modules alone: importing whole language classes costs ~2 s.
-    words: set[str] = set()
-    for code in STOP_LANGUAGES:
-        try:
-            module = importlib.import_module(f"spacy.lang.{code}.stop_words")
-        except ImportError:  # a language missing from this spaCy build only weakens the filter
-            continue
-        words |= {fold(w) for w in module.STOP_WORDS}
-    words |= {"said", "says", "according", "also", "reported", "told", "approximately", "roughly", "nearly",
-              "around", "about", "more", "than", "least", "almost", "some", "over", "under", "environ", "etwa",
-              "circa", "oltre", "около", "более"}
-    return frozenset(words)
 
 
 def stem(word: str) -> str:

@@ -15,7 +15,7 @@ from parallax.ingest.prepare import prepare
 from parallax.ingest.sources import Source, expand
 from parallax.models import Article, Problem
 
-__all__ = ["read_articles", "read_source", "FetchLimits", "Limits"]
+__all__ = ["FetchLimits", "Limits", "read_articles", "read_source"]
 
 SNIFF_BYTES = 8192
 

@@ -22,11 +22,11 @@ _SEPARATORS = re.compile(r"\s+(?:[|–—\-:·•»]|::)\s+")
 # A plain hyphen also joins words in badly detokenised headlines ("Murder - Suicide"), so only
 # these separators let an unknown short tail count as a masthead.
 _MASTHEAD_SEPARATORS = re.compile(r"\s+(?:[|–—·•»]|::)\s+$")
-_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|news|tv|co\.[a-z]{2}|[a-z]{2})\b", re.I)
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|news|tv|co\.[a-z]{2}|[a-z]{2})\b", re.IGNORECASE)
 _DATELINE_WORDS = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug"
     r"|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:[ap]\.?m\.?|posted|updated|published|am|pm|gmt|utc|[ecmp][sd]t)\b|[\d\W_]+",
-    re.I,
+    re.IGNORECASE,
 )
 _CALL_SIGN = re.compile(r"^[A-Z][A-Z0-9]{2,}$")  # "KCTV5", "WSB-TV" style station names, "AFP"
 _DANGLING = re.compile(r"\s*[|–—\-:·•»]+\s*$")
@@ -43,7 +43,7 @@ _TEASER = re.compile(
     r"|leia também|veja também|zobacz też|czytaj też|czytaj także"
     r"|читайте также|читайте також|смотрите также|по теме"
     r")\s*(?:[:：\-–—>»]|\.\.\.|…|$)",
-    re.I,
+    re.IGNORECASE,
 )
 _SOCIAL = re.compile(
     r"^\s*(?:share (?:this|on|via)|share$|tweet$|follow us|subscribe|sign up|newsletter"
@@ -52,7 +52,7 @@ _SOCIAL = re.compile(
     r"|partager|abonnez-vous|teilen$|jetzt abonnieren|compartir$|suscríbete|condividi$|iscriviti"
     r"|поделиться|подписывайтесь"
     r"|please enable javascript|javascript is (?:disabled|required)|your browser does not support)",
-    re.I,
+    re.IGNORECASE,
 )
 # Feed/CMS tags left at the end of a body: "lep-general-02", "afp_en_2024", "#ukraine".
 _TAG = re.compile(r"^(?:[a-z0-9]+(?:[-_/][a-z0-9]+)+|#\w+(?:\s+#\w+)*)$")
@@ -185,7 +185,7 @@ def _trailing_tag(line: str, ctx: LineContext) -> str | None:
 def _repair(line: str) -> tuple[str, list[str]]:
     """Fix conversion artefacts inside a kept paragraph; name each fix."""
     fixes: list[str] = []
-    if "&" in line and re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", line, re.I):
+    if "&" in line and re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", line, re.IGNORECASE):
         line, fixes = html.unescape(line), fixes + ["HTML entities decoded"]
     first = line.split(" ", 1)[0]
     # Machine translation lower-cases names at the start of headings ("kyiv faces …"); a

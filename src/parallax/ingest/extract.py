@@ -11,7 +11,7 @@ from lxml.etree import ParserError
 
 # trafilatura falls back to any visible text; a navigation stub ("Home") is not an article.
 MIN_PAGE_WORDS = 8
-_WHOLE_PAGE = re.compile(r"<(?:html|body|!doctype)\b", re.I)
+_WHOLE_PAGE = re.compile(r"<(?:html|body|!doctype)\b", re.IGNORECASE)
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
 
 

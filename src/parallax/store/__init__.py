@@ -176,6 +176,13 @@ class Store:
                              .values(story_id=story_id, decision={**decision, "history": history}))
         return len(rows)
 
+    def set_copy_of(self, links: list[tuple[str, str]]) -> None:
+        """Correct stored copy relations (an earlier-stored article found to copy a later one)."""
+        with self.engine.begin() as conn:
+            for article_id, origin in links:
+                conn.execute(story_members.update().where(story_members.c.article_id == article_id)
+                             .values(copy_of=origin))
+
     def article_texts(self) -> dict[str, str]:
         """Cleaned text by internal id (only the two columns, not the raw input)."""
         with self.engine.connect() as conn:
@@ -386,4 +393,4 @@ def _stored(row: Any) -> StoredArticle:
     )
 
 
-__all__ = ["Store", "StoreError", "StoredArticle", "Removal", "DEFAULT_DB", "DB_ENV"]
+__all__ = ["DB_ENV", "DEFAULT_DB", "Removal", "Store", "StoreError", "StoredArticle"]

@@ -15,7 +15,13 @@ from importlib.resources import files
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from parallax import __version__
@@ -28,7 +34,6 @@ from parallax.web import api_models as m
 from parallax.web.jobs import BadRequest, Jobs
 from parallax.web.security import CSP, SESSION_COOKIE, Guard
 from parallax.web.views import coverage, highlight
-
 
 PAGE_SIZE = 50
 

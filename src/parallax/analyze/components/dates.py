@@ -33,9 +33,9 @@ RELATIVE_DAYS = {
 _FUTURE = re.compile(
     r"\b(will|shall|is due|are due|is set to|are set to|is expected|are expected|plans? to|is to|are to|"
     r"next|upcoming|va |vont |doit |devra|wird|werden|va a |van a|sarà|будет|буде)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\b(ago|last|next|this|previous|coming|past|yesterday|today|tomorrow|earlier|later)\b", re.I)
+_RELATIVE = re.compile(r"\b(ago|last|next|this|previous|coming|past|yesterday|today|tomorrow|earlier|later)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMERIC = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _DAY_WORDS = r"|".join(sorted({w for ws in WEEKDAYS.values() for w in ws} | set(RELATIVE_DAYS), key=len, reverse=True))
@@ -53,7 +53,7 @@ _MONTH_WORDS = (
 _BLANK_DATES = re.compile(
     rf"(?<!\w)(?:{_DAY_WORDS})(?!\w)|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b"
     rf"|(?<!\w)(?:\d{{1,2}}(?:er|\.|º)?\s+(?:de\s+)?)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?(?:,?\s+(?:de\s+)?\d{{4}})?(?!\w)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -157,7 +157,7 @@ _MONTHS = re.compile(
     r"januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
     r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
     r"novembre|dicembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -48,16 +48,7 @@ def _context_places(doc: Doc) -> list[Span]:
             continue
         head = token.head
         # "the Donetsk region": compound modifier of a place noun
-        if token.dep_ in ("compound", "amod", "nmod") and _place_noun(head) and head.i > token.i:
-            found.append(_proper_run(token))
-        # "two small villages, Ouspenovka and Borki": apposition to a place noun, and its conjuncts
-        elif token.dep_ == "appos" and _place_noun(head):
-            found.append(_proper_run(token))
-        # "… villages, Ouspenovka and Borki", parsed as conjuncts of the place noun
-        elif token.dep_ == "conj" and (_place_noun(head) or (head.dep_ in ("appos", "conj") and _place_noun(head.head))):
-            found.append(_proper_run(token))
-        # "the city of Sumy", "the village of Borki"
-        elif token.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
+        if token.dep_ in ("compound", "amod", "nmod") and _place_noun(head) and head.i > token.i or token.dep_ == "appos" and _place_noun(head) or token.dep_ == "conj" and (_place_noun(head) or (head.dep_ in ("appos", "conj") and _place_noun(head.head))) or token.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
             found.append(_proper_run(token))
     return found
 

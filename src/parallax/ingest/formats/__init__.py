@@ -39,8 +39,8 @@ def register(name: str) -> Callable[[Parser], Parser]:
     return add
 
 
-_FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|RDF|channel)\b", re.I)
-_HTML_ROOT = re.compile(r"<(!doctype\s+html|html|head|body|meta|title|div|p|article|section|h1|h2)\b", re.I)
+_FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|RDF|channel)\b", re.IGNORECASE)
+_HTML_ROOT = re.compile(r"<(!doctype\s+html|html|head|body|meta|title|div|p|article|section|h1|h2)\b", re.IGNORECASE)
 _XML_NAMES = (".xml", ".rss", ".atom", ".rdf")
 _JSON_NAMES = (".json", ".jsonl", ".ndjson")
 
@@ -59,7 +59,7 @@ def sniff(head: bytes, name: str, content_type: str | None = None) -> str:
     if opening.startswith("{"):
         return "jsonl"
     if opening.startswith("<"):
-        body = re.sub(r"<\?xml.*?\?>|<!--.*?-->", "", opening[:8192], flags=re.S).lstrip()
+        body = re.sub(r"<\?xml.*?\?>|<!--.*?-->", "", opening[:8192], flags=re.DOTALL).lstrip()
         feed_root, html_root = _FEED_ROOT.search(body[:2048]), _HTML_ROOT.match(body)
         if feed_root and (not html_root or feed_root.start() < 2):
             return "feed"
@@ -97,4 +97,4 @@ def read_text(source: Source, stream: BinaryIO, limit: int, what: str) -> Decode
 
 
 # Importing the modules fills the registry.
-from parallax.ingest.formats import feed, html, jsonlines, text  # noqa: E402,F401
+from parallax.ingest.formats import feed, html, jsonlines, text  # noqa: F401
