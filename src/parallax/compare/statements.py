@@ -8,13 +8,18 @@ Candidate sentences are found through an inverted index on terms, not by compari
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from parallax.analyze.stopwords import stop_words
+from parallax.analyze.translit import fold
 from parallax.compare.models import Fact, FactValue, SourceArticle
 from parallax.compare.terms import terms
 
 SAME = 0.5  # two sentences say the same thing
+CROSS_ANCHORS = 2
+CROSS_SHARE = 0.5
 MIN_TERMS = 5  # shorter sentences (datelines, captions, headings) are not statements
 MAX_SINGLE_PER_ORIGIN = 12  # a 2,000-word feature should not bury the table
 
@@ -26,6 +31,8 @@ class SentenceRef:
     end: int
     terms: frozenset[str]
     key: int  # the analysis sentence's start, which claims also carry
+    language: str = ""
+    anchors: frozenset[str] = frozenset()  # names and numbers: what a translation keeps
 
 
 Links = dict[tuple[str, int], set[tuple[str, int]]]  # sentence -> sentences of other origins saying the same
@@ -39,7 +46,22 @@ def sentences(article: SourceArticle) -> list[SentenceRef]:
         if not stripped:
             continue
         start = sentence.start + text.index(stripped[0])
-        out.append(SentenceRef(article.id, start, start + len(stripped), frozenset(terms(stripped)), sentence.start))
+        out.append(SentenceRef(article.id, start, start + len(stripped), frozenset(terms(stripped)), sentence.start,
+                               article.language, frozenset(anchor_terms(stripped))))
+    return out
+
+
+_ANCHOR = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:\d[\d.,]*\d|\d|[A-Z][^\W\d_]{2,})\b")
+
+
+def anchor_terms(text: str) -> list[str]:
+    """Names (capitalised, not sentence-initial) and numbers, as comparison terms."""
+    stops = stop_words()
+    out = []
+    for match in _ANCHOR.finditer(text):
+        word = fold(match.group()).replace(",", ".")
+        if word not in stops:
+            out.extend(terms(word) if not word[0].isdigit() else [word])
     return out
 
 
@@ -69,6 +91,13 @@ def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> tuple[
             if oi == oj:
                 continue
             score = 2 * weight(ref.terms & other.terms) / (weight(ref.terms) + weight(other.terms))
+            if ref.language != other.language and score < SAME:
+                # Across languages only names and numbers can meet: enough of them, in both
+                # sentences, say the same thing ("394 … 207 … Scholz" / "Scholz … 394 … 207").
+                shared = ref.anchors & other.anchors
+                smaller = min(len(ref.anchors), len(other.anchors))
+                if len(shared) >= CROSS_ANCHORS and smaller and len(shared) / smaller >= CROSS_SHARE:
+                    score = SAME
             if score >= SAME:
                 if score > matches[i].get(oj, (0, 0))[0]:
                     matches[i][oj] = (score, j)
