@@ -38,6 +38,7 @@ class Claim:
     # Language-independent neighbours in the sentence: other numbers ("n:207") and names
     # ("e:scholz"). "394 votos a favor, 207 en contra" and "394 voted against, 207 for" share them.
     anchors: frozenset[str] = frozenset()
+    alone: bool = False  # the only claim of its kind and unit in its sentence
 
 
 ClaimExtractor = Callable[[SourceArticle], Iterator[Claim]]
@@ -62,12 +63,16 @@ def claims_of(article: SourceArticle) -> list[Claim]:
                 start, _ = sentence_bounds(article, entity.start)
                 names.setdefault(start, set()).add("e:" + (folded[-1] if entity.label == "person" else " ".join(folded)))
     numbers_in: dict[int, set[str]] = {}
+    same_unit: dict[tuple[int, str, str], int] = {}
     for claim in claims:
         if claim.kind == "number":
             numbers_in.setdefault(claim.sentence_start, set()).add("n:" + claim.value)
+        unit_key_ = (claim.sentence_start, claim.kind, claim.unit)
+        same_unit[unit_key_] = same_unit.get(unit_key_, 0) + 1
     return [
         replace(claim, anchors=frozenset(
-            names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})))
+            names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})),
+            alone=same_unit[(claim.sentence_start, claim.kind, claim.unit)] == 1)
         for claim in claims
     ]
 
@@ -318,8 +323,8 @@ def _previous_sentence(article: SourceArticle, start: int) -> int:
 def dates(article: SourceArticle) -> Iterator[Claim]:
     text = article.text
     for mention in article.analysis.dates:
-        if not mention.value:
-            continue
+        if not mention.value or not any(ch.isdigit() for ch in mention.text):
+            continue  # "this week", "Wednesday": resolved approximately, not a stated date
         bounds = sentence_bounds(article, mention.start)
         yield Claim(
             "date", article.id, mention.start, mention.end, text[mention.start : mention.end], mention.value,
