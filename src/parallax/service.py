@@ -15,7 +15,7 @@ from parallax.store import Store
 
 
 class NotFound(LookupError):
-    pass
+    """No such story or article (the message says which)."""
 
 
 @dataclass

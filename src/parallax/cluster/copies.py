@@ -153,15 +153,7 @@ class CopyDetector:
             share = min(rewrite_share(mine, theirs), rewrite_share(theirs, mine))
             if share >= REWRITE_SHARE and (best is None or share > best[0]):
                 best = (share, other_id)
-        if best is None:
-            return None
-        self.order.setdefault(article_id, (published or date.max, arrival))
-        origin = self.origin_of.get(best[1], best[1])
-        if self.order[article_id] < self.order.get(origin, (date.max, 0)):
-            self._relink(origin, article_id)
-            return None
-        self.origin_of[article_id] = origin
-        return CopyMatch(origin, round(best[0], 3))
+        return self._link(article_id, published, arrival, best)
 
     def translation_of(self, article_id: str, text: str, published: date | None, arrival: int,
                        earlier: list[tuple[str, str]]) -> CopyMatch | None:
@@ -179,6 +171,11 @@ class CopyDetector:
             similarity = sequence_similarity(mine, theirs)
             if similarity >= TRANSLATION_SIMILARITY and (best is None or similarity > best[0]):
                 best = (similarity, other_id)
+        return self._link(article_id, published, arrival, best)
+
+    def _link(self, article_id: str, published: date | None, arrival: int,
+              best: tuple[float, str] | None) -> CopyMatch | None:
+        """Record the closest match; the earlier of the two (by date, then arrival) is the origin."""
         if best is None:
             return None
         self.order.setdefault(article_id, (published or date.max, arrival))

@@ -15,7 +15,7 @@ from parallax.store import Store
 
 
 class BadRequest(ValueError):
-    pass
+    """The upload or URL list cannot be ingested (the message says why)."""
 
 
 @dataclass
