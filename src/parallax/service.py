@@ -6,7 +6,9 @@ compare``), runs the compare stage and returns the report with the texts its cit
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from itertools import islice
 
 from parallax.analyze.models import Analysis
 from parallax.compare import EntityDecision, SourceArticle, StoryReport, build_report
@@ -91,3 +93,79 @@ def file_report(articles: list[Article]) -> tuple[ReportResult, list[Problem]]:
                                      article.title, article.text, analysis, ids.get(origin) if origin else None))
     report = build_report(sources, "compare")
     return ReportResult(report, {s.id: s.text for s in sources}), problems
+
+
+def cluster_stored(store: Store, redo: bool = False) -> int:
+    """Give every analysed article without a story one, in arrival order; return how many."""
+    from parallax.cluster import Clusterer, Features, extract
+
+    if redo:
+        store.clear_memberships()
+    clusterer = Clusterer()
+    members = store.memberships()
+    texts = store.article_texts() if members else {}
+    seq = 0
+    for member in members:
+        features = Features.from_dict(member["article_id"], member["features"])
+        features.text = texts.get(member["article_id"], "")
+        clusterer.restore(features, member["story_id"], member["copy_of"])
+        seq = max(seq, member["seq"])
+    from parallax.cluster.embed import headline
+    from parallax.cluster.embed import load as load_embedder
+
+    embedder = load_embedder()
+    rows = []
+    pending = store.articles_to_cluster()
+    while chunk := list(islice(pending, 64)):
+        features_of = [extract(r["id"], r["language"], r["title"], r["text"], r["published"], r["data"]) for r in chunk]
+        if embedder is not None:
+            vectors = embedder.embed([headline(r["title"], r["text"]) for r in chunk])
+            for features, vector in zip(features_of, vectors, strict=True):
+                features.embedding = [float(x) for x in vector]
+        for row, features in zip(chunk, features_of, strict=True):
+            decision = clusterer.assign(features)
+            relinks = clusterer.copies.drain_relinks()
+            if relinks:
+                pending_rows = {r["article_id"]: r for r in rows}
+                for article_id, origin in relinks:
+                    if article_id in pending_rows:
+                        pending_rows[article_id]["copy_of"] = origin
+                store.set_copy_of([(a, o) for a, o in relinks if a not in pending_rows])
+            seq += 1
+            rows.append({
+                "article_id": row["id"], "story_id": decision.story_id, "seq": seq, "score": decision.score,
+                "new_story": decision.new_story, "copy_of": decision.copy_of,
+                "decision": {"signals": decision.signals, "candidates": decision.candidates,
+                             "new_story": decision.new_story, "score": decision.score},
+                "features": features.to_dict(),
+            })
+        if len(rows) >= 200:
+            store.save_memberships(rows)
+            rows = []
+    store.save_memberships(rows)
+    return seq - len(members)
+
+
+def story_records(store: Store) -> list[dict]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for row in store.story_rows():
+        grouped[row["story_id"]].append(row)
+    public = {r["id"]: r["external_id"] or r["id"] for rows in grouped.values() for r in rows}
+    records = []
+    for story_id, rows in grouped.items():
+        dates = sorted(r["published"] for r in rows if r["published"])
+        records.append({
+            "id": public.get(story_id, story_id),
+            "title": rows[0]["title"],
+            "first_seen": dates[0] if dates else None,
+            "languages": sorted({r["language"] for r in rows}),
+            "independent_origins": sum(1 for r in rows if not r["copy_of"]),
+            "outlets": len({r["outlet"] for r in rows if r["outlet"]}),
+            "articles": [
+                {"id": public[r["id"]], "outlet": r["outlet"], "language": r["language"], "published": r["published"],
+                 "title": r["title"], "copy_of": public.get(r["copy_of"], r["copy_of"]) if r["copy_of"] else None}
+                for r in rows
+            ],
+        })
+    records.sort(key=lambda s: (s["first_seen"] or "", len(s["articles"])), reverse=True)
+    return records

@@ -124,7 +124,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
     def story_list(q: str | None, language: str | None, outlet: str | None, entity: str | None,
                    since: str | None, until: str | None) -> list[dict]:
-        from parallax.cli.stories import story_records
+        from parallax.service import story_records
 
         with store() as s:
             records = cached(("stories",), lambda: story_records(s))

@@ -55,9 +55,9 @@ def ingest(store: Store, folder: str, paths: list[str], urls: list[str], allow_p
            job: Job | None = None) -> dict:
     """Read, store, analyse and cluster; the same steps as `parallax ingest`."""
     from parallax.cli.analyze import analyze_stored
-    from parallax.cli.stories import cluster_stored
     from parallax.ingest import FetchLimits, read_articles
     from parallax.models import Problem
+    from parallax.service import cluster_stored
 
     job = job or Job("inline")
     job.advance(f"reading {len(paths)} file(s) and {len(urls)} URL(s)")
