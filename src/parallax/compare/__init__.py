@@ -71,24 +71,25 @@ def name_facts(groups: list[NameGroup], articles: list[SourceArticle], origin_of
 
 
 def mark_conflicting_statements(statements: list[Fact], facts: list[Fact]) -> None:
-    """A sentence shared by several outlets is not an agreement if its values conflict."""
+    """A sentence shared by several outlets is not an agreement if the values it carries differ
+    between them (two outlets both saying "7:35" agree, even when a third says "9:45")."""
     conflicting = {}
     for number, fact in enumerate(facts):
         if fact.relation == "conflict":
             for value in fact.values:
-                conflicting[(value.article, value.start)] = (number, fact.conflict_type)
+                conflicting[(value.article, value.start)] = (number, fact.conflict_type, value.value)
     for statement in statements:
         if statement.relation != "agree":
             continue
-        hits: dict[int, set[str]] = {}
+        hits: dict[int, dict[str, str]] = {}
         types = {}
         for cell in statement.values:
-            for (article, start), (number, kind) in conflicting.items():
+            for (article, start), (number, kind, value) in conflicting.items():
                 if article == cell.article and cell.start <= start < cell.end:
-                    hits.setdefault(number, set()).add(article)
+                    hits.setdefault(number, {})[article] = value
                     types[number] = kind
-        for number, articles in hits.items():
-            if len(articles) >= 2:
+        for number, values in hits.items():
+            if len(set(values.values())) >= 2:
                 statement.relation, statement.conflict_type = "conflict", types[number]
                 break
 

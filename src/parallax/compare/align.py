@@ -30,6 +30,7 @@ SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (stateme
 SAME_SPECIFIC_VALUE = 0.3
 SAME_PREDICATE = 0.15
 ATTACH = 0.2
+LABEL = 0.2  # same-language list items introduced by the same word, or by different ones
 ANCHORS = 0.3  # shared names and neighbouring numbers: the cross-language signal  # "claims to control 1,000 km2" / "claims control over 100 settlements"
 
 
@@ -91,6 +92,8 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
         return context + SAME_SPECIFIC_VALUE + (SENTENCE_LINK if linked else 0.0)
     if a.predicate and a.predicate == b.predicate:
         context += SAME_PREDICATE
+    if a.label and b.label and a.language == b.language and not (a.alone or b.alone):
+        context += LABEL if a.label & b.label else -LABEL
     own = {"n:" + a.value, "n:" + b.value}  # a number must not meet its own neighbour in the other text
     anchors_a, anchors_b = a.anchors - own, b.anchors - own
     if anchors_a and anchors_b:
@@ -195,7 +198,7 @@ def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | No
     independent = _one_per_origin(row, origin_of)
     if all(compatible(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]):
         return "agree", None  # "204 명" and "204표": the same number, whatever each calls the unit
-    if kind == "number" and len({c.unit for c in row}) > 1:
+    if kind == "number" and len({c.unit for c in row if c.unit}) > 1:  # a bare number takes its row's unit
         return "complementary", None
     if kind == "number":
         return "conflict", "time" if row[0].unit == "year" else "number"

@@ -7,15 +7,14 @@ textacy ``extract/`` style); alignment across articles happens in :mod:`parallax
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from parallax.analyze.translit import fold
 from parallax.compare.models import SourceArticle
-from parallax.compare.terms import stem, stop_words, terms
+from parallax.compare.terms import stop_words, terms
+from parallax.compare.units import TWO_WORD_UNITS, UNIT_AFTER, UNIT_CONCEPTS, interval, unit_key
 
 CONTEXT_CHARS = 70  # words this close to a number say what it counts; further ones are another claim's
 
@@ -39,6 +38,10 @@ class Claim:
     # ("e:scholz"). "394 votos a favor, 207 en contra" and "394 voted against, 207 for" share them.
     anchors: frozenset[str] = frozenset()
     alone: bool = False  # the only claim of its kind and unit in its sentence
+    # The content word just before the value ("찬성 204표, 반대 85표": for / against), which tells
+    # the members of one list apart when the rest of the sentence is shared.
+    label: frozenset[str] = frozenset()
+    language: str = ""
 
 
 ClaimExtractor = Callable[[SourceArticle], Iterator[Claim]]
@@ -72,9 +75,20 @@ def claims_of(article: SourceArticle) -> list[Claim]:
     return [
         replace(claim, anchors=frozenset(
             names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})),
-            alone=same_unit[(claim.sentence_start, claim.kind, claim.unit)] == 1)
+            alone=same_unit[(claim.sentence_start, claim.kind, claim.unit)] == 1,
+            label=label_terms(article.text, claim.start, claim.sentence_start), language=article.language)
         for claim in claims
     ]
+
+
+LABEL_CHARS = 16
+
+
+def label_terms(text: str, start: int, sentence_start: int) -> frozenset[str]:
+    left = text[max(sentence_start, start - LABEL_CHARS) : start]
+    left = re.split(r"[,;:\d]", re.sub(r"\([^()]*\)", " ", left))[-1]  # this list item's own words
+    found = terms(left)
+    return frozenset(found[-1:])
 
 
 def sentence_bounds(article: SourceArticle, start: int) -> tuple[int, int]:
@@ -96,69 +110,6 @@ def context_terms(text: str, start: int, end: int, bounds: tuple[int, int]) -> f
     return frozenset(terms(text[left_edge:start]) + own + terms(text[end:right_edge]))
 
 
-UNIT_SYNONYMS = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pour cent": "percent", "prozent": "percent",
-    "por ciento": "percent", "per cento": "percent", "процентов": "percent", "відсотків": "percent",
-    "km²": "km2", "km2": "km2", "square": "km2", "$": "usd", "dollars": "usd", "usd": "usd", "€": "eur",
-    "euros": "eur", "euro": "eur", "eur": "eur", "£": "gbp", "pounds": "gbp",
-}
-# Hedges as intervals: "about 150,000" agrees with "150,000"; "more than 1,000" with "1,200".
-HEDGE_BOUNDS = {
-    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
-    "some": (0.9, 1.1), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0),
-    "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1), "environ": (0.9, 1.1), "près de": (0.9, 1.0),
-    "etwa": (0.9, 1.1), "rund": (0.9, 1.1), "fast": (0.9, 1.0), "knapp": (0.9, 1.0), "circa": (0.9, 1.1),
-    "quasi": (0.9, 1.0), "alrededor de": (0.9, 1.1), "cerca de": (0.9, 1.0), "casi": (0.9, 1.0),
-    "около": (0.9, 1.1), "почти": (0.9, 1.0), "близько": (0.9, 1.1), "майже": (0.9, 1.0),
-    "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf), "upwards of": (1.0, math.inf),
-    "plus de": (1.0, math.inf), "au moins": (1.0, math.inf), "mehr als": (1.0, math.inf), "über": (1.0, math.inf),
-    "mindestens": (1.0, math.inf), "más de": (1.0, math.inf), "al menos": (1.0, math.inf), "più di": (1.0, math.inf),
-    "oltre": (1.0, math.inf), "almeno": (1.0, math.inf), "более": (1.0, math.inf), "свыше": (1.0, math.inf),
-    "понад": (1.0, math.inf), "не менее": (1.0, math.inf), "just over": (1.0, 1.1),
-    "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0), "up to": (0.0, 1.0),
-    "at most": (0.0, 1.0), "moins de": (0.0, 1.0), "jusqu'à": (0.0, 1.0), "weniger als": (0.0, 1.0),
-    "menos de": (0.0, 1.0), "meno di": (0.0, 1.0), "менее": (0.0, 1.0), "just under": (0.9, 1.0),
-}
-_UNIT_AFTER = re.compile(r"^[\s\u00a0]*(?:[-–]\s*)?(%|[^\W\d_][\w²-]*)", re.UNICODE)
-
-
-# What is counted, across the languages we meet most. No library maps counted nouns between
-# languages ("Sitze", "sièges", "escaños", "seats"), so this small table does; physical units
-# are normalised above. Keys are folded five-letter stems (CJK counters: their first character).
-UNIT_CONCEPTS = {
-    "minute": ("minut", "fen", "bun"),
-    "seats": ("seats", "seat", "siege", "sitze", "sitz", "escan", "seggi", "mandat", "deput", "diput", "abgeo",
-              "lawma", "membe", "mps", "legis", "parla"),
-    "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo"),
-    "people": ("peopl", "perso", "mensc", "gente", "ren", "myeon", "ming", "chelo", "ljudi", "osob", "resid",
-               "habit", "einwo", "citiz", "civil"),
-    "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed"),
-    "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god"),
-    "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
-    "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti"),
-}
-_CONCEPT_OF = {stem: concept for concept, stems in UNIT_CONCEPTS.items() for stem in stems}
-
-
-def unit_key(unit: str | None) -> str:
-    if not unit:
-        return ""
-    if not unit[0].isascii() and unit[0].isalpha() and unicodedata.category(unit[0]) == "Lo":
-        unit = unit[0]  # "12名議員倒戈" -> "名": a CJK counter is one character
-    lowered = unit.lower()
-    if lowered in UNIT_SYNONYMS:
-        return UNIT_SYNONYMS[lowered]
-    if fold(lowered) in stop_words():
-        return ""  # "215 von", "37 de": a preposition is not a unit
-    key = stem(fold(lowered).strip())
-    return _CONCEPT_OF.get(key, key)
-
-
-def interval(value: float, hedge: str | None) -> tuple[float, float]:
-    low, high = HEDGE_BOUNDS.get((hedge or "").lower(), (1.0, 1.0))
-    return value * low, value * high
-
-
 def _digits_end(text: str, start: int) -> int:
     match = re.match(r"[\d.,\s\u00a0]*\d", text[start:])
     return start + (match.end() if match else 0)
@@ -173,12 +124,9 @@ def clock_times(article: SourceArticle) -> Iterator[Claim]:
     """Times of day ("7:35", "18.07", "7h35"), compared as times, not as numbers."""
     text = article.text
     for match in CLOCK.finditer(text):
+        if not _stated_as_time(text, match):
+            continue
         after = text[match.end() : match.end() + 12].lower()
-        before = text[max(0, match.start() - 12) : match.start()].lower()
-        introduced = re.search(r"(ore|alle|à|at|um|las|around|delle|vers|gegen|hacia)\s*$", before)
-        followed = re.search(r"^\s*(uhr|h\b|a\.?m|p\.?m|horas|ore|hrs|heures)", after)
-        if not (introduced or followed):
-            continue  # "5.30" alone may be a price or a score; a time is introduced or followed as one
         hour, minute = int(match.group(1)), int(match.group(2))
         if re.match(r"^\s*p\.?m", after) and hour < 12:
             hour += 12
@@ -193,13 +141,26 @@ def _format(value: float) -> str:
 
 
 CLOCK = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?[:.hH]\s?([0-5]\d)(?![\d])")
-SCORE = re.compile(r"\d\s?[-–:]\s?\d")
+# Scores and tallies are small on both sides ("5-2", "8–1"); "172-215 seats" is a range.
+SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,]?\d)")
+CJK_DATE_PART = re.compile(r"\s?[日일月월年년時시分분]")
 RANGE = re.compile(r"\s*(?:-|–|à|a|bis|y|et|and|to|e|do|till|until)\s*(\d[\d.,]*)", re.IGNORECASE)
 
 
+def _stated_as_time(text: str, match: re.Match) -> bool:
+    """"5.30" alone may be a price, a score or "20.04%"; a time is introduced or followed as one."""
+    after = text[match.end() : match.end() + 12].lower()
+    before = text[max(0, match.start() - 12) : match.start()].lower()
+    introduced = re.search(r"(ore|alle|à|at|um|las|around|delle|vers|gegen|hacia)\s*$", before)
+    followed = re.search(r"^\s*(uhr|h\b|a\.?m|p\.?m|horas|ore|hrs|heures)", after)
+    return bool((introduced or followed) and not after.lstrip().startswith("%"))
+
+
 def _in_clock_or_score(text: str, start: int, end: int) -> bool:
-    window = text[max(0, start - 3) : end + 3]
-    return bool(CLOCK.search(window) or SCORE.search(window))
+    window_start = max(0, start - 3)
+    window = text[window_start : end + 3]
+    clock = any(_stated_as_time(text, m) for m in CLOCK.finditer(text, window_start, end + 3))
+    return clock or bool(SCORE.search(window))
 
 
 @extractor("numbers")
@@ -211,6 +172,8 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
             continue
         if _in_clock_or_score(text, quantity.start, quantity.end):
             continue  # "7:35", "5-2": times and scores are compared as such, not as numbers
+        if CJK_DATE_PART.match(text, _digits_end(text, quantity.start)):
+            continue  # "3일", "14日", "12月": parts of a date in Chinese, Japanese and Korean
         end = quantity.end
         low, high = interval(quantity.value, quantity.hedge)
         follow = RANGE.match(text, quantity.end if not quantity.unit else _digits_end(text, quantity.start))
@@ -224,8 +187,15 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
                 range_ends.add(follow.start(1))
                 end = max(end, follow.end(1))
         unit = quantity.unit
-        if unit and unit.lower() not in text[quantity.start : quantity.end].lower():
-            found = text.lower().find(unit.lower(), quantity.end, quantity.end + 40)
+        if high != low and (not unit or unit_key(unit) == ""):
+            after = UNIT_AFTER.match(text, end)  # "172 bis 215 Sitze": the unit follows the range
+            if after and unit_key(after.group(1)):
+                unit = after.group(1)
+        two_words = TWO_WORD_UNITS.match(text, _digits_end(text, quantity.start))
+        if two_words:
+            unit = two_words.group(1)
+        if unit and unit.lower() not in text[quantity.start : end].lower():
+            found = text.lower().find(unit.lower(), end, end + 40)
             if found != -1:
                 end = found + len(unit)
         unit_norm = unit_key(unit)
