@@ -11,6 +11,7 @@ from conftest import FIXTURES
 EXAMPLES = Path(__file__).parents[1] / "examples" / "articles"
 SEEDS = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
 HARBOUR = sorted(str(p) for p in (FIXTURES / "harbour").glob("*.txt"))
+BRIDGE = sorted(str(p) for p in (FIXTURES / "bridge").glob("*.txt"))
 
 
 def _report(cli, *paths: str) -> dict:
@@ -84,6 +85,20 @@ def test_compare_own_fixture_finds_agreement_conflict_and_single(cli):
     assert any(f["relation"] == "single" and "family of five" in f["statement"] for f in report["facts"])
     quote = next(q for q in report["quotes"] if "never seen water" in q["text"])
     assert quote["speaker"] == mayor["name"] and len(quote["articles"]) == 2
+
+
+def test_tallies_ages_and_durations_are_compared(cli):
+    """Claims the analysis does not label as quantities: "7-2" vote tallies, "Lena Marsh, 52,"
+    ages and "45 minutes" vs "an hour" durations (in minutes)."""
+    report = _report(cli, *BRIDGE)
+    assert report["independent_origins"] == 2
+    tally = [f for f in report["facts"] if f["kind"] == "score"]
+    assert tally and tally[0]["relation"] == "agree" and {v["text"] for v in tally[0]["values"]} == {"7-2"}
+    age = _rows(report, "52")
+    assert age and age[0]["relation"] == "conflict" and {v["value"] for v in age[0]["values"]} == {"52", "53"}
+    wait = _rows(report, "45 minutes")
+    assert wait and wait[0]["relation"] == "conflict"
+    assert {v["value"] for v in wait[0]["values"]} == {"45", "60"}  # an hour is 60 minutes
 
 
 def test_markdown_and_html_reports_escape_article_text(cli, tmp_path):

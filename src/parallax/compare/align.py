@@ -23,7 +23,7 @@ from parallax.compare.claims import Claim
 from parallax.compare.models import Fact, FactValue
 from parallax.compare.statements import Links
 
-MATCH = {"number": 0.42, "cause": 0.30, "date": 0.9, "time": 0.45}  # tuned on news-dev (bench/facts.py)
+MATCH = {"number": 0.42, "cause": 0.30, "date": 0.9, "time": 0.45, "score": 0.45}  # tuned on news-dev (bench/facts.py)
 COMPLEMENTARY = 0.42  # different units need more shared context to be "the same thing"
 YEAR_MATCH = 0.6
 SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (statements.py)
@@ -87,7 +87,7 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
     if a.kind == "cause":
         return weights.overlap(a.context, b.context)
     context = weights.similarity(a.context, b.context)
-    if a.value == b.value and specific(a) and "year" not in (a.unit, b.unit):
+    if a.value == b.value and (specific(a) or a.kind == "score") and "year" not in (a.unit, b.unit):
         # "2,400 people" / "about 2,400 residents": a particular value repeated is one fact
         return context + SAME_SPECIFIC_VALUE + (SENTENCE_LINK if linked else 0.0)
     if a.predicate and a.predicate == b.predicate:
@@ -120,6 +120,10 @@ def compatible(a: Claim, b: Claim) -> bool:
         return a.low <= b.high * 1.0000001 and b.low <= a.high * 1.0000001
     if a.kind == "cause":
         return bool(set(a.value.split()) & set(b.value.split()))
+    if a.kind == "score":
+        return a.value == b.value
+    if a.value.startswith("*") or b.value.startswith("*"):
+        return a.value[-5:] == b.value[-5:]  # "15. Januar" (no year) and "January 15, 2025"
     # dates: "2025-02" is compatible with "2025-02-23"
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
@@ -202,7 +206,7 @@ def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | No
         return "complementary", None
     if kind == "number":
         return "conflict", "time" if row[0].unit == "year" else "number"
-    return "conflict", {"cause": "cause", "date": "time", "time": "time"}[kind]
+    return "conflict", {"cause": "cause", "date": "time", "time": "time", "score": "number"}[kind]
 
 
 def _one_per_origin(row: list[Claim], origin_of: dict[str, str]) -> list[Claim]:

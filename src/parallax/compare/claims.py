@@ -57,7 +57,12 @@ def extractor(name: str) -> Callable[[ClaimExtractor], ClaimExtractor]:
 
 
 def claims_of(article: SourceArticle) -> list[Claim]:
-    claims = [claim for fn in EXTRACTORS.values() for claim in fn(article)]
+    claims: list[Claim] = []
+    for fn in EXTRACTORS.values():
+        for claim in fn(article):
+            # Extractors run in registry order; a later one never restates an earlier one's span.
+            if not any(c.kind == claim.kind and c.start < claim.end and claim.start < c.end for c in claims):
+                claims.append(claim)
     names: dict[int, set[str]] = {}
     for entity in article.analysis.entities:
         if entity.label in ("person", "organisation", "place", "group", "name"):
@@ -156,6 +161,12 @@ def _stated_as_time(text: str, match: re.Match) -> bool:
     return bool((introduced or followed) and not after.lstrip().startswith("%"))
 
 
+def _is_duration(text: str, start: int) -> bool:
+    from parallax.compare.measures import DURATION
+
+    return bool(DURATION.match(text, start))
+
+
 def _in_clock_or_score(text: str, start: int, end: int) -> bool:
     window_start = max(0, start - 3)
     window = text[window_start : end + 3]
@@ -199,6 +210,8 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
             if found != -1:
                 end = found + len(unit)
         unit_norm = unit_key(unit)
+        if unit_norm == "minute" and _is_duration(text, quantity.start):
+            continue  # "82 Minuten": a duration, claimed by the durations extractor
         if not unit_norm and 1900 <= quantity.value <= 2100 and quantity.value.is_integer():
             unit_norm = "year"
         if not unit_norm and high == low and not _particular(quantity.value):
@@ -291,12 +304,33 @@ def _previous_sentence(article: SourceArticle, start: int) -> int:
 
 @extractor("dates")
 def dates(article: SourceArticle) -> Iterator[Claim]:
+    """Stated dates. A day without a year in an undated article is still compared by day and
+    month ("*-01-15"); a bare year is a year number, as other languages' "en 1977" are."""
+    from parallax.analyze.components.dates import date_parts
+
     text = article.text
     for mention in article.analysis.dates:
-        if not mention.value or not any(ch.isdigit() for ch in mention.text):
+        if not any(ch.isdigit() for ch in mention.text):
             continue  # "this week", "Wednesday": resolved approximately, not a stated date
         bounds = sentence_bounds(article, mention.start)
+        value = mention.value
+        kind, unit = "date", "date"
+        if not value:
+            parts = date_parts(mention.text)
+            if parts is None:
+                continue
+            year, month, day = parts
+            if month is None:
+                kind, unit, value = "number", "year", _format(float(year))
+            elif day is not None:
+                value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"*-{month:02d}-{day:02d}"
+            else:
+                continue
+        low = high = float(value) if kind == "number" else 0.0
         yield Claim(
-            "date", article.id, mention.start, mention.end, text[mention.start : mention.end], mention.value,
-            0.0, 0.0, "date", context_terms(text, mention.start, mention.end, bounds), *bounds,
+            kind, article.id, mention.start, mention.end, text[mention.start : mention.end], value,
+            low, high, unit, context_terms(text, mention.start, mention.end, bounds), *bounds,
         )
+
+
+from parallax.compare import measures  # noqa: E402,F401  - registers its extractors after these

@@ -46,7 +46,10 @@ _MONTH_WORDS = (
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
     r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
-    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
+    r"januari|februari|maart|mei|augustus|oktober"
 )
 # For languages whose model has no DATE entities: weekdays, relative days, numeric dates and
 # "16 septembre 2024" / "September 16, 2024" / "16. September".
@@ -97,6 +100,9 @@ for _names in (
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "januari februari maart april mei juni juli augustus september oktober november december",
 ):
     for _number, _name in enumerate(_names.split(), start=1):
         _MONTH_NUMBERS.setdefault(_name, _number)
@@ -124,6 +130,23 @@ def _explicit(text: str, published: date | None) -> date | None | bool:
     if match and match.group(1) not in ("may", "mar", "jan", "jun", "dec", "oct", "sep", "aug"):
         return _complete(None, _MONTH_NUMBERS[match.group(1)], 1, published)
     return False
+
+
+def date_parts(text: str) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a date written with a month name, any part may be missing
+    ("15. Januar" -> (None, 1, 15)); None when the text is not such a date. Comparing reports
+    needs this when an article has no publication date to complete the year from."""
+    lowered = re.sub(r"^(?:(?:on|in|since|by|until|from|the|early|mid|late|end of|le|el|il|am|au|en|de)\s+)+", "",
+                     text.lower().strip()).strip(" .,")
+    for pattern, order in ((_MONTH_DAY_YEAR, "mdy"), (_DAY_MONTH_YEAR, "dmy")):
+        match = pattern.match(lowered)
+        if match:
+            first, second, year = match.groups()
+            month, day = (_MONTH_NUMBERS[first], int(second)) if order == "mdy" else (_MONTH_NUMBERS[second], int(first))
+            return (int(year) if year else None), month, day
+    if re.fullmatch(r"(1[89]\d\d|20\d\d)", lowered):
+        return int(lowered), None, None
+    return None
 
 
 def _complete(year: str | None, month: int, day: int, published: date | None) -> date | None:
@@ -156,7 +179,9 @@ _MONTHS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|"
     r"januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
     r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
-    r"novembre|dicembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
+    r"novembre|dicembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    r"stycznia|lutego|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|janeiro|fevereiro|março|maio|junho|julho|"
+    r"setembro|outubro|dezembro|januari|februari|maart|mei|augustus)",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,152 @@
+"""Claims the analysis does not see as quantities: scores and vote tallies ("a 5-4 vote"),
+lengths written as adjectives ("the 232-foot-tall booster"), durations ("an hour and twenty
+minutes", "an 82-minute stoppage"), ages ("Prevost, 69,", "aged 69") and match minutes ("al 77’").
+
+Each is a small registered extractor like those in :mod:`parallax.compare.claims`; these are
+patterns over the cleaned text because no model in the default install labels them reliably
+in every language (spaCy's English model files most of them as DATE or TIME, or not at all).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from parallax.analyze.components.quantities import WORD_NUMBERS
+from parallax.compare.claims import Claim, _format, context_terms, extractor, sentence_bounds
+from parallax.compare.models import SourceArticle
+from parallax.compare.units import UNIT_SYNONYMS
+
+# Words that make "5-4" a tally or a score rather than a range or a date.
+TALLY_WORDS = (
+    r"votes?|voted|voting|margin|majority|win|wins|won|beat|beats|defeat|defeated|victory|final|score|scored|"
+    r"result|lead|led|thrash|thrashed|crushed|rout|triumph|hammered|"
+    r"voti|votato|votos|votación|votaron|stimmen|abgestimmt|voix|scrutin|"
+    r"vittoria|vinto|victoria|ganó|golear|golea|remontar|sieg|gewann|gewinnt|victoire|remporte|battu"
+)
+SCORE = re.compile(r"(?<![\d.,:/\-–])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,:/]|\s?[-–]?\s?\d|\s?%)")
+_TALLY_NEAR = re.compile(rf"\b(?:{TALLY_WORDS})\b", re.IGNORECASE)
+
+
+@extractor("scores")
+def scores(article: SourceArticle) -> Iterator[Claim]:
+    """Scores and vote tallies, compared as pairs whichever side is written first ("2-5" = "5-2")."""
+    text = article.text
+    for match in SCORE.finditer(text):
+        bounds = sentence_bounds(article, match.start())
+        window = text[max(bounds[0], match.start() - 40) : min(bounds[1], match.end() + 40)]
+        bracketed = text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
+        if not (_TALLY_NEAR.search(window) or bracketed):
+            continue  # "172-215", "2019-20": ranges and seasons, not results
+        first, second = int(match.group(1)), int(match.group(2))
+        high, low = max(first, second), min(first, second)
+        yield Claim("score", article.id, match.start(), match.end(), match.group(), f"{high}-{low}",
+                    float(high), float(low), "score",
+                    context_terms(text, match.start(), match.end(), bounds), *bounds)
+
+
+_LENGTH_UNITS = (r"foot|feet|ft|meters?|metres?|mètres|metros|metri|meter|kilometers?|kilometres?|km|miles?|"
+                 r"kilómetros|chilometri|kilomètres")
+LENGTH = re.compile(rf"(?<![\w.,])(\d[\d.,]*)\s?-?\s?({_LENGTH_UNITS})(?:-(?:tall|long|high|wide|deep))?(?!\w)",
+                    re.IGNORECASE)
+
+
+@extractor("lengths")
+def lengths(article: SourceArticle) -> Iterator[Claim]:
+    """Lengths, including the adjective form the analysis misses ("232-foot-tall", "71-meter")."""
+    from parallax.analyze.components.quantities import parse_number
+
+    text = article.text
+    for match in LENGTH.finditer(text):
+        value = parse_number(match.group(1), article.language)
+        if value is None:
+            continue
+        bounds = sentence_bounds(article, match.start())
+        unit = UNIT_SYNONYMS.get(match.group(2).lower(), match.group(2).lower())
+        yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
+                    unit, context_terms(text, match.start(), match.end(), bounds), *bounds)
+
+
+_COUNT = r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty"
+DURATION = re.compile(
+    rf"(?<![\w.,])(?:(?P<hours>{_COUNT})[\s-]hours?(?:\s+and\s+(?:an?\s+)?(?P<and_minutes>{_COUNT}|half)(?:\s+minutes?)?)?"
+    rf"|(?P<minutes>\d{{1,3}})[\s-](?:minutes?|mins?|minuten)(?![\w-]*\s+of\b))(?!\w)",
+    re.IGNORECASE,
+)
+_HEDGED = {"more than": (1.0, float("inf")), "over": (1.0, float("inf")), "nearly": (0.9, 1.0),
+           "almost": (0.9, 1.0), "about": (0.9, 1.1), "around": (0.9, 1.1), "less than": (0.0, 1.0)}
+
+
+def _count(word: str | None) -> float | None:
+    if word is None:
+        return None
+    word = word.lower()
+    if word.isdigit():
+        return float(word)
+    if word in ("a", "an"):
+        return 1.0
+    if word == "half":
+        return 30.0
+    return float(WORD_NUMBERS[word]) if word in WORD_NUMBERS else None
+
+
+@extractor("durations")
+def durations(article: SourceArticle) -> Iterator[Claim]:
+    """Durations in minutes: "an hour and twenty minutes" (80) meets "delayed by 82 minutes".
+    Their own unit: a delay of 66 minutes is not the 66th minute of a match."""
+    text = article.text
+    for match in DURATION.finditer(text):
+        if match.group("minutes"):
+            value = float(match.group("minutes"))
+        else:
+            hours = _count(match.group("hours"))
+            extra = _count(match.group("and_minutes")) or 0.0
+            if hours is None:
+                continue
+            value = hours * 60 + extra
+        before = text[max(0, match.start() - 12) : match.start()].lower()
+        hedge = next((h for h in _HEDGED if before.rstrip().endswith(h)), None)
+        low, high = _HEDGED.get(hedge, (1.0, 1.0))
+        bounds = sentence_bounds(article, match.start())
+        yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value),
+                    value * low, value * high, "duration",
+                    context_terms(text, match.start(), match.end(), bounds), *bounds)
+
+
+AGE = re.compile(
+    r"(?:(?<=, )(?P<apposition>\d{2,3})(?=,)|\b(?:aged?|âgée? de|im Alter von|di|de)\s(?P<aged>\d{2,3})\b(?=\s*(?:anni|años|ans|Jahren|years|,|\.|\)))"
+    r"|(?P<old>\d{2,3})[\s-]years?[\s-]old)",
+)
+
+
+@extractor("ages")
+def ages(article: SourceArticle) -> Iterator[Claim]:
+    """Ages of people: "Prevost, 69, of Chicago", "aged 69", "a 69-year-old"."""
+    text = article.text
+    person_ends = {e.end for e in article.analysis.entities if e.label in ("person", "name")}
+    for match in AGE.finditer(text):
+        if match.group("apposition") and match.start() - 2 not in person_ends:
+            continue  # "Paris, 75," is not an age; "Prevost, 69," is
+        digits = match.group("apposition") or match.group("aged") or match.group("old")
+        value = float(digits)
+        if not 10 <= value <= 120:
+            continue
+        bounds = sentence_bounds(article, match.start())
+        yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
+                    "years", context_terms(text, match.start(), match.end(), bounds), *bounds)
+
+
+MINUTE_MARK = re.compile(r"(?<![\w.,])(\d{1,3})(?:\+\d{1,2})?[’'′](?![\w’'′])")
+
+
+@extractor("minute_marks")
+def minute_marks(article: SourceArticle) -> Iterator[Claim]:
+    """Match minutes written with a prime ("al 77’", "All’85’", "Yamal 76'")."""
+    text = article.text
+    for match in MINUTE_MARK.finditer(text):
+        value = float(match.group(1))
+        if not 1 <= value <= 130:
+            continue
+        bounds = sentence_bounds(article, match.start())
+        yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
+                    "minute", context_terms(text, match.start(), match.end(), bounds), *bounds)
