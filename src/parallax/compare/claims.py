@@ -333,4 +333,4 @@ def dates(article: SourceArticle) -> Iterator[Claim]:
         )
 
 
-from parallax.compare import measures  # noqa: E402,F401  - registers its extractors after these
+from parallax.compare import measures  # noqa: F401  - registers its extractors after these
