@@ -33,6 +33,7 @@ class ClusterConfig:
     strong: float = 0.55
     date_bonus: float = 0.08
     date_penalty: float = 0.12
+    number_penalty: float = 0.1  # the story's core particular numbers ("4.75", "2-5") all absent
     cross_language_name_weight: float = 0.6
     # Multilingual embeddings (when features carry them): cosine mapped to 0..1 above a floor
     # that unrelated news already reaches, then weighted in; nearest stories join the candidates.
@@ -197,6 +198,12 @@ class Clusterer:
             else:
                 score -= cfg.date_penalty
                 signals["different_dates"] = True
+        if cfg.number_penalty:
+            mine = {k for k in features.names if k[0] == "#"}
+            core = {k for k, n in story.names.items() if k[0] == "#" and _support(n, story.size) >= 1.0}
+            if mine and core and not mine & core:
+                score -= cfg.number_penalty
+                signals["different_numbers"] = True
         gap = _gap_days(features, story)
         if gap is not None:
             signals["days_apart"] = gap
