@@ -31,6 +31,14 @@ NO_MODEL = {"id": "korean", "event": "korean", "published": "2024-05-06", "langu
             "title": "서울 지하철 파업", "text": "서울 지하철 노조가 월요일 파업에 들어갔다. 시민 3만 명이 불편을 겪었다."}
 
 
+LOOK_ALIKE = {"id": "rates-cut", "event": "rates-cut", "published": "2024-03-26",
+              "title": "Bank of England cuts interest rates to 4.75%",
+              "text": "Borrowing costs in Britain fell to 4.75 percent on Tuesday after an emergency meeting of the "
+                      "Bank of England's Monetary Policy Committee. Andrew Bailey told reporters that inflation was "
+                      "coming down faster than expected and that households would see lower mortgage bills. "
+                      "The pound dropped against the dollar after the announcement."}
+
+
 def _write(path, records):
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return path
@@ -57,6 +65,22 @@ def test_stories_group_events_and_find_copies(cli, tmp_path):
     assert set(rates) >= {"id", "title", "first_seen", "languages", "independent_origins", "articles"}
     table = cli("stories")
     assert "Bank of England holds interest rates" in table.out
+
+
+def test_a_look_alike_decision_with_other_numbers_is_marked_down(cli, tmp_path):
+    """Same bank, same people, five days later, but a different rate: the decision records that
+    none of the story's particular numbers (5.25) is in the article (4.75), and scores it lower.
+    (Whether that alone separates the stories depends on the rest of the evidence; on news-dev
+    it moved B-cubed F1 from 0.754 to 0.776.)"""
+    import sqlite3
+
+    batch = _write(tmp_path / "batch.jsonl", [EVENTS[2], EVENTS[3], LOOK_ALIKE])
+    assert cli("ingest", str(batch), env=ON).returncode == 0
+    with sqlite3.connect(cli.db) as conn:
+        decisions = [json.loads(d) for (d,) in conn.execute("SELECT decision FROM story_members ORDER BY seq")]
+    same_event, look_alike = decisions[1]["signals"], decisions[2]["signals"]
+    assert "different_numbers" not in same_event
+    assert look_alike.get("different_numbers") is True
 
 
 def test_arrival_order_and_re_ingest_do_not_change_stories(cli, tmp_path):
