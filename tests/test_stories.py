@@ -129,3 +129,10 @@ def test_merge_and_split_by_hand(cli, tmp_path):
     assert cli("stories", "merge", quake, "no-such").returncode == 1
     assert cli("stories", "split", "quake-1").returncode == 0  # the article the story is named after
     assert _partition(cli)[0] == [["quake-1"], ["quake-2"], ["rates-1", "rates-2"]]
+    # A later batch is consolidated, but what a person decided stays decided.
+    quake_3 = {**EVENTS[0], "id": "quake-3", "title": "Chile quake: Antofagasta counts the damage",
+               "text": "A day after the magnitude 6.8 earthquake in northern Chile, Antofagasta and Calama counted "
+                       "cracked walls and broken windows. Interior minister Carolina Toha said no one died."}
+    assert cli("ingest", str(_write(tmp_path / "c.jsonl", [quake_3])), env=ON).returncode == 0
+    partition = _partition(cli)[0]
+    assert not any({"quake-1", "quake-2"} <= set(group) for group in partition)

@@ -6,6 +6,7 @@ compare``), runs the compare stage and returns the report with the texts its cit
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import islice
@@ -114,7 +115,8 @@ def cluster_stored(store: Store, redo: bool = False) -> int:
     from parallax.cluster.embed import load as load_embedder
 
     embedder = load_embedder()
-    rows = []
+    rows: list[dict] = []
+    placed: list[dict] = []
     pending = store.articles_to_cluster()
     while chunk := list(islice(pending, 64)):
         features_of = [extract(r["id"], r["language"], r["title"], r["text"], r["published"], r["data"]) for r in chunk]
@@ -141,9 +143,48 @@ def cluster_stored(store: Store, redo: bool = False) -> int:
             })
         if len(rows) >= 200:
             store.save_memberships(rows)
+            placed += rows
             rows = []
     store.save_memberships(rows)
+    placed += rows
+    if placed and os.environ.get(CONSOLIDATE_ENV, "1").strip().lower() not in ("0", "false", "no", "off"):
+        consolidate_stored(store, clusterer, placed)
     return seq - len(members)
+
+
+CONSOLIDATE_ENV = "PARALLAX_CONSOLIDATE"  # set to 0 to keep the online grouping as it is
+CONSOLIDATE_MAX = 50_000  # articles regrouped at once; beyond this the online grouping stands
+
+
+def consolidate_stored(store: Store, clusterer, placed: list[dict]) -> int:
+    """Regroup the stories this run touched, and their candidate neighbours, by average link
+    (see :mod:`parallax.cluster.consolidate`); articles a user moved by hand stay where they are."""
+    import numpy as np
+
+    from parallax.cluster import Features
+    from parallax.cluster.consolidate import Item, regroup
+
+    stories = {row["story_id"] for row in placed}
+    for row in placed:
+        features = Features.from_dict(row["article_id"], row["features"])
+        stories |= {story.id for story in clusterer.index.candidates(features)}
+        if features.embedding is not None:
+            vector = np.asarray(features.embedding, dtype=np.float32)
+            stories |= {story.id for story in clusterer.index.nearest(vector, clusterer.config.embed_candidates,
+                                                                       clusterer.config.embed_floor)}
+    items = []
+    for member in store.memberships():
+        if member["story_id"] not in stories:
+            continue
+        if any(step.get("by") == "user" for step in member["decision"].get("history", [])):
+            continue  # a person's decision is not second-guessed
+        items.append(Item(member["article_id"], member["story_id"], member["seq"],
+                          Features.from_dict(member["article_id"], member["features"]), member["copy_of"]))
+    if not 2 <= len(items) <= CONSOLIDATE_MAX:
+        return 0
+    moves = regroup(items, clusterer.index.docs, lambda key: clusterer.index.df.get(key, 0))
+    return store.regroup([(m.article_id, m.new_story, {"from": m.old_story, "average_link": m.average_link})
+                          for m in moves])
 
 
 def story_records(store: Store) -> list[dict]:

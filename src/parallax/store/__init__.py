@@ -176,6 +176,21 @@ class Store:
                              .values(story_id=story_id, decision={**decision, "history": history}))
         return len(rows)
 
+    def regroup(self, moves: list[tuple[str, str, dict]]) -> int:
+        """Move articles to other stories after consolidation; each move is added to the
+        article's decision history with its evidence (the regrouping is audited like a join)."""
+        with self.engine.begin() as conn:
+            for article_id, story_id, evidence in moves:
+                row = conn.execute(sa.select(story_members.c.decision)
+                                   .where(story_members.c.article_id == article_id)).first()
+                if row is None:
+                    continue
+                decision = row.decision
+                history = list(decision.get("history", [])) + [{"by": "consolidation", "story": story_id, **evidence}]
+                conn.execute(story_members.update().where(story_members.c.article_id == article_id)
+                             .values(story_id=story_id, decision={**decision, "history": history}))
+        return len(moves)
+
     def set_copy_of(self, links: list[tuple[str, str]]) -> None:
         """Correct stored copy relations (an earlier-stored article found to copy a later one)."""
         with self.engine.begin() as conn:
