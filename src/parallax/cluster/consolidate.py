@@ -41,6 +41,7 @@ class ConsolidateConfig:
     embed_weight: float = 0.5
     embed_floor: float = 0.8
     number_penalty: float = 0.1
+    ordinal_penalty: float = 0.4  # "fourth flight" vs "fifth flight": same noun, other ordinal
     date_bonus: float = 0.08
     window_days: int = 7
     gap_factor: float = 0.5  # published further apart than the window: half the similarity
@@ -85,22 +86,31 @@ class _Matrices:
         name_ids: dict[str, int] = {}
         number_ids: dict[str, int] = {}
         date_ids: dict[str, int] = {}
-        text_rows, name_rows, number_rows, date_rows = [], [], [], []
+        ordinal_ids: dict[str, int] = {}
+        counted_ids: dict[str, int] = {}
+        text_rows, name_rows, number_rows, date_rows, ordinal_rows, counted_rows = [], [], [], [], [], []
         for item in items:
             features = item.features
             weights = {term_ids.setdefault(t, len(term_ids)): (1 + math.log(c)) * idf(t)
                        for t, c in features.terms.items() if c > 0}
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
             text_rows.append({k: w / norm for k, w in weights.items()})
-            name_rows.append({name_ids.setdefault(n, len(name_ids)): idf(n) for n in features.names if n[0] != "#"})
+            name_rows.append({name_ids.setdefault(n, len(name_ids)): idf(n) for n in features.names
+                              if n[0] != "#" and not n.startswith("o:")})
             number_rows.append({number_ids.setdefault(n, len(number_ids)): 1.0 for n in features.names if n[0] == "#"})
             date_rows.append({date_ids.setdefault(d, len(date_ids)): 1.0 for d in features.dates})
+            ordinal_rows.append({ordinal_ids.setdefault(n, len(ordinal_ids)): 1.0 for n in features.names
+                                 if n.startswith("o:")})
+            counted_rows.append({counted_ids.setdefault(n.rsplit(":", 1)[0], len(counted_ids)): 1.0
+                                 for n in features.names if n.startswith("o:")})
         self.text = _csr(text_rows, len(term_ids))
         self.names = _csr(name_rows, len(name_ids))
         self.name_mass = np.asarray(self.names.sum(axis=1)).ravel()
         self.numbers = _csr(number_rows, len(number_ids))
         self.has_numbers = np.diff(self.numbers.indptr) > 0
         self.dates = _csr(date_rows, len(date_ids))
+        self.ordinals = _csr(ordinal_rows, len(ordinal_ids))
+        self.counted = _csr(counted_rows, len(counted_ids))
         self.has_dates = np.diff(self.dates.indptr) > 0
         self.languages = np.array([hash(item.features.language) for item in items])
         days = [item.features.published.toordinal() if item.features.published else -1 for item in items]
@@ -131,6 +141,9 @@ class _Matrices:
         number_share = (self.numbers[rows] @ self.numbers[cols].T).toarray() > 0
         both_numbers = self.has_numbers[rows][:, None] & self.has_numbers[cols][None, :]
         score = score - config.number_penalty * (both_numbers & ~number_share)
+        same_count = (self.counted[rows] @ self.counted[cols].T).toarray() > 0
+        same_ordinal = (self.ordinals[rows] @ self.ordinals[cols].T).toarray() > 0
+        score = score - config.ordinal_penalty * (same_count & ~same_ordinal)  # "fourth flight" / "fifth flight"
         date_share = (self.dates[rows] @ self.dates[cols].T).toarray() > 0
         score = score + config.date_bonus * date_share
         day_a, day_b = self.days[rows][:, None], self.days[cols][None, :]

@@ -84,6 +84,37 @@ def number_keys(quantities: list[dict], text: str) -> set[str]:
     return keys
 
 
+ORDINAL_WORDS = {
+    1: "first 1st premier première primo prima primer primera primeiro erste ersten erster pierwszy первый перший",
+    2: "second 2nd deuxième seconde secondo seconda segundo segunda zweite zweiten drugi второй другий",
+    3: "third 3rd troisième terzo terza tercer tercera terceiro dritte dritten trzeci третий третій",
+    4: "fourth 4th quatrième quarto quarta cuarto cuarta vierte vierten czwarty четвертый четвертий",
+    5: "fifth 5th cinquième quinto quinta fünfte fünften piąty пятый п'ятий",
+    6: "sixth 6th sixième sesto sesta sexto sexta sechste sechsten szósty шестой шостий",
+    7: "seventh 7th septième settimo settima séptimo séptima siebte siebten siódmy седьмой сьомий",
+}
+_ORDINAL_OF = {fold(w): n for n, ws in ORDINAL_WORDS.items() for w in ws.split()}
+LEAD_CHARS = 300
+
+
+def ordinal_keys(title: str, text: str) -> set[str]:
+    """"fourth test flight" / "second round" in the headline or lead, as "o:fligh:4": look-alike
+    events (the fifth flight, the first round) say which one they are with an ordinal. The
+    counted noun is the next one or two words, stemmed, so keys meet within a language."""
+    from parallax.analyze.stopwords import stop_words
+
+    stops = stop_words()
+    keys = set()
+    tokens = [fold(w) for w in re.findall(r"[^\W_][\w'’-]*", title + " \n " + text[:LEAD_CHARS])]
+    for i, token in enumerate(tokens):
+        value = _ORDINAL_OF.get(token)
+        if value is None:
+            continue
+        following = [t for t in tokens[i + 1 : i + 4] if t not in stops and t not in _ORDINAL_OF][:2]
+        keys |= {f"o:{t[:5]}:{value}" for t in following}
+    return keys
+
+
 def extract(article_id: str, language: str, title: str, text: str, published: str | None,
             analysis: dict | None) -> Features:
     terms: Counter = Counter(words(text))
@@ -97,6 +128,7 @@ def extract(article_id: str, language: str, title: str, text: str, published: st
                 names |= name_keys(entity)
         names |= number_keys(analysis.get("quantities", []), text)
         dates = {d["value"] for d in analysis.get("dates", []) if d.get("value")}
+    names |= ordinal_keys(title, text)
     day = None
     if published:
         try:
