@@ -234,6 +234,8 @@ class Store:
 
     def search(self, query: str, limit: int = 200) -> list[str]:
         """Internal ids of articles whose title or text match ``query`` (all words), best first."""
+        # Control characters (NUL above all) end an FTS5 string early; they are never search words.
+        query = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in query)
         words = query.split()
         if not words:
             return []
@@ -241,9 +243,12 @@ class Store:
             if self.engine.dialect.name == "sqlite":
                 # Each word quoted: user input is never FTS5 syntax ("AND", "*", unbalanced quotes).
                 match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-                rows = conn.execute(sa.text(
-                    "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": match, "n": limit})
+                try:
+                    rows = conn.execute(sa.text(
+                        "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                        "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": match, "n": limit}).all()
+                except sa.exc.OperationalError:
+                    return []  # a query FTS5 cannot read matches nothing
             else:
                 rows = conn.execute(sa.text(
                     "SELECT id FROM articles WHERE to_tsvector('simple', title || ' ' || text) "
