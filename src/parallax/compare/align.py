@@ -30,6 +30,7 @@ SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (stateme
 SAME_SPECIFIC_VALUE = 0.3
 SAME_PREDICATE = 0.15
 ATTACH = 0.2
+NEAR = 0.1  # a content word shared just before both values ("participation de 66,63 %")
 LABEL = 0.2  # same-language list items introduced by the same word, or by different ones
 ANCHORS = 0.3  # shared names and neighbouring numbers: the cross-language signal  # "claims to control 1,000 km2" / "claims control over 100 settlements"
 
@@ -92,6 +93,8 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
         return context + SAME_SPECIFIC_VALUE + (SENTENCE_LINK if linked else 0.0)
     if a.predicate and a.predicate == b.predicate:
         context += SAME_PREDICATE
+    if a.near & b.near:
+        context += NEAR
     if a.label and b.label and a.language == b.language and not (a.alone or b.alone):
         context += LABEL if a.label & b.label else -LABEL
     own = {"n:" + a.value, "n:" + b.value}  # a number must not meet its own neighbour in the other text
@@ -110,8 +113,8 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
         if a.unit == "year":
             return context if context >= YEAR_MATCH else 0.0
         return context + (0.1 if compatible(a, b) else 0.0)
-    if not a.unit or not b.unit or "year" in (a.unit, b.unit):
-        return 0.0
+    if not a.unit or not b.unit or "year" in (a.unit, b.unit) or "-" in a.unit + b.unit:
+        return 0.0  # a "300-member assembly" is not another measure of the same members
     return context if context >= COMPLEMENTARY else 0.0
 
 

@@ -42,6 +42,7 @@ class Claim:
     # the members of one list apart when the rest of the sentence is shared.
     label: frozenset[str] = frozenset()
     language: str = ""
+    near: frozenset[str] = frozenset()  # content words right before the value ("taux de participation")
 
 
 ClaimExtractor = Callable[[SourceArticle], Iterator[Claim]]
@@ -81,19 +82,24 @@ def claims_of(article: SourceArticle) -> list[Claim]:
         replace(claim, anchors=frozenset(
             names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})),
             alone=same_unit[(claim.sentence_start, claim.kind, claim.unit)] == 1,
-            label=label_terms(article.text, claim.start, claim.sentence_start), language=article.language)
+            label=label_terms(article.text, claim.start, claim.sentence_start), language=article.language,
+            near=label_terms(article.text, claim.start, claim.sentence_start, NEAR_CHARS, keep=3))
         for claim in claims
     ]
 
 
 LABEL_CHARS = 16
+NEAR_CHARS = 40
 
 
-def label_terms(text: str, start: int, sentence_start: int) -> frozenset[str]:
-    left = text[max(sentence_start, start - LABEL_CHARS) : start]
+def label_terms(text: str, start: int, sentence_start: int, chars: int = LABEL_CHARS, keep: int = 1) -> frozenset[str]:
+    edge = max(sentence_start, start - chars)
+    while edge > sentence_start and not text[edge - 1].isspace():
+        edge -= 1  # whole words: "participation", not "articipation"
+    left = text[edge:start]
     left = re.split(r"[,;:\d]", re.sub(r"\([^()]*\)", " ", left))[-1]  # this list item's own words
     found = terms(left)
-    return frozenset(found[-1:])
+    return frozenset(found[-keep:])
 
 
 def sentence_bounds(article: SourceArticle, start: int) -> tuple[int, int]:
@@ -148,6 +154,7 @@ def _format(value: float) -> str:
 CLOCK = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?[:.hH]\s?([0-5]\d)(?![\d])")
 # Scores and tallies are small on both sides ("5-2", "8–1"); "172-215 seats" is a range.
 SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,]?\d)")
+COMPOUND = re.compile(r"-([^\W\d_]+)\s+([^\W\d_]{3,})")  # "300-member assembly", "20-point lead"
 CJK_DATE_PART = re.compile(r"\s?[日일月월年년時시分분]")
 RANGE = re.compile(r"\s*(?:-|–|à|a|bis|y|et|and|to|e|do|till|until)\s*(\d[\d.,]*)", re.IGNORECASE)
 
@@ -210,6 +217,11 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
             if found != -1:
                 end = found + len(unit)
         unit_norm = unit_key(unit)
+        compound = COMPOUND.match(text, _digits_end(text, quantity.start))
+        if compound and unit_key(compound.group(2)):
+            # "the 300-member assembly" is the size of the assembly, not a count of members
+            unit_norm = f"{unit_key(compound.group(1))}-{unit_key(compound.group(2))}"
+            end = max(end, compound.end())
         if unit_norm == "minute" and _is_duration(text, quantity.start):
             continue  # "82 Minuten": a duration, claimed by the durations extractor
         if not unit_norm and 1900 <= quantity.value <= 2100 and quantity.value.is_integer():
