@@ -131,8 +131,10 @@ def main() -> int:
         predicted_of[article_id] = decision.story_id
         gold_copy[article_id] = copy_of
         predicted_copy[article_id] = decision.copy_of
-        features_of[article_id] = features
-        batch.append(article_id)
+        if args.consolidate_every:
+            features.text = ""  # consolidation needs the keys, not the text; do not hold 100k texts
+            features_of[article_id] = features
+            batch.append(article_id)
         if args.consolidate_every and len(batch) >= args.consolidate_every:
             t0 = time.perf_counter()
             moved += consolidate_batch(clusterer, batch, features_of, predicted_of, predicted_copy)
