@@ -48,3 +48,21 @@ def test_a_copy_stays_with_its_origin_and_a_settled_story_does_not_move():
     settled = [Item("a1", "s1", 1, _features("a1", FLOOD, {"vellmore"})),
                Item("a2", "s1", 2, _features("a2", FLOOD, {"vellmore"}))]
     assert _regroup(settled) == []
+
+
+def test_a_split_off_group_is_never_named_like_a_story_in_use():
+    # Online put two events in story "a1", named after its first article (a fire report); a
+    # second fire report that mentions the flood ties both events into one component. The
+    # bigger (flood) group keeps "a1"; the fire group, whose earliest article is "a1", must get
+    # a name no story uses, or the two events would end up under one name.
+    items = [
+        Item("a1", "a1", 1, _features("a1", FIRE, {"dornhill"})),
+        Item("b1", "a1", 2, _features("b1", FLOOD, {"vellmore"})),
+        Item("b2", "a1", 3, _features("b2", FLOOD + " mayor", {"vellmore"})),
+        Item("b3", "a1", 4, _features("b3", FLOOD + " night", {"vellmore"})),
+        Item("x1", "a1", 5, _features("x1", FIRE + " night river flood town", {"dornhill"})),
+    ]
+    final = {item.article_id: item.story_id for item in items}
+    for move in _regroup(items):
+        final[move.article_id] = move.new_story
+    assert final["a1"] != final["b1"] == final["b2"] == final["b3"]

@@ -173,7 +173,9 @@ def consolidate_stored(store: Store, clusterer, placed: list[dict]) -> int:
             stories |= {story.id for story in clusterer.index.nearest(vector, clusterer.config.embed_candidates,
                                                                        clusterer.config.embed_floor)}
     items = []
+    taken = set()
     for member in store.memberships():
+        taken.add(member["story_id"])
         if member["story_id"] not in stories:
             continue
         if any(step.get("by") == "user" for step in member["decision"].get("history", [])):
@@ -182,7 +184,7 @@ def consolidate_stored(store: Store, clusterer, placed: list[dict]) -> int:
                           Features.from_dict(member["article_id"], member["features"]), member["copy_of"]))
     if not 2 <= len(items) <= CONSOLIDATE_MAX:
         return 0
-    moves = regroup(items, clusterer.index.docs, lambda key: clusterer.index.df.get(key, 0))
+    moves = regroup(items, clusterer.index.docs, lambda key: clusterer.index.df.get(key, 0), taken=taken)
     return store.regroup([(m.article_id, m.new_story, {"from": m.old_story, "average_link": m.average_link})
                           for m in moves])
 

@@ -162,10 +162,12 @@ def _csr(rows: list[dict[int, float]], width: int) -> sparse.csr_matrix:
 
 
 def regroup(items: list[Item], docs: int, df: Callable[[str], int],
-            config: ConsolidateConfig = ConsolidateConfig()) -> list[Move]:
-    """The moves that turn the items' current stories into the average-link grouping."""
+            config: ConsolidateConfig = ConsolidateConfig(), taken: set[str] = frozenset()) -> list[Move]:
+    """The moves that turn the items' current stories into the average-link grouping.
+    ``taken``: story ids in use outside the items, which a new group must not be named after."""
     if len(items) < 2:
         return []
+    taken = set(taken) | {item.story_id for item in items}
     matrices = _Matrices(items, docs, df)
     n = len(items)
     everything = np.arange(n)
@@ -196,7 +198,7 @@ def regroup(items: list[Item], docs: int, df: Callable[[str], int],
         if len(groups) == 1 and len(current) == 1 and not current & claimed:
             claimed |= current
             continue
-        moves += _moves(groups, links, items, claimed)
+        moves += _moves(groups, links, items, claimed, taken)
     return moves
 
 
@@ -247,7 +249,8 @@ def _average_link(members: np.ndarray, items: list[Item], matrices: _Matrices, c
     return [[int(members[k]) for k in groups[g]] for g in kept], [links[g] for g in kept]
 
 
-def _moves(groups: list[list[int]], links: list[float], items: list[Item], claimed: set[str]) -> list[Move]:
+def _moves(groups: list[list[int]], links: list[float], items: list[Item], claimed: set[str],
+           taken: set[str]) -> list[Move]:
     """Name each group after the current story holding most of it (so ids stay stable), or
     after its earliest article when that story's name went to a bigger group."""
     moves = []
@@ -257,7 +260,11 @@ def _moves(groups: list[list[int]], links: list[float], items: list[Item], claim
         votes = Counter(items[i].story_id for i in members)
         name = next((s for s, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])) if s not in claimed), None)
         if name is None:
-            name = items[min(members, key=lambda i: items[i].seq)].article_id
+            # After its earliest article, as new stories are; never a name already in use (a
+            # story is named after the article that opened it, which may now sit in this group).
+            free = [items[i].article_id for i in sorted(members, key=lambda i: items[i].seq)
+                    if items[i].article_id not in claimed and items[i].article_id not in taken]
+            name = free[0] if free else f"{items[min(members, key=lambda i: items[i].seq)].article_id}-{len(claimed)}"
         claimed.add(name)
         for i in members:
             if items[i].story_id != name:
