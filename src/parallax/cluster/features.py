@@ -112,6 +112,12 @@ def ordinal_keys(title: str, text: str) -> set[str]:
             continue
         following = [t for t in tokens[i + 1 : i + 4] if t not in stops and t not in _ORDINAL_OF][:2]
         keys |= {f"o:{t[:5]}:{value}" for t in following}
+    # The result in the headline or first sentence says which match or vote this is ("5-2" vs
+    # "0-4"); later sentences recall earlier results, so only the opening counts.
+    opening = title + " \n " + re.split(r"(?<=[.!?])\s", text[:LEAD_CHARS], maxsplit=1)[0]
+    for match in _SCORE.finditer(opening):
+        low, high = sorted((int(match.group(1)), int(match.group(2))))
+        keys.add(f"o:score:{low}-{high}")
     return keys
 
 
