@@ -101,6 +101,21 @@ def test_tallies_ages_and_durations_are_compared(cli):
     assert {v["value"] for v in wait[0]["values"]} == {"45", "60"}  # an hour is 60 minutes
 
 
+def test_two_weekdays_for_one_calendar_day_conflict(cli, tmp_path):
+    first = tmp_path / "a.txt"
+    first.write_text("Ferry strike halts Ostra crossings\n\nThe ferry workers' strike began on Friday (July 19), "
+                     "the union said, and no boats crossed the river all day. Commuters queued for buses instead.\n",
+                     encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("Ostra commuters stranded\n\nCommuters were stranded after ferry crews walked out on "
+                      "Thursday (July 19), according to the port authority. Extra buses ran through the evening.\n",
+                      encoding="utf-8")
+    report = _report(cli, str(first), str(second))
+    rows = [f for f in report["facts"] if f["kind"] == "weekday"]
+    assert rows and rows[0]["relation"] == "conflict" and rows[0]["conflict_type"] == "time"
+    assert {v["value"] for v in rows[0]["values"]} == {"Friday", "Thursday"}
+
+
 def test_markdown_and_html_reports_escape_article_text(cli, tmp_path):
     hostile = tmp_path / "hostile.txt"
     hostile.write_text("Storm <script>alert(1)</script> floods Vellmore\n\n"

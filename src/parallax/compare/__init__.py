@@ -27,7 +27,7 @@ from parallax.compare.timeline import timeline
 __all__ = ["EntityDecision", "SourceArticle", "StoryReport", "build_report"]
 
 RELATION_ORDER = {"conflict": 0, "complementary": 1, "agree": 2, "single": 3}
-KIND_ORDER = {"number": 0, "score": 0, "cause": 1, "date": 2, "time": 2, "name": 3, "statement": 4}
+KIND_ORDER = {"number": 0, "score": 0, "cause": 1, "date": 2, "time": 2, "weekday": 2, "name": 3, "statement": 4}
 
 
 def origins(articles: list[SourceArticle]) -> dict[str, str]:

@@ -23,7 +23,7 @@ from parallax.compare.claims import Claim
 from parallax.compare.models import Fact, FactValue
 from parallax.compare.statements import Links
 
-MATCH = {"number": 0.42, "cause": 0.30, "date": 0.9, "time": 0.45, "score": 0.45}  # tuned on news-dev (bench/facts.py)
+MATCH = {"number": 0.42, "cause": 0.30, "date": 0.9, "time": 0.45, "score": 0.45, "weekday": 0.5}  # tuned on news-dev (bench/facts.py)
 COMPLEMENTARY = 0.42  # different units need more shared context to be "the same thing"
 YEAR_MATCH = 0.6
 SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (statements.py)
@@ -87,6 +87,8 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
         return 1.0
     if a.kind == "cause":
         return weights.overlap(a.context, b.context)
+    if a.kind == "weekday" and {x for x in a.anchors if x[:2] == "d:"} & {x for x in b.anchors if x[:2] == "d:"}:
+        return 1.0  # two outlets naming the weekday of the same calendar day
     context = weights.similarity(a.context, b.context)
     if a.value == b.value and (specific(a) or a.kind == "score") and "year" not in (a.unit, b.unit):
         # "2,400 people" / "about 2,400 residents": a particular value repeated is one fact
@@ -123,7 +125,7 @@ def compatible(a: Claim, b: Claim) -> bool:
         return a.low <= b.high * 1.0000001 and b.low <= a.high * 1.0000001
     if a.kind == "cause":
         return bool(set(a.value.split()) & set(b.value.split()))
-    if a.kind == "score":
+    if a.kind in ("score", "weekday"):
         return a.value == b.value
     if a.value.startswith("*") or b.value.startswith("*"):
         return a.value[-5:] == b.value[-5:]  # "15. Januar" (no year) and "January 15, 2025"
@@ -209,7 +211,7 @@ def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | No
         return "complementary", None
     if kind == "number":
         return "conflict", "time" if row[0].unit == "year" else "number"
-    return "conflict", {"cause": "cause", "date": "time", "time": "time", "score": "number"}[kind]
+    return "conflict", {"cause": "cause", "date": "time", "time": "time", "score": "number", "weekday": "time"}[kind]
 
 
 def _one_per_origin(row: list[Claim], origin_of: dict[str, str]) -> list[Claim]:

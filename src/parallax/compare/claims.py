@@ -78,8 +78,15 @@ def claims_of(article: SourceArticle) -> list[Claim]:
             numbers_in.setdefault(claim.sentence_start, set()).add("n:" + claim.value)
         unit_key_ = (claim.sentence_start, claim.kind, claim.unit)
         same_unit[unit_key_] = same_unit.get(unit_key_, 0) + 1
+    day_near: dict[tuple[int, int], str] = {}
+    for claim in claims:
+        if claim.kind == "weekday":
+            for other in claims:
+                if other.kind == "date" and -16 < other.start - claim.end < 16 and abs(other.start - claim.start) < 40:
+                    day_near[(claim.start, claim.end)] = "d:" + other.value[-5:]  # "Friday (July 19)"
     return [
         replace(claim, anchors=frozenset(
+            ({day_near[(claim.start, claim.end)]} if (claim.start, claim.end) in day_near else set()) |
             names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})),
             alone=same_unit[(claim.sentence_start, claim.kind, claim.unit)] == 1,
             label=label_terms(article.text, claim.start, claim.sentence_start), language=article.language,

@@ -150,3 +150,30 @@ def minute_marks(article: SourceArticle) -> Iterator[Claim]:
         bounds = sentence_bounds(article, match.start())
         yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
                     "minute", context_terms(text, match.start(), match.end(), bounds), *bounds)
+
+
+_WEEKDAY_INDEX = {}
+for _names in (
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "lunes martes miércoles jueves viernes sábado domingo",
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+):
+    for _index, _name in enumerate(_names.split()):
+        _WEEKDAY_INDEX[_name] = _index
+WEEKDAY = re.compile(r"(?<!\w)(" + "|".join(_WEEKDAY_INDEX) + r")(?!\w)", re.IGNORECASE)
+_WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+@extractor("weekdays")
+def weekdays(article: SourceArticle) -> Iterator[Claim]:
+    """The day of the week an outlet gives ("on Thursday (July 19)" vs "Friday (July 19)"): compared
+    as a day name, since articles published on different days resolve "Thursday" differently."""
+    text = article.text
+    for match in WEEKDAY.finditer(text):
+        index = _WEEKDAY_INDEX[match.group(1).lower()]
+        bounds = sentence_bounds(article, match.start())
+        yield Claim("weekday", article.id, match.start(), match.end(), match.group(), _WEEKDAY_NAMES[index],
+                    float(index), float(index), "weekday",
+                    context_terms(text, match.start(), match.end(), bounds), *bounds)

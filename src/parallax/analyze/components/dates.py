@@ -136,8 +136,9 @@ def date_parts(text: str) -> tuple[int | None, int | None, int | None] | None:
     """(year, month, day) of a date written with a month name, any part may be missing
     ("15. Januar" -> (None, 1, 15)); None when the text is not such a date. Comparing reports
     needs this when an article has no publication date to complete the year from."""
+    lowered = re.sub(r"\s+", " ", re.sub(r"[()]", " ", text.lower())).strip()  # "Friday (July 19)"
     lowered = re.sub(r"^(?:(?:on|in|since|by|until|from|the|early|mid|late|end of|le|el|il|am|au|en|de)\s+)+", "",
-                     text.lower().strip()).strip(" .,")
+                     lowered).strip(" .,")
     for pattern, order in ((_MONTH_DAY_YEAR, "mdy"), (_DAY_MONTH_YEAR, "dmy")):
         match = pattern.match(lowered)
         if match:
