@@ -163,7 +163,7 @@ for _names in (
     for _index, _name in enumerate(_names.split()):
         _WEEKDAY_INDEX[_name] = _index
 WEEKDAY = re.compile(r"(?<!\w)(" + "|".join(_WEEKDAY_INDEX) + r")(?!\w)", re.IGNORECASE)
-_WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 @extractor("weekdays")
