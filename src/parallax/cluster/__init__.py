@@ -200,7 +200,7 @@ class Clusterer:
                 signals["different_dates"] = True
         if cfg.number_penalty:
             mine = {k for k in features.names if k[0] == "#"}
-            core = {k for k, n in story.names.items() if k[0] == "#" and _support(n, story.size) >= 1.0}
+            core = {k for k, n in story.numbers.items() if _support(n, story.size) >= 1.0}
             if mine and core and not mine & core:
                 score -= cfg.number_penalty
                 signals["different_numbers"] = True

@@ -29,6 +29,7 @@ class Story:
     terms: Counter = field(default_factory=Counter)
     names: Counter = field(default_factory=Counter)
     dates: Counter = field(default_factory=Counter)
+    numbers: Counter = field(default_factory=Counter)  # the "#…" keys of names, kept apart: read per candidate
     size: int = 0
     first: date | None = None
     last: date | None = None
@@ -114,13 +115,14 @@ class StoryIndex:
         if len(story.terms) > MAX_STORY_TERMS:
             story.terms = Counter(dict(story.terms.most_common(KEEP_STORY_TERMS)))
         story.names.update(features.names)
+        story.numbers.update(k for k in features.names if k[0] == "#")
         story.dates.update(features.dates)
         story.size += 1
         story.languages.add(features.language)
         if features.published:
             story.first = min(filter(None, (story.first, features.published)))
             story.last = max(filter(None, (story.last, features.published)))
-        for key in features.names | set(t for t, _ in features.terms.most_common(40)):
+        for key in features.names | {t for t, _ in features.terms.most_common(40)}:
             self.postings[key].add(story_id)
         if features.embedding is not None:
             self._add_embedding(story, np.asarray(features.embedding, dtype=np.float32))
