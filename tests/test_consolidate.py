@@ -66,3 +66,21 @@ def test_a_split_off_group_is_never_named_like_a_story_in_use():
     for move in _regroup(items):
         final[move.article_id] = move.new_story
     assert final["a1"] != final["b1"] == final["b2"] == final["b3"]
+
+
+def test_shared_particular_numbers_link_articles_across_languages_only():
+    import numpy as np
+
+    from parallax.cluster.consolidate import ConsolidateConfig, _Matrices
+
+    def similarity(language_b: str, numbers_b: set[str]) -> float:
+        items = [Item("en", "s1", 1, _features("en", "parliament impeachment vote", {"yoon"}, numbers={"#204"})),
+                 Item("xx", "s2", 2, _features("xx", "tanhaek gyeolui", {"yoon"}, language=language_b,
+                                               numbers=numbers_b))]
+        matrices = _Matrices(items, 2, lambda key: 1)
+        return float(matrices.similarity(np.array([0]), np.array([1]), ConsolidateConfig())[0, 0])
+
+    bonus = ConsolidateConfig().number_bonus
+    assert bonus > 0
+    assert abs(similarity("ko", {"#204"}) - similarity("ko", set()) - bonus) < 1e-9
+    assert abs(similarity("en", {"#204"}) - similarity("en", set())) < 1e-9  # within a language the words speak

@@ -161,6 +161,7 @@ def _format(value: float) -> str:
 CLOCK = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?[:.hH]\s?([0-5]\d)(?![\d])")
 # Scores and tallies are small on both sides ("5-2", "8–1"); "172-215 seats" is a range.
 SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,]?\d)")
+SCALED_UNIT = re.compile(r"[^\W\d_]*\s+(?:(?:i|gli|le|les|des|de|di|los|las|the|of|der|die)\s+)?([^\W\d_]{3,})")
 COMPOUND = re.compile(r"-([^\W\d_]+)\s+([^\W\d_]{3,})")  # "300-member assembly", "20-point lead"
 CJK_DATE_PART = re.compile(r"\s?[日일月월年년時시分분]")
 RANGE = re.compile(r"\s*(?:-|–|à|a|bis|y|et|and|to|e|do|till|until)\s*(\d[\d.,]*)", re.IGNORECASE)
@@ -231,6 +232,11 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
             end = max(end, compound.end())
         if unit_norm == "minute" and _is_duration(text, quantity.start):
             continue  # "82 Minuten": a duration, claimed by the durations extractor
+        if not unit_norm and quantity.value >= 1000 and not 1900 <= quantity.value <= 2100:
+            # "80 mila i fedeli": after a written-out scale, an article may stand before the noun
+            after = SCALED_UNIT.match(text, end)
+            if after and unit_key(after.group(1)):
+                unit_norm, end = unit_key(after.group(1)), after.end(1)
         if not unit_norm and 1900 <= quantity.value <= 2100 and quantity.value.is_integer():
             unit_norm = "year"
         if not unit_norm and high == low and not _particular(quantity.value):
