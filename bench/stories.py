@@ -150,7 +150,8 @@ def main() -> int:
     total = time.perf_counter() - start
     _, _, f1 = bcubed([str(g) for g in gold], [predicted_of[a] for a in predicted])
     _, _, copy_f1 = copy_pairs_f1(gold_copy, predicted_copy)
-    print(f"\n{len(gold)} articles in {total:.1f} s (feature extraction and consolidation included: "
+    included = "feature extraction and consolidation" if args.consolidate_every else "feature extraction"
+    print(f"\n{len(gold)} articles in {total:.1f} s ({included} included: "
           f"{len(gold) / total:.0f} art/s); gold stories {len(set(gold))}, B-cubed F1 {f1:.3f}, copy pair F1 {copy_f1:.3f}")
     if consolidation_seconds:
         ordered = sorted(consolidation_seconds)
