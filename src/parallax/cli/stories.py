@@ -23,7 +23,12 @@ def cluster(
     db: str = DbOption,
     redo: bool = typer.Option(False, "--redo", help="Forget all stories and cluster every article again."),
 ) -> None:
-    """Group analysed articles into stories (one real-world event each) and find copies."""
+    """Group analysed articles into stories (one real-world event each) and find copies.
+
+    Each new article joins a story or opens one, in arrival order; then the stories this run
+    touched, with their neighbours, are regrouped by average link over article pairs (every
+    move is recorded; articles moved by hand stay). PARALLAX_CONSOLIDATE=0 skips the regrouping.
+    """
     with open_store(db) as store:
         count = cluster_stored(store, redo=redo)
     info(f"{count} article(s) placed in stories")
