@@ -15,7 +15,7 @@ import numpy as np
 
 from parallax.cluster.features import Features
 
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 10
 # A story's word profile keeps its most frequent words; the long tail of words seen once costs
 # memory in every story and adds almost nothing to the cosine.
 MAX_STORY_TERMS = 600
