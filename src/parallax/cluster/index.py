@@ -20,6 +20,7 @@ MAX_CANDIDATES = 10
 # memory in every story and adds almost nothing to the cosine.
 MAX_STORY_TERMS = 600
 KEEP_STORY_TERMS = 300
+MAX_POSTING = 300  # stories a candidate key may point to
 COMMON_SHARE = 0.2  # keys in more than this share of articles are too common to index
 
 
@@ -102,8 +103,11 @@ class StoryIndex:
         for key in keys:
             if self.df.get(key, 0) > limit:
                 continue
+            posting = self.postings.get(key, ())
+            if len(posting) > MAX_POSTING:
+                continue  # a key hundreds of stories share points to none of them; reading it is the cost
             weight = self.idf(key) * (2.0 if key.startswith("n:") else 1.0)
-            for story_id in self.postings.get(key, ()):
+            for story_id in posting:
                 votes[story_id] += weight
         return [self.stories[s] for s, _ in votes.most_common(MAX_CANDIDATES)]
 
