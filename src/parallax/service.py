@@ -148,7 +148,7 @@ def cluster_stored(store: Store, redo: bool = False) -> int:
     store.save_memberships(rows)
     placed += rows
     if placed and os.environ.get(CONSOLIDATE_ENV, "1").strip().lower() not in ("0", "false", "no", "off"):
-        consolidate_stored(store, clusterer, placed)
+        consolidate_stored(store, clusterer, placed, members)
     return seq - len(members)
 
 
@@ -156,9 +156,10 @@ CONSOLIDATE_ENV = "PARALLAX_CONSOLIDATE"  # set to 0 to keep the online grouping
 CONSOLIDATE_MAX = 50_000  # articles regrouped at once; beyond this the online grouping stands
 
 
-def consolidate_stored(store: Store, clusterer, placed: list[dict]) -> int:
+def consolidate_stored(store: Store, clusterer, placed: list[dict], earlier: list[dict]) -> int:
     """Regroup the stories this run touched, and their candidate neighbours, by average link
-    (see :mod:`parallax.cluster.consolidate`); articles a user moved by hand stay where they are."""
+    (see :mod:`parallax.cluster.consolidate`); articles a user moved by hand stay where they are.
+    ``earlier``: the memberships read when the run started (not read twice)."""
     import numpy as np
 
     from parallax.cluster import Features
@@ -174,7 +175,7 @@ def consolidate_stored(store: Store, clusterer, placed: list[dict]) -> int:
                                                                        clusterer.config.embed_floor)}
     items = []
     taken = set()
-    for member in store.memberships():
+    for member in [*earlier, *placed]:
         taken.add(member["story_id"])
         if member["story_id"] not in stories:
             continue
