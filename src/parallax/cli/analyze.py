@@ -6,18 +6,10 @@ from collections.abc import Iterator
 from itertools import islice
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from parallax.cli import app
 from parallax.cli.options import DbOption, FormatOption, open_store
-from parallax.cli.output import Format, emit, error, info, stderr
+from parallax.cli.output import Format, emit, error, info, progress_bar, stderr
 from parallax.models import Problem
 from parallax.store import Store
 
@@ -42,9 +34,7 @@ def analyze_stored(store: Store, workers: int = 1, redo: bool = False, ids: list
     public = {r["id"]: r["external_id"] or r["id"] for r in rows}
     problems: list[Problem] = []
     done = 0
-    progress = Progress(SpinnerColumn(), TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=stderr, transient=True,
-                        disable=not (show_progress and stderr.is_terminal))
+    progress = progress_bar(show_progress and stderr.is_terminal)
     results: Iterator = analyze(_inputs(rows), workers=workers)
     languages = {r["id"]: r["language"] for r in rows}
     try:

@@ -5,19 +5,11 @@ from __future__ import annotations
 from itertools import islice
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from parallax.cli import app
 from parallax.cli.analyze import analyze_stored
 from parallax.cli.options import DbOption, FormatOption, open_store
-from parallax.cli.output import Format, emit_one, error, info, stderr, warn
+from parallax.cli.output import Format, emit_one, error, info, progress_bar, stderr, warn
 from parallax.cli.stories import cluster_stored
 from parallax.ingest import FetchLimits, Limits, read_articles
 from parallax.models import Article, Problem
@@ -55,10 +47,7 @@ def ingest(
     seen = duplicates = 0
     problems: list[Problem] = []
     show_progress = stderr.is_terminal and fmt is Format.table
-    progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=stderr, transient=True, disable=not show_progress,
-    )
+    progress = progress_bar(show_progress)
     try:
         with progress:
             task = progress.add_task("ingesting", total=None)

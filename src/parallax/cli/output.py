@@ -9,6 +9,14 @@ from enum import Enum
 from typing import Any
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 stdout = Console(soft_wrap=False)
@@ -73,3 +81,9 @@ def warn(message: str) -> None:
 
 def info(message: str) -> None:
     stderr.print(message, markup=False)
+
+
+def progress_bar(enabled: bool) -> Progress:
+    """The one progress bar of the CLI (on stderr, gone when done): ingest and analyze share it."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=stderr, transient=True, disable=not enabled)
