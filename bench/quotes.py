@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -30,6 +31,14 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 MARKS = "“”„‟\"«»‹›「」‘’‚"
 TRIM = MARKS + " \n\t,.;:—–-"
+# U+2019 is both the closing single quotation mark and the typographic apostrophe; between two
+# letters ("Clinton’s", "don’t") it is an apostrophe, and a content holding only apostrophes is
+# not a quotation.
+_APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")
+
+
+def has_quote_mark(text: str) -> bool:
+    return any(ch in _APOSTROPHE.sub("", text) for ch in MARKS)
 
 
 @dataclass
@@ -64,7 +73,7 @@ def gold_units(doc: dict) -> list[Unit]:
         spans = [tuple(s) for c in contents for s in c["spans"]]
         src = [tuple(s) for c in sources for s in c["spans"]]
         text = " ".join(doc["text"][a:b] for a, b in spans)
-        direct = any(ch in text for ch in MARKS)  # the issue's definition of a direct quote
+        direct = has_quote_mark(text)  # the issue's definition of a direct quote
         out.append(Unit(spans, (min(a for a, _ in src), max(b for _, b in src)), text, direct=direct))
     return out
 
@@ -80,7 +89,7 @@ def parallax_units(text: str, analysis) -> list[Unit]:
     for quote in indirect:
         speaker = (quote.speaker_start, quote.speaker_end) if quote.speaker_start is not None else None
         units.append(Unit([(quote.start, quote.end)], speaker, quote.text, indirect_only=True,
-                          direct=any(ch in quote.text for ch in MARKS)))
+                          direct=has_quote_mark(quote.text)))
     for quote in direct:
         speaker = (quote.speaker_start, quote.speaker_end) if quote.speaker_start is not None else None
         host = next((u for u in units if u.indirect_only and u.lo <= quote.start and quote.end <= u.hi + 2), None)

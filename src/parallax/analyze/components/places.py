@@ -5,7 +5,8 @@ Three rules, in order of confidence:
 1. a name followed or introduced by a place noun ("the Donetsk region", "two small villages,
    Ouspenovka and Borki") is a place, whatever the model said;
 2. a non-person entity whose text is a known place is a place;
-3. an untagged proper noun that is a big known place (100,000+ people, or a country/region) is one.
+3. an untagged proper noun that is a big known place (100,000+ people, or a country/region) is one,
+   unless it is the surname of a person named in the article, which makes it that person.
 """
 
 from __future__ import annotations
@@ -53,10 +54,31 @@ def _context_places(doc: Doc) -> list[Span]:
     return found
 
 
+def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Gen. Carter Ham" tagged as PERSON "Carter": the person is the whole run of proper nouns,
+    so that "Ham" is neither left out nor taken for a place."""
+    out = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while end < len(doc) and end - ent.start < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end > ent.end:
+            out.append(Span(doc, ent.start, end, label="PERSON"))
+    surnames = {span[-1].text for span in out} | {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    # Later bare mentions of that surname are the person too ("According to Ham"), not the place.
+    out.extend(Span(doc, e.start, e.end, label="PERSON") for e in ents
+               if e.label_ in _PLACE_LABELS and len(e) == 1 and e.text in surnames
+               and not any(s.start <= e.start < s.end for s in out))
+    return out
+
+
 @Language.component("parallax_places")
 def correct_places(doc: Doc) -> Doc:
     ents = list(doc.ents)
-    new: list[Span] = []
+    new: list[Span] = _whole_names(doc, ents)
+    surnames = {ent[-1].text for ent in ents + new if ent.label_ == "PERSON"}
     for span in _context_places(doc):
         new.append(Span(doc, span.start, span.end, label="GPE"))
     for ent in ents:
@@ -65,6 +87,10 @@ def correct_places(doc: Doc) -> Doc:
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or not token.is_title:
+            continue
+        if token.text in surnames:  # "According to Ham": the person named earlier, not the town
+            if not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title):
+                new.append(Span(doc, token.i, token.i + 1, label="PERSON"))
             continue
         place = lookup(token.text)
         if place and place.population >= BARE_MATCH_POPULATION:

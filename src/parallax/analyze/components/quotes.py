@@ -58,7 +58,12 @@ _PAIRS = [
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‚((?:[^‚‘’]|’(?=\w))+?)‘"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^‘’]|’(?=\w))+?)’(?!\w)"),
     re.compile(r"\"([^\"\n]+?)\""),
+    re.compile(r"(?:(?<=^)|(?<=\s))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one
 ]
+# "“…” ― Sonya Herridge": a signature after the quote, as in readers' voices and epigraphs.
+_SIGNATURE = re.compile(r"[”\"»’]?[\s\u00a0]*[―—–][\s\u00a0]*((?:[A-ZÀ-Þ][\w.’'-]*)(?:[ \u00a0]+(?:[A-ZÀ-Þ][\w.’'-]*|de|da|del|van|von|y)){0,4})(?=[\s\u00a0]*(?:[.;“”\"\n(]|$))")
+# A quote opening with its speaker's transcript label: "“PENCE: Well, look, …"
+_LABEL = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+")
 _DASH_QUOTE = re.compile(r"(?m)^[—–―]\s*(.+?)(?:\s+[—–―]\s+|$)")
 
 
@@ -94,17 +99,26 @@ def quotes(ctx: Context) -> None:
     previous: Quote | None = None
     transcript = _transcript_quotes(ctx.text, direct)
     for start, end in direct:
+        if any(q.speaker_start <= start and end <= q.end and start != q.start for q in transcript.values()):
+            continue  # words quoted inside a transcript speaker's answer are part of that answer
+        labelled = _labelled(ctx.text, start, end)
+        if labelled is not None:
+            out.append(labelled)
+            previous = labelled
+            continue
         region = _region(ctx, start, end)
         cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
-        speaker_span, cue_text = None, None
-        if cue is not None:
-            speaker_span, cue_text = _subject(cue), cue.text
+        speaker_span, cue_text = _signature(ctx, end), None
+        if speaker_span is not None:
+            cue = None
+        elif cue is not None:
+            speaker_span, cue_text = _subject(cue, masked) or _between(ctx, end, cue), cue.text
         if speaker_span is None and region is not None:
             speaker_span, cue_text = _according_to(region, masked) or (None, cue_text)
         if speaker_span is None and cue is None and region is not None and ctx.has_model:
             colon = _colon_intro(ctx, region, masked)
             if colon is not None:
-                speaker_span, cue_text = _subject(colon), colon.text
+                speaker_span, cue_text = _subject(colon, masked), colon.text
         if speaker_span is None and region is not None and ctx.has_model and not _adjacent_to(previous, ctx.text, start):
             governing = _governing_speaker(doc, start, end)
             if governing is not None:
@@ -131,6 +145,22 @@ def quotes(ctx: Context) -> None:
         out.extend(_indirect(ctx, masked, people))
     out.sort(key=lambda q: q.start)
     ctx.quotes = out
+
+
+def _labelled(text: str, start: int, end: int) -> Quote | None:
+    match = _LABEL.match(text, start, end)
+    if match is None or len(match.group(1).replace(".", "").strip()) < 3:
+        return None
+    name = match.group(1).strip()
+    speaker = name.title() if name.isupper() else name
+    return Quote(speaker, match.start(1), match.end(1), None, text[match.end():end], match.end(), end, True)
+
+
+def _signature(ctx: Context, end: int) -> Span | None:
+    match = _SIGNATURE.match(ctx.text, end, min(len(ctx.text), end + 80))
+    if match is None:
+        return None
+    return ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
 
 
 def _transcript_quotes(text: str, direct: list[tuple[int, int]]) -> dict[int, Quote]:
@@ -175,11 +205,14 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
         return None
     quoted = region.doc.char_span(start, end, alignment_mode="expand")
     if quoted is not None:
+        governing = None
         for ancestor in quoted.root.ancestors:
             if ancestor.i in masked or not (region.start <= ancestor.i < region.end):
                 continue
             if ancestor.pos_ in ("VERB", "AUX") and lemma(ancestor) in CUE_LEMMAS:
-                return ancestor
+                governing = ancestor  # keep climbing: the outermost cue is the one reporting the words
+        if governing is not None:
+            return governing
     best, best_distance = None, None
     for token in region:
         if token.pos_ not in ("VERB", "AUX") or token.i in masked or lemma(token) not in CUE_LEMMAS:
@@ -190,22 +223,29 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
     return best
 
 
-def _subject(verb: Token) -> Span | None:
-    subject = _grammatical_subject(verb)
+def _subject(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Span | None:
+    subject = _grammatical_subject(verb, masked)
     if subject is None:
-        # Inverted attribution: "…,” assured Andrii Sybiga. / "…", said a spokesman.
-        for child in verb.rights:
-            if child.dep_ in ("dobj", "obj", "attr", "nsubj") and child.i - verb.i <= 4 and (
+        # Inverted attribution: "…,” assured Andrii Sybiga. / "…", said a spokesman. / Said Ellis: "…"
+        candidates = list(verb.rights)
+        if verb.dep_ == "compound" and verb.head.i > verb.i:
+            candidates.insert(0, verb.head)
+        for child in candidates:
+            if child.i in masked or child.i - verb.i > 4:
+                continue
+            if child.dep_ in ("dobj", "obj", "attr", "nsubj", "compound", "ROOT") and (
                 child.pos_ == "PROPN" or child.lower_ in ROLE_NOUNS or lemma(child) in ROLE_NOUNS
             ):
                 return _phrase(child)
     return subject
 
 
-def _grammatical_subject(verb: Token) -> Span | None:
+def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Span | None:
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
+            if child.i in masked:
+                continue  # a subject inside the quotation is the quoted speaker's own words
             if child.dep_.startswith("nsubj") and not child.dep_.endswith("pass"):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl:relcl"):
                     return _phrase(verb.head)  # "the man who said …" -> "the man"
@@ -223,7 +263,14 @@ def _grammatical_subject(verb: Token) -> Span | None:
         if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "by announcing that …"
             verb, seen = verb.head.head, seen + 1
             continue
+        if verb.dep_ in ("acl", "xcomp") and verb.tag_ == "VBG" and verb.i > 0:
+            # "footage of Hillary Clinton asking, “…”": the person just before the participle
+            before = verb.doc[verb.i - 1]
+            if before.i not in masked and (before.ent_type_ in ("PERSON", "PER") or before.lower_ in ROLE_NOUNS):
+                return _phrase(before)
         if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp", "parataxis", "acl", "relcl") and verb.head is not verb:
+            if verb.head.i in masked:
+                return None
             if verb.dep_ == "relcl":
                 return _phrase(verb.head)
             verb, seen = verb.head, seen + 1
@@ -232,9 +279,25 @@ def _grammatical_subject(verb: Token) -> Span | None:
     return None
 
 
+def _between(ctx: Context, quote_end: int, cue: Token) -> Span | None:
+    """ "“…,” Tulsa police Chief Chuck Jordan said": when the parse of the attribution is broken,
+    the words between the closing mark and the cue are its speaker if they look like a name."""
+    doc = ctx.doc
+    tokens = [t for t in doc if quote_end <= t.idx < cue.idx and not (t.is_punct or t.is_space)]
+    if not tokens or len(tokens) > 8 or tokens[0].idx - quote_end > 4:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in tokens):
+        return None
+    if not any(t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS or lemma(t) in ROLE_NOUNS for t in tokens):
+        return None
+    return doc[tokens[0].i : tokens[-1].i + 1]
+
+
 def _phrase(token: Token) -> Span:
     doc = token.doc
     start = token.left_edge.i
+    while start < token.i and doc[start].pos_ in ("VERB", "PUNCT"):
+        start += 1  # "Said Ellis" -> "Ellis"
     end = token.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat", "flat:name", "compound") and doc[end].head.i == token.i:
         end += 1
@@ -317,7 +380,7 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
                 return person.canonical
     earlier = [p for p in people if p.end <= min(before, span.start_char)]
     if word in PRONOUNS_PERSON and earlier:
-        return earlier[-1].canonical
+        return _antecedent(earlier, ctx).canonical
     if word in PRONOUNS_GROUP:
         sentence_start = ctx.sentence_of(span.start).start_char
         actors = [e for e in entities if e.label in ("organisation", "place") and sentence_start <= e.end <= span.start_char]
@@ -331,6 +394,25 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
         for person in reversed([p for p in people if p.role and key in fold(p.role)]):
             return person.canonical
     return span.text
+
+
+SALIENCE_WINDOW = 800  # characters back in which a subject outranks a nearer mention
+
+
+def _antecedent(earlier: list[Entity], ctx: Context) -> Entity:
+    """ "According to Ham, … disagreed with Obama’s policies. “…,” he said": a pronoun speaker
+    refers to the latest person who was a subject or a source, not to the latest name (Obama)."""
+    last = earlier[-1]
+    for person in reversed(earlier):
+        if last.start - person.start > SALIENCE_WINDOW:
+            break
+        span = ctx.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_.startswith("nsubj") or (root.head.lower_ == "to" and root.head.head.lower_ == "according"):
+            return person
+    return last
 
 
 def _indirect(ctx: Context, masked: set[int], people: list[Entity]) -> Iterable[Quote]:
