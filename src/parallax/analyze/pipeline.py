@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 
 from parallax.analyze import speed
+from parallax.analyze.attributes import compile_ruler
 from parallax.analyze.components import LEMMATIZERS
 
 MODELS: dict[str, str] = {
@@ -43,6 +44,9 @@ def load(language: str) -> Language:
                 f"the spaCy model '{name}' for language '{language}' is not installed; "
                 "run 'make install' (it installs requirements-models.txt)"
             ) from None
+        if "attribute_ruler" in nlp.pipe_names and compile_ruler(nlp.get_pipe("attribute_ruler")) is not None:
+            nlp.add_pipe("parallax_attributes", before="attribute_ruler")  # same attributes, ~10x faster
+            nlp.remove_pipe("attribute_ruler")
         nlp.add_pipe("parallax_places", after="ner")
         if "lemmatizer" in nlp.pipe_names:
             # Lemmas on demand only (see components.lemma): same lemmas, ~10% less time.

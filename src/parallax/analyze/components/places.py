@@ -11,6 +11,8 @@ Three rules, in order of confidence:
 
 from __future__ import annotations
 
+import spacy.symbols
+from spacy.attrs import IS_TITLE, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -25,6 +27,7 @@ PLACE_NOUNS = {
 }
 _RELABEL = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "NORP", "LANGUAGE", "MISC"}
 _PLACE_LABELS = {"GPE", "LOC"}
+_PROPN = spacy.symbols.PROPN
 
 
 def _place_noun(token: Token) -> bool:
@@ -42,11 +45,15 @@ def _proper_run(token: Token) -> Span:
     return doc[start:end]
 
 
-def _context_places(doc: Doc) -> list[Span]:
+def _proper_titles(doc: Doc) -> list[int]:
+    """Indexes of capitalised proper nouns, read in one array pass (this runs on every token)."""
+    return [i for i, (pos, title) in enumerate(doc.to_array([POS, IS_TITLE]).tolist()) if pos == _PROPN and title]
+
+
+def _context_places(doc: Doc, proper: list[int]) -> list[Span]:
     found = []
-    for token in doc:
-        if not (token.pos_ == "PROPN" and token.is_title):
-            continue
+    for i in proper:
+        token = doc[i]
         head = token.head
         # "the Donetsk region": compound modifier of a place noun
         if token.dep_ in ("compound", "amod", "nmod") and _place_noun(head) and head.i > token.i or token.dep_ == "appos" and _place_noun(head) or token.dep_ == "conj" and (_place_noun(head) or (head.dep_ in ("appos", "conj") and _place_noun(head.head))) or token.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
@@ -68,9 +75,9 @@ def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(Span(doc, ent.start, end, label="PERSON"))
     surnames = {span[-1].text for span in out} | {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     # Later bare mentions of that surname are the person too ("According to Ham"), not the place.
+    extended = {i for span in out for i in range(span.start, span.end)}
     out.extend(Span(doc, e.start, e.end, label="PERSON") for e in ents
-               if e.label_ in _PLACE_LABELS and len(e) == 1 and e.text in surnames
-               and not any(s.start <= e.start < s.end for s in out))
+               if e.label_ in _PLACE_LABELS and len(e) == 1 and e.text in surnames and e.start not in extended)
     return out
 
 
@@ -79,17 +86,20 @@ def correct_places(doc: Doc) -> Doc:
     ents = list(doc.ents)
     new: list[Span] = _whole_names(doc, ents)
     surnames = {ent[-1].text for ent in ents + new if ent.label_ == "PERSON"}
-    for span in _context_places(doc):
+    proper = _proper_titles(doc)
+    for span in _context_places(doc, proper):
         new.append(Span(doc, span.start, span.end, label="GPE"))
     for ent in ents:
         if ent.label_ in _RELABEL and lookup(ent.text.removeprefix("the ")):
             new.append(Span(doc, ent.start, ent.end, label="GPE"))
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
-    for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or not token.is_title:
+    proper_set = set(proper)
+    for i in proper:
+        if i in covered:
             continue
+        token = doc[i]
         if token.text in surnames:  # "According to Ham": the person named earlier, not the town
-            if not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title):
+            if token.i + 1 not in proper_set:
                 new.append(Span(doc, token.i, token.i + 1, label="PERSON"))
             continue
         place = lookup(token.text)
@@ -97,6 +107,7 @@ def correct_places(doc: Doc) -> Doc:
             new.append(Span(doc, token.i, token.i + 1, label="GPE"))
     if not new:
         return doc
-    untouched = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in new)]
+    replaced = {i for span in new for i in range(span.start, span.end)}
+    untouched = [e for e in ents if not any(i in replaced for i in range(e.start, e.end))]
     doc.ents = filter_spans(new + untouched)
     return doc
