@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -141,4 +142,8 @@ def extract(article_id: str, language: str, title: str, text: str, published: st
             day = date.fromisoformat(published[:10])
         except ValueError:
             day = None
+    # One string object per distinct key: stories, postings and document frequencies all hold
+    # these keys, and equal strings from different articles would otherwise each be kept.
+    terms = Counter({sys.intern(term): count for term, count in terms.items()})
+    names = {sys.intern(name) for name in names}
     return Features(article_id, language, day, terms, names, dates, text)
