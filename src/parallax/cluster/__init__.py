@@ -170,7 +170,10 @@ class Clusterer:
     def score(self, features: Features, story: Story, vector=None) -> tuple[float, dict]:
         weights, article_norm = vector or self.vector(features)
         story_terms = story.terms
-        dot = sum(w * (1 + math.log(story_terms[t])) * i for t, (w, i) in weights.items() if t in story_terms)
+        # fsum: exactly rounded whatever the (hash-dependent) order of the shared terms, so the
+        # same input gives the same decision in every process.
+        dot = math.fsum(weights[t][0] * (1 + math.log(story_terms[t])) * weights[t][1]
+                        for t in weights.keys() & story_terms.keys())
         norm = article_norm * self.index.norm(story)
         text = dot / norm if norm else 0.0
         names = _coverage(features.names, story.names, self.index.idf, story.size)

@@ -81,8 +81,12 @@ def rewrite_share(copy: list[frozenset[str]], origin: list[frozenset[str]]) -> f
         return 0.0
     aligned = 0
     for sentence in copy:
-        best = max(len(sentence & other) / len(sentence | other) for other in origin)
-        aligned += best >= REWRITE_SENTENCE_JACCARD
+        size = len(sentence)
+        for other in origin:
+            shared = len(sentence & other)
+            if shared / (size + len(other) - shared) >= REWRITE_SENTENCE_JACCARD:
+                aligned += 1
+                break
     return aligned / len(copy)
 
 

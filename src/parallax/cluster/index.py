@@ -6,6 +6,7 @@ Candidates are never all stories: an article's rarer words and names are looked 
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ class StoryIndex:
         # that is a few milliseconds, so no approximate index is needed at this scale.
         self.sums = np.zeros((0, 0), dtype=np.float32)
         self.row_story: list[str] = []
+        self._idf: dict[str, float] = {}
+        self._idf_docs = 0
 
     def embedding_similarity(self, story: Story, vector: np.ndarray) -> float | None:
         if story.row < 0:
@@ -80,7 +83,13 @@ class StoryIndex:
         self.sums[story.row] += vector
 
     def idf(self, key: str) -> float:
-        return math.log((1 + self.docs) / (1 + self.df.get(key, 0))) + 1.0
+        # Memoised: scoring asks for the same keys' idf millions of times. An entry is dropped
+        # when its key's df changes, and all are dropped when the corpus has grown by 1%, so a
+        # cached value is never off by more than log(1.01).
+        value = self._idf.get(key)
+        if value is None:
+            value = self._idf[key] = math.log((1 + self.docs) / (1 + self.df.get(key, 0))) + 1.0
+        return value
 
     def norm(self, story: Story) -> float:
         """Length of the story's TF-IDF vector, recomputed only when the story has grown
@@ -93,11 +102,17 @@ class StoryIndex:
     def observe(self, features: Features) -> None:
         """Count the article's keys into document frequencies (before it is scored)."""
         self.docs += 1
+        if self.docs > self._idf_docs * 1.01:
+            self._idf.clear()
+            self._idf_docs = self.docs
+        idf = self._idf
         for key in set(features.terms) | features.names:
             self.df[key] += 1
+            idf.pop(key, None)
 
     def candidates(self, features: Features) -> list[Story]:
-        votes: Counter = Counter()
+        votes: dict[str, float] = {}
+        vote = votes.get
         limit = max(5, COMMON_SHARE * self.docs)
         keys = list(features.names) + [t for t, _ in features.terms.most_common(40)]
         for key in keys:
@@ -108,8 +123,10 @@ class StoryIndex:
                 continue  # a key hundreds of stories share points to none of them; reading it is the cost
             weight = self.idf(key) * (2.0 if key.startswith("n:") else 1.0)
             for story_id in posting:
-                votes[story_id] += weight
-        return [self.stories[s] for s, _ in votes.most_common(MAX_CANDIDATES)]
+                votes[story_id] = vote(story_id, 0.0) + weight
+        # Ties broken by story id, not by the hash order of the posting sets: same input, same candidates.
+        best = heapq.nlargest(MAX_CANDIDATES, votes.items(), key=lambda item: (item[1], item[0]))
+        return [self.stories[s] for s, _ in best]
 
     def add(self, story_id: str, features: Features) -> Story:
         story = self.stories.get(story_id)
