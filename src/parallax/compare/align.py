@@ -29,6 +29,8 @@ YEAR_MATCH = 0.6
 SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (statements.py)
 SAME_SPECIFIC_VALUE = 0.3
 SAME_PREDICATE = 0.15
+CLOSE_VALUES = 0.1
+CLOSE_SHARE = 0.03
 ATTACH = 0.2
 NEAR = 0.1  # a content word shared just before both values ("participation de 66,63 %")
 LABEL = 0.2  # same-language list items introduced by the same word, or by different ones
@@ -114,10 +116,19 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
     if a.unit == b.unit:
         if a.unit == "year":
             return context if context >= YEAR_MATCH else 0.0
-        return context + (0.1 if compatible(a, b) else 0.0)
+        if compatible(a, b):
+            return context + 0.1
+        return context + (CLOSE_VALUES if close(a, b) else 0.0)
     if not a.unit or not b.unit or "year" in (a.unit, b.unit) or "-" in a.unit + b.unit:
         return 0.0  # a "300-member assembly" is not another measure of the same members
     return context if context >= COMPLEMENTARY else 0.0
+
+
+def close(a: Claim, b: Claim) -> bool:
+    """Two values of one measure within a few percent ("66,63 %" / "67,10 %", "76th" / "77th"):
+    outlets that disagree about a figure rarely disagree by much, unrelated figures rarely sit so near."""
+    low, high = sorted((abs(a.low + a.high) / 2, abs(b.low + b.high) / 2))
+    return high > 0 and (high - low) / high <= CLOSE_SHARE
 
 
 def compatible(a: Claim, b: Claim) -> bool:
