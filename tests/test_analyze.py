@@ -224,3 +224,15 @@ def test_pronoun_speaker_is_the_last_subject_not_the_last_name_and_surnames_are_
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
     assert {e.text for e in analysis.entities if e.label == "place"} == set()
     assert [q.speaker for q in analysis.quotes if q.direct] == ["Carter Ham"]
+
+
+def test_headline_labels_trailing_attributions_and_sentences_with_their_own_subject():
+    text = ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’\n\n"
+            "Representative Darrell Issa spoke on Sunday about the emails.  "
+            "“Russia, if you’re listening, I hope you’re able to find the missing emails.” Trump said.  "
+            "In March, Governor Rick Scott blasted Disney for its “outrageous practices” in Florida.")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    speakers = {q.text: q.speaker for q in analysis.quotes if q.direct}
+    assert speakers["Honesty Is In Question."] == "Darrell Issa"
+    assert speakers["Russia, if you’re listening, I hope you’re able to find the missing emails."] == "Trump"
+    assert speakers["outrageous practices"] == "Rick Scott"

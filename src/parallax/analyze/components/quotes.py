@@ -46,6 +46,8 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "il", "elle", "er", "sie", "él", 
 PRONOUNS_GROUP = {"they", "it", "we", "ils", "elles", "on", "nous"}
 MIN_QUOTE_WORDS = 2  # a single quoted word counts only when a cue introduces it ("called it “unethical”")
 MIN_UNATTRIBUTED_WORDS = 4
+TRAILING_ATTRIBUTION_TOKENS = 8
+OWN_CLAUSE_WORDS = 4
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "qui", "que"}
 # "WALLACE: …" / "Mr. PENCE: …": speaker labels of interview transcripts.
 _TRANSCRIPT = re.compile(r"(?m)^[\"“]?((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+(\S.*)$")
@@ -57,11 +59,13 @@ _PAIRS = [
     re.compile(r"»([^«»]+?)«"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‚((?:[^‚‘’]|’(?=\w))+?)‘"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^‘’]|’(?=\w))+?)’(?!\w)"),
-    re.compile(r"\"([^\"\n]+?)\""),
+    re.compile(r"(?<!=)\"([^\"\n]+?)\"(?!\s*\w+=)"),  # not the attributes of markup: id="7479" author="@cspan"
     re.compile(r"(?:(?<=^)|(?<=\s))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one
 ]
 # "“…” ― Sonya Herridge": a signature after the quote, as in readers' voices and epigraphs.
 _SIGNATURE = re.compile(r"[”\"»’]?[\s\u00a0]*[―—–][\s\u00a0]*((?:[A-ZÀ-Þ][\w.’'-]*)(?:[ \u00a0]+(?:[A-ZÀ-Þ][\w.’'-]*|de|da|del|van|von|y)){0,4})(?=[\s\u00a0]*(?:[.;“”\"\n(]|$))")
+# A headline giving its speaker before a colon: "Issa: Hillary Clinton’s ‘Honesty Is In Question.’"
+_HEADLINE_LABEL = re.compile(r"(?m)^([A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,3}):[ \u00a0]+(?=\S)")
 # A quote opening with its speaker's transcript label: "“PENCE: Well, look, …"
 _LABEL = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+")
 _DASH_QUOTE = re.compile(r"(?m)^[—–―]\s*(.+?)(?:\s+[—–―]\s+|$)")
@@ -108,18 +112,20 @@ def quotes(ctx: Context) -> None:
             continue
         region = _region(ctx, start, end)
         cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
-        speaker_span, cue_text = _signature(ctx, end), None
+        speaker_span, cue_text = _signature(ctx, end) or _headline_speaker(ctx, start), None
         if speaker_span is not None:
             cue = None
         elif cue is not None:
-            speaker_span, cue_text = _subject(cue, masked) or _between(ctx, end, cue), cue.text
+            speaker_span, cue_text = _subject(cue, masked) or _between(ctx, end, cue) or _before(cue, masked), cue.text
         if speaker_span is None and region is not None:
             speaker_span, cue_text = _according_to(region, masked) or (None, cue_text)
         if speaker_span is None and cue is None and region is not None and ctx.has_model:
             colon = _colon_intro(ctx, region, masked)
             if colon is not None:
                 speaker_span, cue_text = _subject(colon, masked), colon.text
-        if speaker_span is None and region is not None and ctx.has_model and not _adjacent_to(previous, ctx.text, start):
+        if speaker_span is None and region is not None and ctx.has_model and (
+            not _adjacent_to(previous, ctx.text, start) or _own_words(region, masked) >= OWN_CLAUSE_WORDS
+        ):
             governing = _governing_speaker(doc, start, end)
             if governing is not None:
                 speaker_span, cue_text = governing
@@ -154,6 +160,14 @@ def _labelled(text: str, start: int, end: int) -> Quote | None:
     name = match.group(1).strip()
     speaker = name.title() if name.isupper() else name
     return Quote(speaker, match.start(1), match.end(1), None, text[match.end():end], match.end(), end, True)
+
+
+def _headline_speaker(ctx: Context, start: int) -> Span | None:
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    match = _HEADLINE_LABEL.match(ctx.text, line_start, start)
+    if match is None or "“" in match.group(1) or '"' in match.group(1):
+        return None
+    return ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
 
 
 def _signature(ctx: Context, end: int) -> Span | None:
@@ -193,7 +207,16 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
     last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
     if first is None or last is None:
         return None
-    return doc[ctx.sentence_of(first.start).start : ctx.sentence_of(last.end - 1).end]
+    sentence_end = ctx.sentence_of(last.end - 1).end
+    if sentence_end < len(doc):
+        # “… I hope you’re able to find the emails.” Trump said. — the parser often ends the
+        # sentence inside the quote; a short attribution right after it still belongs to it.
+        following = ctx.sentence_of(sentence_end)
+        if len(following) <= TRAILING_ATTRIBUTION_TOKENS and any(
+            t.pos_ == "VERB" and lemma(t) in CUE_LEMMAS for t in following
+        ) and not any(t.text in "“\"«„" for t in following):
+            sentence_end = following.end
+    return doc[ctx.sentence_of(first.start).start : sentence_end]
 
 
 def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) -> Token | None:
@@ -293,6 +316,22 @@ def _between(ctx: Context, quote_end: int, cue: Token) -> Span | None:
     return doc[tokens[0].i : tokens[-1].i + 1]
 
 
+def _before(cue: Token, masked: set[int]) -> Span | None:
+    """ "Famed fight doctor Ferdie Pacheco once said: “…”" with the subject missed by the parse:
+    the name just before the cue, back to the clause's start."""
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and cue.i - start < 9:
+        token = doc[start - 1]
+        if token.i in masked or token.is_punct or token.is_space or token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADP"):
+            break
+        start -= 1
+    tokens = [t for t in doc[start : cue.i] if t.pos_ != "ADV"]
+    if not tokens or not any(t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS for t in tokens):
+        return None
+    return doc[tokens[0].i : tokens[-1].i + 1]
+
+
 def _phrase(token: Token) -> Span:
     doc = token.doc
     start = token.left_edge.i
@@ -326,6 +365,12 @@ def _governing_speaker(doc: Doc, start: int, end: int) -> tuple[Span, str] | Non
         if subject is not None and _speaker_like(subject) and not (start <= subject.start_char < end):
             return subject, ancestor.text
     return None
+
+
+def _own_words(region: Span, masked: set[int]) -> int:
+    """Words of the sentence outside any quotation: a sentence of its own ("In March, Trump
+    blasted Disney for its “outrageous practices”") names its speaker; a bare quote runs on."""
+    return sum(1 for t in region if t.i not in masked and t.is_alpha)
 
 
 def _adjacent_to(previous: Quote | None, text: str, start: int) -> bool:
