@@ -28,6 +28,8 @@ CUE_LEMMAS = {
     "criticise", "criticize", "condemn", "praise", "conclude", "testify", "allege", "maintain", "quote",
     "continue", "agree", "caution", "concede", "complain", "boast", "joke", "recount", "shout", "whisper",
     "sing", "chant", "read", "question", "answer", "exclaim", "cry", "yell", "tout", "label", "brand", "dub",
+    "echo", "bark", "snap", "quip", "retort", "scoff", "muse", "sigh", "laugh", "plead", "proclaim", "assert",
+    "contend", "lament", "reiterate", "repeat", "wonder", "mutter", "recite",
     # French
     "dire", "déclarer", "ajouter", "affirmer", "annoncer", "assurer", "estimer", "expliquer", "souligner",
     "dénoncer", "indiquer", "préciser", "confier", "répondre", "écrire", "lancer", "juger", "rappeler",
@@ -122,7 +124,7 @@ def quotes(ctx: Context) -> None:
         if speaker_span is None and cue is None and region is not None and ctx.has_model:
             colon = _colon_intro(ctx, region, masked)
             if colon is not None:
-                speaker_span, cue_text = _subject(colon, masked), colon.text
+                speaker_span, cue_text = _subject(colon, masked) or _before(colon, masked), colon.text
         if speaker_span is None and region is not None and ctx.has_model and (
             not _adjacent_to(previous, ctx.text, start) or _own_words(region, masked) >= OWN_CLAUSE_WORDS
         ):
@@ -258,7 +260,8 @@ def _subject(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Sp
                 continue
             if child.dep_ in ("dobj", "obj", "attr", "nsubj", "compound", "ROOT") and (
                 child.pos_ == "PROPN" or child.lower_ in ROLE_NOUNS or lemma(child) in ROLE_NOUNS
-            ):
+                or (child.pos_ == "NOUN" and child.i - verb.i <= 3 and verb.i > 0 and verb.doc[verb.i - 1].is_punct)
+            ):  # "…,” said the 46-year-old
                 return _phrase(child)
     return subject
 
@@ -307,8 +310,17 @@ def _between(ctx: Context, quote_end: int, cue: Token) -> Span | None:
     the words between the closing mark and the cue are its speaker if they look like a name."""
     doc = ctx.doc
     tokens = [t for t in doc if quote_end <= t.idx < cue.idx and not (t.is_punct or t.is_space)]
-    if not tokens or len(tokens) > 8 or tokens[0].idx - quote_end > 4:
+    if not tokens or tokens[0].idx - quote_end > 4:
         return None
+    if len(tokens) > 8:
+        # "“…,” Murphy, the head of Right to Rise USA, tweeted": the name before the apposition
+        comma = next((t for t in doc if quote_end < t.idx < cue.idx and t.text == ","
+                      and t.i > tokens[0].i), None)
+        if comma is None or tokens[0].pos_ != "PROPN" or len(tokens) > 20:
+            return None
+        tokens = [t for t in tokens if t.i < comma.i]
+        if not tokens or len(tokens) > 4:
+            return None
     if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in tokens):
         return None
     if not any(t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS or lemma(t) in ROLE_NOUNS for t in tokens):
