@@ -116,6 +116,28 @@ def test_two_weekdays_for_one_calendar_day_conflict(cli, tmp_path):
     assert {v["value"] for v in rows[0]["values"]} == {"Friday", "Thursday"}
 
 
+def test_a_weekday_resolved_by_publication_date_meets_a_dated_weekday(cli, tmp_path):
+    records = [
+        {"id": "a", "outlet": "first.example", "published": "2024-10-27", "language": "en",
+         "title": "Marlow stun Dunmere in cup final",
+         "text": "Marlow beat Dunmere 3-1 in the cup final at Ferris Park on Saturday night, with 41,200 fans watching. "
+                 "Coach Ana Reyes praised her side for a patient second half. The winger Tomas Brandt scored twice "
+                 "after the break, and the goalkeeper saved a late penalty. It is the club's first trophy in a decade."},
+        {"id": "b", "outlet": "second.example", "published": "2024-10-27", "language": "en",
+         "title": "Cup final: Marlow 3-1 Dunmere",
+         "text": "On Sunday, October 26, 2024, the cup went to Marlow. Dunmere led at half-time through a header "
+                 "from their captain, but the home side turned the match around in twenty minutes. Reyes, in her "
+                 "first season in charge, dedicated the win to the town. Dunmere's manager called the penalty "
+                 "decision harsh and said his players were exhausted."},
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    report = _report(cli, str(path))
+    rows = [f for f in report["facts"] if f["kind"] == "weekday"]
+    assert rows and rows[0]["relation"] == "conflict"
+    assert {v["value"] for v in rows[0]["values"]} == {"Saturday", "Sunday"}
+
+
 def test_markdown_and_html_reports_escape_article_text(cli, tmp_path):
     hostile = tmp_path / "hostile.txt"
     hostile.write_text("Storm <script>alert(1)</script> floods Vellmore\n\n"

@@ -84,6 +84,13 @@ def claims_of(article: SourceArticle) -> list[Claim]:
             for other in claims:
                 if other.kind == "date" and -16 < other.start - claim.end < 16 and abs(other.start - claim.start) < 40:
                     day_near[(claim.start, claim.end)] = "d:" + other.value[-5:]  # "Friday (July 19)"
+            if (claim.start, claim.end) not in day_near:
+                # "on Saturday night", resolved by the analysis against the publication date
+                for resolved in article.analysis.dates:
+                    value = resolved.value or ""
+                    if resolved.start <= claim.start and claim.end <= resolved.end and len(value) == 10:
+                        day_near[(claim.start, claim.end)] = "d:" + value[-5:]
+                        break
     return [
         replace(claim, anchors=frozenset(
             ({day_near[(claim.start, claim.end)]} if (claim.start, claim.end) in day_near else set()) |
