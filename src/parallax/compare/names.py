@@ -95,7 +95,12 @@ def same_person(a: str, b: str) -> bool:
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True
-    ga, gb = ta[0], tb[0]
+    # The given name is the first word, or the one before the surname when a title was left in
+    # the name ("Bundeskanzler Olaf Scholz").
+    return any(_given_match(ga, gb) for ga, gb in {(ta[0], tb[0]), (ta[-2], tb[-2])})
+
+
+def _given_match(ga: str, gb: str) -> bool:
     if len(ga) == 1 or len(gb) == 1:
         return ga[0] == gb[0]
     return JaroWinkler.similarity(ga, gb) >= GIVEN_SIMILARITY
@@ -128,7 +133,10 @@ def _compatible(a: NameGroup, b: NameGroup) -> bool:
         return any(same_thing(x, y) for x in a.keys for y in b.keys)
     if la == "person" or lb == "person":
         if la != lb:
-            return False
+            # The small model sometimes tags a full personal name as an organisation ("Olaf
+            # Scholz dismissed…"): the very same first-and-last name is still the person.
+            return {la, lb} == {"person", "organisation"} and any(
+                x == y and len(_tokens(x)) >= 2 for x in a.keys for y in b.keys)
         return any(same_person(x, y) for x in a.keys for y in b.keys)
     if {la, lb} <= {"place", "organisation"} or la == lb:
         return any(same_thing(x, y) for x in a.keys for y in b.keys)
