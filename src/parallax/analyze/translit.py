@@ -7,6 +7,7 @@ with English press forms ("Sybiha") are left to the fuzzy name matching of later
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -23,6 +24,7 @@ def latin(text: str) -> str:
     return text if is_latin(text) else anyascii(text)
 
 
+@lru_cache(maxsize=1 << 18)  # called for every word of every article; vocabularies repeat
 def fold(text: str) -> str:
     """Comparison key: Latin, no diacritics, lower case ("Spoljarić" -> "spoljaric")."""
     return anyascii(text).casefold()

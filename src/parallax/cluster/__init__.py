@@ -164,7 +164,10 @@ class Clusterer:
     def vector(self, features: Features) -> tuple[dict[str, tuple[float, float]], float]:
         """The article's TF-IDF weights (with each term's idf, reused against every candidate)."""
         idf = self.index.idf
-        weights = {t: ((1 + math.log(c)) * idf(t), idf(t)) for t, c in features.terms.items()}
+        weights = {}
+        for term, count in features.terms.items():
+            value = idf(term)
+            weights[term] = ((1 + math.log(count)) * value, value)
         return weights, math.sqrt(sum(w * w for w, _ in weights.values()))
 
     def score(self, features: Features, story: Story, vector=None) -> tuple[float, dict]:

@@ -7,6 +7,7 @@ the earliest of them (by publication date, then arrival), following chains to th
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -96,6 +97,13 @@ def _may_be_rewrite(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
     return bool(words_a and words_b) and len(words_a & words_b) / len(words_a | words_b) >= 0.2
 
 
+def _crc32(data: bytes) -> int:
+    # datasketch's default hashes each shingle with SHA-1 in Python; CRC-32 is computed in C, is
+    # stable across processes (unlike hash()), and the universal permutations that MinHash
+    # applies on top make its 32 bits enough to estimate shingle overlap.
+    return zlib.crc32(data)
+
+
 class BandIndex:
     """MinHash LSH banding with datasketch's own choice of bands and rows, stored compactly.
 
@@ -155,7 +163,8 @@ class CopyDetector:
         shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(0, len(tokens) - SHINGLE + 1))}
         if len(shingles) < MIN_SHINGLES:
             return None
-        minhash = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=self.permutations, scheme=self.scheme)
+        minhash = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=_crc32, permutations=self.permutations,
+                          scheme=self.scheme)
         minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
         return minhash
 

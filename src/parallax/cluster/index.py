@@ -22,6 +22,8 @@ MAX_CANDIDATES = 10
 MAX_STORY_TERMS = 600
 KEEP_STORY_TERMS = 300
 MAX_POSTING = 300  # stories a candidate key may point to
+NORM_EXACT_BELOW = 10
+NORM_REFRESH = 1.1
 COMMON_SHARE = 0.2  # keys in more than this share of articles are too common to index
 
 
@@ -92,9 +94,10 @@ class StoryIndex:
         return value
 
     def norm(self, story: Story) -> float:
-        """Length of the story's TF-IDF vector, recomputed only when the story has grown
-        (idf drifts slowly; recomputing it for every candidate dominated the run time)."""
-        if story.norm_size != story.size:
+        """Length of the story's TF-IDF vector, recomputed when the story has grown by a tenth
+        (exactly while it is small): idf drifts slowly and one more article changes a large
+        story's length little, while recomputing it for every candidate dominated the run time."""
+        if story.norm_size != story.size and (story.size < NORM_EXACT_BELOW or story.size >= story.norm_size * NORM_REFRESH):
             story.norm_value = math.sqrt(sum(((1 + math.log(c)) * self.idf(t)) ** 2 for t, c in story.terms.items()))
             story.norm_size = story.size
         return story.norm_value
