@@ -165,7 +165,7 @@ class CopyDetector:
             return None
         minhash = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=_crc32, permutations=self.permutations,
                           scheme=self.scheme)
-        minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+        minhash.update_batch([s.encode("utf-8") for s in shingles])  # a minimum: order does not matter
         return minhash
 
     def add(self, article_id: str, text: str, published: date | None, arrival: int) -> CopyMatch | None:

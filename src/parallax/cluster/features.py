@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from parallax.analyze.translit import fold
 
@@ -43,15 +44,16 @@ class Features:
                    set(data["dates"]), embedding=data.get("embedding"))
 
 
-def words(text: str) -> list[str]:
-    out = []
+@lru_cache(maxsize=4)  # the clusterer reads one article's words twice: for its terms and its copy signature
+def words(text: str) -> tuple[str, ...]:
+    out: list[str] = []
     for word in _WORD.findall(text):
         if _CJK.search(word):
             for run in _CJK.findall(word):
                 out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
         else:
             out.append(fold(word))
-    return out
+    return tuple(out)
 
 
 
