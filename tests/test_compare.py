@@ -190,3 +190,20 @@ def test_a_translation_is_found_as_a_copy(cli):
     languages = {a["language"]: a for a in report["articles"]}
     assert set(languages) == {"en", "es"}
     assert [a["copy_of"] for a in report["articles"]].count(None) == 1
+
+
+def test_times_of_day_in_chinese_japanese_and_korean():
+    from parallax.analyze import ArticleInput, analyze
+    from parallax.compare.measures import cjk_times
+    from parallax.compare.models import SourceArticle
+
+    def clocks(language, text):
+        [analysis] = analyze([ArticleInput("x", language, "", text, None)])
+        article = SourceArticle("x", None, language, None, "", text, analysis)
+        return [(claim.text, claim.value) for claim in cjk_times(article)]
+
+    assert clocks("ja", "ユン大統領は午前4時半ごろに再び会見を開いた。") == [("午前4時半", "04:30")]
+    assert clocks("ko", "윤 대통령은 이날 오전 4시 30분경 국무회의에서 해제를 의결했다.") == [("오전 4시 30분", "04:30")]
+    assert clocks("ja", "尹錫悦大統領は昨日午後10時20分ごろ戒厳令を宣布した。") == [("午後10時20分", "22:20")]
+    assert clocks("ko", "3일 밤 11시부터 정치활동을 금지했다.") == [("밤 11시", "23:00")]
+    assert clocks("ja", "会議は2時間半続いた。") == [] and clocks("ko", "3시간 동안 회의했다.") == []  # durations

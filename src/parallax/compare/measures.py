@@ -177,3 +177,34 @@ def weekdays(article: SourceArticle) -> Iterator[Claim]:
         yield Claim("weekday", article.id, match.start(), match.end(), match.group(), _WEEKDAY_NAMES[index],
                     float(index), float(index), "weekday",
                     context_terms(text, match.start(), match.end(), bounds), *bounds)
+
+
+# Times of day in Chinese, Japanese and Korean: "午前4時半" (4:30 a.m.), "오후 10시 20분",
+# "凌晨约4时半". 時间/시간 ("hours") and 時代 are durations and eras, not times of day.
+_CJK_MORNING = "午前|上午|凌晨|清晨|早上|오전|새벽|아침"
+_CJK_EVENING = "午後|下午|晚上|夜间|夜|今夜|昨夜|昨晚|今晚|오후|밤|저녁"
+CJK_TIME = re.compile(
+    rf"(?:({_CJK_MORNING})|({_CJK_EVENING}))?\s*(?:約|约|약|ごろ)?\s*"
+    r"(\d{1,2})\s*(?:時|时|點|点|시)(?![間间간代])\s*(?:(半)|(\d{1,2})\s*(?:分|분))?"
+)
+
+
+@extractor("cjk_times")
+def cjk_times(article: SourceArticle) -> Iterator[Claim]:
+    if article.language not in ("zh", "ja", "ko"):
+        return
+    text = article.text
+    for match in CJK_TIME.finditer(text):
+        morning, evening, hour_text, half, minute_text = match.groups()
+        hour = int(hour_text)
+        if hour > 24:
+            continue
+        minute = 30 if half else int(minute_text or 0)
+        if minute > 59 or not (morning or evening or half or minute_text):
+            continue  # a bare "3時" may be a count of things; the clock needs a minute or a part of the day
+        if evening and hour < 12:
+            hour += 12
+        start = match.start(3) if not (morning or evening) else match.start()
+        bounds = sentence_bounds(article, start)
+        yield Claim("time", article.id, start, match.end(), text[start:match.end()], f"{hour % 24:02d}:{minute:02d}",
+                    0.0, 0.0, "clock", context_terms(text, start, match.end(), bounds), *bounds)
