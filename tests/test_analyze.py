@@ -224,6 +224,8 @@ def test_pronoun_speaker_is_the_last_subject_not_the_last_name_and_surnames_are_
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
     assert {e.text for e in analysis.entities if e.label == "place"} == set()
     assert [q.speaker for q in analysis.quotes if q.direct] == ["Carter Ham"]
+    [dated] = analyze([ArticleInput("y", "en", "t", "President Joe Biden Monday said the deal was done.", None)])
+    assert "Joe Biden" in {e.text for e in dated.entities if e.label == "person"}  # not "Joe Biden Monday"
 
 
 def test_headline_labels_trailing_attributions_and_sentences_with_their_own_subject():

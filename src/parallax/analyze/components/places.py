@@ -27,6 +27,7 @@ PLACE_NOUNS = {
 }
 _RELABEL = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "NORP", "LANGUAGE", "MISC"}
 _PLACE_LABELS = {"GPE", "LOC"}
+_NAME_CONTINUES = {"", "GPE", "LOC", "PERSON"}  # not "Biden Monday" (DATE) nor "Obama Administration" (ORG)
 _PROPN = spacy.symbols.PROPN
 
 
@@ -69,7 +70,8 @@ def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ != "PERSON":
             continue
         end = ent.end
-        while end < len(doc) and end - ent.start < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        while (end < len(doc) and end - ent.start < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title
+               and doc[end].ent_type_ in _NAME_CONTINUES):
             end += 1
         if end > ent.end:
             out.append(Span(doc, ent.start, end, label="PERSON"))
