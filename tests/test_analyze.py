@@ -238,12 +238,3 @@ def test_headline_labels_trailing_attributions_and_sentences_with_their_own_subj
     assert speakers["Honesty Is In Question."] == "Darrell Issa"
     assert speakers["Russia, if you’re listening, I hope you’re able to find the missing emails."] == "Trump"
     assert speakers["outrageous practices"] == "Rick Scott"
-
-
-def test_numbers_the_model_did_not_tag_are_still_quantities():
-    text = ("Athletes from 205 nations and territories cruised past French monuments along the Seine River "
-            "on over 100 boats – the first time a Summer Games kicked off outside a stadium.")
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    boats = [q for q in analysis.quantities if q.unit == "boats"]
-    assert boats and boats[0].value == 100 and boats[0].hedge == "over"
-    assert text[boats[0].start:boats[0].end] == "100"

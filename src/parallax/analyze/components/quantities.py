@@ -82,31 +82,7 @@ def quantities(ctx: Context) -> None:
         quantity = _quantity(span, ctx)
         if quantity is not None:
             out.append(quantity)
-    for span in _untagged_numbers(ctx):
-        quantity = _quantity(span, ctx)
-        if quantity is not None:
-            out.append(quantity)
-    out.sort(key=lambda q: q.start)
     ctx.quantities = out
-
-
-def _untagged_numbers(ctx: Context) -> list[Span]:
-    """Numbers written in digits that the model's NER left untagged ("on over 100 boats" in a
-    long sentence): any entity (date, money, an ORG like "Group of 7") already covers the rest."""
-    doc = ctx.doc
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    dates = [(d.start, d.end) for d in ctx.dates]
-    out = []
-    for token in doc:
-        if token.i in covered or token.pos_ != "NUM" or not _NUMBER.fullmatch(token.text):
-            continue
-        if any(a <= token.idx < b for a, b in dates):
-            continue
-        end = token.i + 1
-        while end < len(doc) and doc[end].lower_ in SCALES:
-            end += 1  # "100 million"
-        out.append(doc[token.i : end])
-    return out
 
 
 def _pattern_quantities(ctx: Context):
