@@ -309,13 +309,17 @@ def _between(ctx: Context, quote_end: int, cue: Token) -> Span | None:
     """ "“…,” Tulsa police Chief Chuck Jordan said": when the parse of the attribution is broken,
     the words between the closing mark and the cue are its speaker if they look like a name."""
     doc = ctx.doc
-    tokens = [t for t in doc if quote_end <= t.idx < cue.idx and not (t.is_punct or t.is_space)]
+    if cue.idx <= quote_end:
+        return None
+    between = doc.char_span(quote_end, cue.idx, alignment_mode="expand")
+    if between is None:
+        return None
+    tokens = [t for t in between if quote_end <= t.idx < cue.idx and not (t.is_punct or t.is_space)]
     if not tokens or tokens[0].idx - quote_end > 4:
         return None
     if len(tokens) > 8:
         # "“…,” Murphy, the head of Right to Rise USA, tweeted": the name before the apposition
-        comma = next((t for t in doc if quote_end < t.idx < cue.idx and t.text == ","
-                      and t.i > tokens[0].i), None)
+        comma = next((t for t in between if t.text == "," and t.i > tokens[0].i), None)
         if comma is None or tokens[0].pos_ != "PROPN" or len(tokens) > 20:
             return None
         tokens = [t for t in tokens if t.i < comma.i]
