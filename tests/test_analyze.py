@@ -238,3 +238,6 @@ def test_headline_labels_trailing_attributions_and_sentences_with_their_own_subj
     assert speakers["Honesty Is In Question."] == "Darrell Issa"
     assert speakers["Russia, if you’re listening, I hope you’re able to find the missing emails."] == "Trump"
     assert speakers["outrageous practices"] == "Rick Scott"
+    [digest] = analyze([ArticleInput("y", "en", "t", "Polls this week.\n\n- Jeffrey M. Jones: “Gallup’s analysis of party "
+                                     "affiliation finds that 20 states are solidly Republican.”", None)])
+    assert [q.speaker for q in digest.quotes if q.direct] == ["Jeffrey M. Jones"]

@@ -68,6 +68,9 @@ _PAIRS = [
 _SIGNATURE = re.compile(r"[”\"»’]?[\s\u00a0]*[―—–][\s\u00a0]*((?:[A-ZÀ-Þ][\w.’'-]*)(?:[ \u00a0]+(?:[A-ZÀ-Þ][\w.’'-]*|de|da|del|van|von|y)){0,4})(?=[\s\u00a0]*(?:[.;“”\"\n(]|$))")
 # A headline giving its speaker before a colon: "Issa: Hillary Clinton’s ‘Honesty Is In Question.’"
 _HEADLINE_LABEL = re.compile(r"(?m)^([A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,3}):[ \u00a0]+(?=\S)")
+_COLON_LABEL = re.compile(
+    r"(?<![\w’'])([A-Z][\w.’'-]*(?:[ \u00a0]+(?:[A-Z][\w.’'-]*|and|of|de|van|von|&)){0,5}):[ \u00a0]*[“\"‘«„]$"
+)
 # A quote opening with its speaker's transcript label: "“PENCE: Well, look, …"
 _LABEL = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+")
 _DASH_QUOTE = re.compile(r"(?m)^[—–―]\s*(.+?)(?:\s+[—–―]\s+|$)")
@@ -125,6 +128,8 @@ def quotes(ctx: Context) -> None:
             colon = _colon_intro(ctx, region, masked)
             if colon is not None:
                 speaker_span, cue_text = _subject(colon, masked) or _before(colon, masked), colon.text
+        if speaker_span is None and cue is None:
+            speaker_span = _colon_label(ctx, start)
         if speaker_span is None and region is not None and ctx.has_model and (
             not _adjacent_to(previous, ctx.text, start) or _own_words(region, masked) >= OWN_CLAUSE_WORDS
         ):
@@ -162,6 +167,16 @@ def _labelled(text: str, start: int, end: int) -> Quote | None:
     name = match.group(1).strip()
     speaker = name.title() if name.isupper() else name
     return Quote(speaker, match.start(1), match.end(1), None, text[match.end():end], match.end(), end, True)
+
+
+def _colon_label(ctx: Context, start: int) -> Span | None:
+    """ "- Jeffrey M. Jones: “Gallup’s analysis …”", "Pew Research: “…”": a name, then a colon, then
+    the quotation, with no verb between."""
+    window_start = max(0, start - 90)
+    match = _COLON_LABEL.search(ctx.text, window_start, start)
+    if match is None:
+        return None
+    return ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
 
 
 def _headline_speaker(ctx: Context, start: int) -> Span | None:
