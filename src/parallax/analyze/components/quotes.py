@@ -52,7 +52,8 @@ TRAILING_ATTRIBUTION_TOKENS = 8
 OWN_CLAUSE_WORDS = 4
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "qui", "que"}
 # "WALLACE: …" / "Mr. PENCE: …": speaker labels of interview transcripts.
-_TRANSCRIPT = re.compile(r"(?m)^[\"“]?((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+(\S.*)$")
+_SPEAKER_LABEL = r"(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]"  # "WALLACE", "Mr. PENCE"
+_TRANSCRIPT = re.compile(rf"(?m)^[\"“]?({_SPEAKER_LABEL}):\s+(\S.*)$")
 
 _PAIRS = [
     re.compile(r"“([^“”]+?)”"),
@@ -72,7 +73,7 @@ _COLON_LABEL = re.compile(
     r"(?<![\w’'])([A-Z][\w.’'-]*(?:[ \u00a0]+(?:[A-Z][\w.’'-]*|and|of|de|van|von|&)){0,5}):[ \u00a0]*[“\"‘«„]$"
 )
 # A quote opening with its speaker's transcript label: "“PENCE: Well, look, …"
-_LABEL = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+")
+_LABEL = re.compile(rf"({_SPEAKER_LABEL}):\s+")
 _DASH_QUOTE = re.compile(r"(?m)^[—–―]\s*(.+?)(?:\s+[—–―]\s+|$)")
 
 
