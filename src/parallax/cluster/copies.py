@@ -35,6 +35,12 @@ class CopyMatch:
 # find a close sentence in the origin.
 REWRITE_SENTENCE_JACCARD = 0.3
 REWRITE_SHARE = 0.6
+# A rewrite also keeps its origin's names and numbers in order. Where both texts have enough of
+# them, the mean of sentence share and anchor-sequence similarity decides: on news-dev's
+# same-event pairs the three same-language rewrites score 0.58-0.81, the closest independent pair
+# 0.53, while sentence share alone leaves a paraphrasing rewrite (0.57) below the closest
+# independent pair (0.56).
+REWRITE_WITH_ANCHORS = 0.56
 MIN_SENTENCE_WORDS = 5
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
@@ -89,6 +95,15 @@ def rewrite_share(copy: list[frozenset[str]], origin: list[frozenset[str]]) -> f
                 aligned += 1
                 break
     return aligned / len(copy)
+
+
+def rewrite_score(mine: list[frozenset[str]], theirs: list[frozenset[str]],
+                  anchors_mine: list[str], anchors_theirs: list[str]) -> tuple[float, float]:
+    """How much one text reads as a rewrite of the other, and the bar it must reach."""
+    share = min(rewrite_share(mine, theirs), rewrite_share(theirs, mine))
+    if min(len(anchors_mine), len(anchors_theirs)) >= MIN_ANCHORS:
+        return (share + sequence_similarity(anchors_mine, anchors_theirs)) / 2, REWRITE_WITH_ANCHORS
+    return share, REWRITE_SHARE
 
 
 def _may_be_rewrite(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
@@ -155,6 +170,7 @@ class CopyDetector:
         self.origin_of: dict[str, str] = {}
         self.order: dict[str, tuple] = {}
         self.sentence_cache: dict[str, list[frozenset[str]]] = {}
+        self.anchor_cache: dict[str, list[str]] = {}
         template = MinHash(num_perm=PERMUTATIONS, seed=1)
         self.permutations, self.scheme = template.permutations, template.scheme  # generated once, not per article
 
@@ -206,9 +222,9 @@ class CopyDetector:
             theirs = self._sentences(other_id, other_text)
             if not _may_be_rewrite(mine, theirs):
                 continue
-            share = min(rewrite_share(mine, theirs), rewrite_share(theirs, mine))
-            if share >= REWRITE_SHARE and (best is None or share > best[0]):
-                best = (share, other_id)
+            score, bar = rewrite_score(mine, theirs, self._anchors(article_id, text), self._anchors(other_id, other_text))
+            if score >= bar and (best is None or score > best[0]):
+                best = (score, other_id)
         return self._link(article_id, published, arrival, best)
 
     def translation_of(self, article_id: str, text: str, published: date | None, arrival: int,
@@ -254,11 +270,18 @@ class CopyDetector:
 
     def forget_sentences(self, article_id: str) -> None:
         self.sentence_cache.pop(article_id, None)
+        self.anchor_cache.pop(article_id, None)
 
     def _sentences(self, article_id: str, text: str) -> list[frozenset[str]]:
         found = self.sentence_cache.get(article_id)
         if found is None:
             found = self.sentence_cache[article_id] = sentence_sets(text)
+        return found
+
+    def _anchors(self, article_id: str, text: str) -> list[str]:
+        found = self.anchor_cache.get(article_id)
+        if found is None:
+            found = self.anchor_cache[article_id] = anchor_sequence(text)
         return found
 
     def copy_of(self, article_id: str) -> str | None:
