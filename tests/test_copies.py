@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from parallax.cluster.copies import REWRITE_SHARE, anchor_sequence, rewrite_score, rewrite_share, sentence_sets
+from parallax.cluster.copies import (
+    REWRITE_SHARE,
+    anchor_sequence,
+    rewrite_score,
+    rewrite_share,
+    sentence_sets,
+)
 
 ORIGIN = """Barcelona beat Real Madrid 5-2 in the Spanish Super Cup final in Jeddah on Sunday, the first trophy for coach Hansi Flick.
 Kylian Mbappe put Madrid ahead after five minutes, but Lamine Yamal levelled in the 22nd minute.
