@@ -219,7 +219,14 @@ def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | No
     if all(compatible(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]):
         return "agree", None  # "204 명" and "204표": the same number, whatever each calls the unit
     if kind == "number" and len({c.unit for c in row if c.unit}) > 1:  # a bare number takes its row's unit
-        return "complementary", None
+        # Different measures side by side, unless two origins give one of them values that
+        # differ by a little: the way outlets disagree about one figure ("66,71 %" / "67,5 %").
+        by_unit: dict[str, list[Claim]] = defaultdict(list)
+        for claim in independent:
+            by_unit[claim.unit].append(claim)
+        if not any(not compatible(a, b) and near(a, b) for same in by_unit.values() if len(same) > 1
+                   for i, a in enumerate(same) for b in same[i + 1 :]):
+            return "complementary", None
     if kind == "number":
         return "conflict", "time" if row[0].unit == "year" else "number"
     return "conflict", {"cause": "cause", "date": "time", "time": "time", "score": "number", "weekday": "time"}[kind]

@@ -1,0 +1,36 @@
+"""Row relations as a pure function of the values in a row."""
+
+from __future__ import annotations
+
+from parallax.compare.align import relation
+from parallax.compare.claims import Claim
+
+
+def _number(article: str, value: float, unit: str) -> Claim:
+    return Claim("number", article, 0, 1, f"{value:g} {unit}", f"{value:g}", value, value, unit,
+                 frozenset(), 0, 1)
+
+
+ORIGINS = {name: name for name in "ABCD"}
+
+
+def test_different_measures_side_by_side_are_complementary():
+    row = [_number("A", 1000, "km2"), _number("B", 100, "settlement")]
+    assert relation(row, ORIGINS) == ("complementary", None)
+
+
+def test_one_measure_given_two_close_values_inside_a_mixed_row_is_a_conflict():
+    # Turnout 66.71 % vs 67.5 %, next to a seat count the row also caught.
+    row = [_number("A", 66.71, "percent"), _number("B", 67.5, "percent"), _number("C", 577, "député")]
+    assert relation(row, ORIGINS) == ("conflict", "number")
+
+
+def test_far_apart_values_of_one_unit_in_a_mixed_row_stay_complementary():
+    # "717 members voted" and "394 members voted against": two measures that share a noun.
+    row = [_number("A", 717, "member"), _number("B", 394, "member"), _number("C", 733, "seat")]
+    assert relation(row, ORIGINS) == ("complementary", None)
+
+
+def test_copies_do_not_make_a_conflict():
+    row = [_number("A", 66.71, "percent"), _number("B", 67.5, "percent"), _number("C", 577, "député")]
+    assert relation(row, {"A": "A", "B": "A", "C": "C"}) == ("complementary", None)
