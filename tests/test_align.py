@@ -34,3 +34,16 @@ def test_far_apart_values_of_one_unit_in_a_mixed_row_stay_complementary():
 def test_copies_do_not_make_a_conflict():
     row = [_number("A", 66.71, "percent"), _number("B", 67.5, "percent"), _number("C", 577, "député")]
     assert relation(row, {"A": "A", "B": "A", "C": "C"}) == ("complementary", None)
+
+
+def test_the_only_value_of_a_measure_in_two_articles_counts_towards_one_row():
+    from dataclasses import replace
+
+    from parallax.compare.align import SOLE_MEASURE, Weights, pair_score
+
+    a, b = _number("A", 155, "duration"), _number("B", 168, "duration")
+    weights = Weights({})
+    sole = pair_score(replace(a, sole=True), replace(b, sole=True), weights)
+    assert sole - pair_score(a, b, weights) == SOLE_MEASURE
+    far = replace(b, value="600", low=600, high=600, sole=True)
+    assert pair_score(replace(a, sole=True), far, weights) == pair_score(a, replace(far, sole=False), weights)

@@ -30,6 +30,7 @@ SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (stateme
 SAME_SPECIFIC_VALUE = 0.3
 SAME_PREDICATE = 0.15
 CLOSE_VALUES = 0.1
+SOLE_MEASURE = 0.2  # the only value of its unit in both articles, near: likely one measure
 CLOSE_SHARE = 0.03
 ATTACH = 0.2
 NEAR = 0.1  # a content word shared just before both values ("participation de 66,63 %")
@@ -116,6 +117,8 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
     if a.unit == b.unit:
         if a.unit == "year":
             return context if context >= YEAR_MATCH else 0.0
+        if a.sole and b.sole and a.unit and (compatible(a, b) or near(a, b)):
+            context += SOLE_MEASURE
         if compatible(a, b):
             return context + 0.1
         return context + (CLOSE_VALUES if close(a, b) else 0.0)

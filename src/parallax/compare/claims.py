@@ -8,6 +8,7 @@ textacy ``extract/`` style); alignment across articles happens in :mod:`parallax
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -38,6 +39,7 @@ class Claim:
     # ("e:scholz"). "394 votos a favor, 207 en contra" and "394 voted against, 207 for" share them.
     anchors: frozenset[str] = frozenset()
     alone: bool = False  # the only claim of its kind and unit in its sentence
+    sole: bool = False  # the only claim of its kind and unit in its article
     # The content word just before the value ("찬성 204표, 반대 85표": for / against), which tells
     # the members of one list apart when the rest of the sentence is shared.
     label: frozenset[str] = frozenset()
@@ -73,6 +75,7 @@ def claims_of(article: SourceArticle) -> list[Claim]:
                 names.setdefault(start, set()).add("e:" + (folded[-1] if entity.label == "person" else " ".join(folded)))
     numbers_in: dict[int, set[str]] = {}
     same_unit: dict[tuple[int, str, str], int] = {}
+    in_article = Counter((claim.kind, claim.unit) for claim in claims)
     for claim in claims:
         if claim.kind == "number":
             numbers_in.setdefault(claim.sentence_start, set()).add("n:" + claim.value)
@@ -96,6 +99,7 @@ def claims_of(article: SourceArticle) -> list[Claim]:
             ({day_near[(claim.start, claim.end)]} if (claim.start, claim.end) in day_near else set()) |
             names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})),
             alone=same_unit[(claim.sentence_start, claim.kind, claim.unit)] == 1,
+            sole=in_article[(claim.kind, claim.unit)] == 1,
             label=label_terms(article.text, claim.start, claim.sentence_start), language=article.language,
             near=label_terms(article.text, claim.start, claim.sentence_start, NEAR_CHARS, keep=3))
         for claim in claims
@@ -189,6 +193,12 @@ def _is_duration(text: str, start: int) -> bool:
     return bool(DURATION.match(text, start))
 
 
+def _is_day_duration(text: str, start: int) -> bool:
+    from parallax.compare.durations import starts_duration
+
+    return starts_duration(text, start)
+
+
 def _in_clock_or_score(text: str, start: int, end: int) -> bool:
     window_start = max(0, start - 3)
     window = text[window_start : end + 3]
@@ -239,6 +249,8 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
             end = max(end, compound.end())
         if unit_norm == "minute" and _is_duration(text, quantity.start):
             continue  # "82 Minuten": a duration, claimed by the durations extractor
+        if _is_day_duration(text, quantity.start):
+            continue  # "zwei Wochen", "6개월", "2시간 35분": claimed by the durations extractors
         if not unit_norm and quantity.value >= 1000 and not 1900 <= quantity.value <= 2100:
             # "80 mila i fedeli": after a written-out scale, an article may stand before the noun
             after = SCALED_UNIT.match(text, end)
@@ -365,4 +377,7 @@ def dates(article: SourceArticle) -> Iterator[Claim]:
         )
 
 
-from parallax.compare import measures  # noqa: F401  - registers its extractors after these
+from parallax.compare import (
+    durations,  # noqa: F401  - and these after those
+    measures,  # noqa: F401  - registers its extractors after these
+)

@@ -1,0 +1,49 @@
+"""Durations across languages and scales, as claims, and how rows built from them relate."""
+
+from __future__ import annotations
+
+from parallax.analyze.models import Analysis
+from parallax.compare.align import relation
+from parallax.compare.durations import day_durations, hour_durations
+from parallax.compare.models import SourceArticle
+
+
+def _article(language: str, text: str) -> SourceArticle:
+    return SourceArticle("a", None, language, None, "", text, Analysis("a", language, "", text))
+
+
+def _spans(extractor, language: str, text: str) -> list[tuple[str, float, float, str]]:
+    return [(c.text, c.low, c.high, c.unit) for c in extractor(_article(language, text))]
+
+
+def test_days_weeks_and_months_are_days_in_every_language():
+    assert _spans(day_durations, "en", "The court has up to 180 days, or six months, after two weeks.") == [
+        ("180 days", 0.0, 180.0, "days"), ("six months", 168.0, 186.0, "days"), ("two weeks", 14.0, 14.0, "days")]
+    assert _spans(day_durations, "de", "Er war 38 Tage im Krankenhaus.") == [("38 Tage", 38.0, 38.0, "days")]
+    assert _spans(day_durations, "it", "Era stato in ospedale un mese.") == [("un mese", 28.0, 31.0, "days")]
+    assert _spans(day_durations, "ko", "헌법재판소는 180일 이내에 결정한다. 6개월.") == [
+        ("6개월", 168.0, 186.0, "days"), ("180일 이내", 0.0, 180.0, "days")]
+
+
+def test_a_day_of_the_month_is_not_a_duration():
+    assert _spans(day_durations, "ja", "12月14日に国会で可決された。") == []
+    assert _spans(day_durations, "zh", "12月3日晚上。") == []
+
+
+def test_hours_and_minutes_are_minutes_but_a_time_of_day_is_not():
+    assert _spans(hour_durations, "ko", "계엄 선포 2시간 35분 만에 해제됐다. 오전 4시 30분에 발표했다.") == [
+        ("2시간 35분", 155.0, 155.0, "duration")]
+    assert _spans(hour_durations, "zh", "僅過了2小時48分鐘。") == [("2小時48分鐘", 168.0, 168.0, "duration")]
+    assert _spans(hour_durations, "de", "Die Sitzung dauerte drei Stunden.") == [("drei Stunden", 180.0, 180.0, "duration")]
+
+
+def test_six_months_agrees_with_180_days_and_a_month_conflicts_with_38_days():
+    six_months = day_durations(_article("en", "The court has six months to decide."))
+    within_180 = day_durations(_article("ja", "180日以内に判断する。"))
+    rows = [next(six_months), next(within_180)]
+    rows = [r.__class__(**{**r.__dict__, "article": name}) for r, name in zip(rows, "AB")]
+    assert relation(rows, {"A": "A", "B": "B"}) == ("agree", None)
+    month = next(day_durations(_article("it", "Era stato in ospedale un mese.")))
+    stay = next(day_durations(_article("de", "nach 38 Tagen entlassen")))
+    rows = [month.__class__(**{**month.__dict__, "article": "A"}), stay.__class__(**{**stay.__dict__, "article": "B"})]
+    assert relation(rows, {"A": "A", "B": "B"}) == ("conflict", "number")
