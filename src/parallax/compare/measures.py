@@ -136,15 +136,24 @@ def ages(article: SourceArticle) -> Iterator[Claim]:
                     "years", context_terms(text, match.start(), match.end(), bounds), *bounds)
 
 
-MINUTE_MARK = re.compile(r"(?<![\w.,])(\d{1,3})(?:\+\d{1,2})?[’'′](?![\w’'′])")
+MINUTE_MARK = re.compile(
+    r"(?<![\w.,])(\d{1,3})(?:\+\d{1,2})?[’'′](?![\w’'′])"
+    r"|(?<!\w)(?:minuto|minute)\s(\d{1,3})(?![\w.,])"  # "en el minuto 54", "al minuto 4"
+    r"|(?<!\w)(?:in the|the)\s(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\sminute\b",
+    re.IGNORECASE,
+)
+_WORD_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split())}
 
 
 @extractor("minute_marks")
 def minute_marks(article: SourceArticle) -> Iterator[Claim]:
-    """Match minutes written with a prime ("al 77’", "All’85’", "Yamal 76'")."""
+    """Match minutes written with a prime ("al 77’", "All’85’", "Yamal 76'"), after the word
+    ("en el minuto 54") or as a word ordinal ("in the fifth minute")."""
     text = article.text
     for match in MINUTE_MARK.finditer(text):
-        value = float(match.group(1))
+        digits = match.group(1) or match.group(2)
+        value = float(digits) if digits else float(_WORD_ORDINALS[match.group(3).lower()])
         if not 1 <= value <= 130:
             continue
         bounds = sentence_bounds(article, match.start())
