@@ -143,7 +143,7 @@ MINUTE_MARK = re.compile(
     re.IGNORECASE,
 )
 _WORD_ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])}
 
 
 @extractor("minute_marks")
