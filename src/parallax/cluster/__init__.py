@@ -83,7 +83,7 @@ class Clusterer:
         if features.text:
             self.copies.add(features.article_id, features.text, features.published, self.arrivals)
         if copy_of:
-            self.copies.origin_of[features.article_id] = copy_of
+            self.copies.set_origin(features.article_id, copy_of)
         self.index.add(story_id, features)
         self.story_of[features.article_id] = story_id
         self.language_of[features.article_id] = features.language

@@ -168,6 +168,7 @@ class CopyDetector:
         self.lsh = BandIndex(threshold, PERMUTATIONS)
         self.hashes: dict[str, LeanMinHash] = {}
         self.origin_of: dict[str, str] = {}
+        self.copies_of: dict[str, list[str]] = {}  # origin -> its copies: relinking reads one list, not all
         self.order: dict[str, tuple] = {}
         self.sentence_cache: dict[str, list[frozenset[str]]] = {}
         self.anchor_cache: dict[str, list[str]] = {}
@@ -199,12 +200,12 @@ class CopyDetector:
             origin = min(origins, key=lambda a: self.order.get(a, (date.max, 0)))
             if self.order[article_id] < self.order[origin]:
                 # This one was published earlier than what it matches: it is the origin.
-                for member, root in list(self.origin_of.items()):
-                    if root == origin:
+                for member in self.copies_of.pop(origin, []):
+                    if self.origin_of.get(member) == origin:
                         self._relink(member, article_id)
                 self._relink(origin, article_id)
             else:
-                self.origin_of[article_id] = origin
+                self.set_origin(article_id, origin)
                 found = CopyMatch(origin, round(best_similarity, 3))
         lean = LeanMinHash(minhash)  # a fraction of the memory of a MinHash
         self.hashes[article_id] = lean
@@ -255,14 +256,18 @@ class CopyDetector:
         if self.order[article_id] < self.order.get(origin, (date.max, 0)):
             self._relink(origin, article_id)
             return None
-        self.origin_of[article_id] = origin
+        self.set_origin(article_id, origin)
         return CopyMatch(origin, round(best[0], 3))
 
     def _relink(self, article_id: str, origin: str) -> None:
         """An article seen earlier turns out to be the copy of one that came later (published
         earlier): remember the change so the stored decision can be corrected."""
-        self.origin_of[article_id] = origin
+        self.set_origin(article_id, origin)
         self.relinked.append((article_id, origin))
+
+    def set_origin(self, article_id: str, origin: str) -> None:
+        self.origin_of[article_id] = origin
+        self.copies_of.setdefault(origin, []).append(article_id)
 
     def drain_relinks(self) -> list[tuple[str, str]]:
         out, self.relinked = self.relinked, []
