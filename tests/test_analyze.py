@@ -10,7 +10,7 @@ import pytest
 from parallax.analyze import ArticleInput, analyze
 from parallax.analyze.components.dates import resolve
 from parallax.analyze.components.quantities import parse_number
-from parallax.analyze.components.quotes import find_direct
+from parallax.analyze.components.quote_marks import find_direct
 from parallax.analyze.translit import latin
 from parallax.ingest import read_articles
 from parallax.models import Problem

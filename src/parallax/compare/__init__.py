@@ -20,14 +20,14 @@ from parallax.compare.models import (
     StoryReport,
 )
 from parallax.compare.names import NameGroup, entity_entries, group_entities, name_index
-from parallax.compare.quotes import ledger
+from parallax.compare.quotes import ledger, quote_facts
 from parallax.compare.statements import coverage
 from parallax.compare.timeline import timeline
 
 __all__ = ["EntityDecision", "SourceArticle", "StoryReport", "build_report"]
 
 RELATION_ORDER = {"conflict": 0, "complementary": 1, "agree": 2, "single": 3}
-KIND_ORDER = {"number": 0, "score": 0, "cause": 1, "date": 2, "time": 2, "weekday": 2, "name": 3, "statement": 4}
+KIND_ORDER = {"number": 0, "score": 0, "cause": 1, "date": 2, "time": 2, "weekday": 2, "name": 3, "quote": 4, "statement": 5}
 
 
 def origins(articles: list[SourceArticle]) -> dict[str, str]:
@@ -105,13 +105,14 @@ def build_report(articles: Iterable[SourceArticle], story_id: str = "", decision
     statements, links = coverage(ordered, origin_of)
     facts = align(claims, origin_of, texts, links) + name_facts(groups, ordered, origin_of)
     mark_conflicting_statements(statements, facts)
+    quotes = ledger(ordered, name_index(groups), order)
+    facts += quote_facts(quotes, origin_of, {g.name for g in groups if g.label == "person"})
     facts += statements
     all_outlets = {origin_of[a.id] for a in ordered}
     for fact in facts:
         present = {origin_of[v.article] for v in fact.values}
         fact.silent = sorted({outlet_of[o] for o in all_outlets - present})
     facts.sort(key=lambda f: (RELATION_ORDER[f.relation], KIND_ORDER.get(f.kind, 9), -f.origins))
-    quotes = ledger(ordered, name_index(groups), order)
     return StoryReport(
         id=story_id or (ordered[0].id if ordered else ""),
         title=ordered[0].title if ordered else "",

@@ -77,7 +77,9 @@ def write_brief(articles: list[SourceArticle], facts: list[Fact], quotes: list[Q
             text = first.text[s.start : s.end].strip()
             start = first.text.index(text, s.start) if text else s.start
             candidates.append(BriefSentence(text, [Citation(first.id, start, start + len(text))]))
-    conflicts = sorted((f for f in facts if f.relation == "conflict" and f.kind != "statement"), key=lambda f: -f.origins)
+    # Quotes given to different people are stated by the quotes ledger, which names them.
+    conflicts = sorted((f for f in facts if f.relation == "conflict" and f.kind not in ("statement", "quote")),
+                       key=lambda f: -f.origins)
     for fact in conflicts[:CONFLICTS]:
         parts, citations, seen_outlets = [], [], set()
         for value in fact.values:

@@ -85,6 +85,7 @@ class QuoteSource:
     start: int
     end: int
     text: str
+    speaker: str | None = None  # whom this outlet attributes it to (the story-wide name)
 
 
 @dataclass
@@ -110,7 +111,7 @@ class FactValue:
 @dataclass
 class Fact:
     statement: str
-    kind: str  # number | cause | date | name | statement
+    kind: str  # number | cause | date | time | weekday | score | name | quote | statement
     relation: Relation
     conflict_type: ConflictType | None
     values: list[FactValue]

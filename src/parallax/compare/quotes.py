@@ -11,7 +11,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from parallax.compare.models import QuoteEntry, QuoteSource, SourceArticle, Wording
+from parallax.compare.models import Fact, FactValue, QuoteEntry, QuoteSource, SourceArticle, Wording
 from parallax.compare.names import NameGroup, key
 
 SAME_WORDS = 85  # token-set similarity of two wordings of one statement
@@ -50,19 +50,21 @@ def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGr
     for group in groups:
         speaker_votes: Counter = Counter()
         person_speakers: set[str] = set()
-        for article, quote, _ in group:
+        named: dict[int, str] = {}
+        for index, (article, quote, _) in enumerate(group):
             if not quote.speaker:
                 continue
             entity = speakers.get((article.id, key(quote.speaker)))
-            name = entity.name if entity else quote.speaker
+            name = named[index] = entity.name if entity else quote.speaker
             is_person = entity is not None and entity.label == "person"
             speaker_votes[name] += 2 if is_person else 1
             if is_person:
                 person_speakers.add(name)
+        group = [(article, quote, normal, named.get(index)) for index, (article, quote, normal) in enumerate(group)]
         group.sort(key=lambda item: (order.get(item[0].id, 0), item[1].start))
-        first_article, first_quote, _ = group[0]
+        first_article, first_quote, _, _ = group[0]
         wordings: dict[str, Wording] = {}
-        for article, quote, _ in group:
+        for article, quote, _, _ in group:
             wording = wordings.setdefault(quote.text, Wording(quote.text, [], quote.direct))
             if article.id not in wording.articles:
                 wording.articles.append(article.id)
@@ -77,10 +79,30 @@ def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGr
         entries.append(QuoteEntry(
             speaker=speaker_votes.most_common(1)[0][0] if speaker_votes else None,
             text=first_quote.text,
-            articles=[QuoteSource(a.id, q.start, q.end, q.text) for a, q, _ in group],
+            articles=[QuoteSource(a.id, q.start, q.end, q.text, name) for a, q, _, name in group],
             first_seen=first_article.id,
             wordings=list(wordings.values()),
             flags=flags,
         ))
     entries.sort(key=lambda e: (-len({s.id for s in e.articles}), e.speaker or "~", e.text))
     return entries
+
+
+def quote_facts(entries: list[QuoteEntry], origin_of: dict[str, str], people: set[str]) -> list[Fact]:
+    """A statement carried by several independent outlets is a fact row: ``agree`` when they all
+    give it to one person, an ``attribution`` conflict when they name different people."""
+    facts = []
+    for entry in entries:
+        origins = {origin_of.get(source.id, source.id) for source in entry.articles}
+        if len(origins) < 2:
+            continue
+        by_origin: dict[str, str] = {}
+        for source in entry.articles:
+            if source.speaker in people:
+                by_origin.setdefault(origin_of.get(source.id, source.id), source.speaker)
+        conflict = len(set(by_origin.values())) > 1
+        values = [FactValue(s.id, s.text, s.start, s.end, s.speaker) for s in entry.articles]
+        statement = f"{entry.speaker}: “{entry.text}”" if entry.speaker else f"“{entry.text}”"
+        facts.append(Fact(statement, "quote", "conflict" if conflict else "agree",
+                          "attribution" if conflict else None, values, origins=len(origins)))
+    return facts

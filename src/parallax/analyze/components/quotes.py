@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from parallax.analyze.components import Context, extractor, lemma
+from parallax.analyze.components.attribution import DETERMINERS, speaker_after, speaker_before
 from parallax.analyze.components.entities import ROLE_NOUNS
+from parallax.analyze.components.quote_marks import find_direct
 from parallax.analyze.models import Entity, Quote
 from parallax.analyze.translit import fold
 
@@ -55,16 +57,6 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "qui", "que"}
 _SPEAKER_LABEL = r"(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]"  # "WALLACE", "Mr. PENCE"
 _TRANSCRIPT = re.compile(rf"(?m)^[\"“]?({_SPEAKER_LABEL}):\s+(\S.*)$")
 
-_PAIRS = [
-    re.compile(r"“([^“”]+?)”"),
-    re.compile(r"«\s*([^«»]+?)\s*»"),
-    re.compile(r"„([^„“”]+?)[“”]"),
-    re.compile(r"»([^«»]+?)«"),
-    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‚((?:[^‚‘’]|’(?=\w))+?)‘"),
-    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^‘’]|’(?=\w))+?)’(?!\w)"),
-    re.compile(r"(?<!=)\"([^\"\n]+?)\"(?!\s*\w+=)"),  # not the attributes of markup: id="7479" author="@cspan"
-    re.compile(r"(?:(?<=^)|(?<=\s))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one
-]
 # "“…” ― Sonya Herridge": a signature after the quote, as in readers' voices and epigraphs.
 _SIGNATURE = re.compile(r"[”\"»’]?[\s\u00a0]*[―—–][\s\u00a0]*((?:[A-ZÀ-Þ][\w.’'-]*)(?:[ \u00a0]+(?:[A-ZÀ-Þ][\w.’'-]*|de|da|del|van|von|y)){0,4})(?=[\s\u00a0]*(?:[.;“”\"\n(]|$))")
 # A headline giving its speaker before a colon: "Issa: Hillary Clinton’s ‘Honesty Is In Question.’"
@@ -74,29 +66,6 @@ _COLON_LABEL = re.compile(
 )
 # A quote opening with its speaker's transcript label: "“PENCE: Well, look, …"
 _LABEL = re.compile(rf"({_SPEAKER_LABEL}):\s+")
-_DASH_QUOTE = re.compile(r"(?m)^[—–―]\s*(.+?)(?:\s+[—–―]\s+|$)")
-
-
-def find_direct(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted text (inside the marks), outermost first, no overlaps."""
-    found: list[tuple[int, int]] = []
-    for pattern in _PAIRS:
-        for match in pattern.finditer(text):
-            found.append((match.start(1), match.end(1)))
-    for match in _DASH_QUOTE.finditer(text):
-        found.append((match.start(1), match.end(1)))
-    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    out: list[tuple[int, int]] = []
-    for start, end in found:
-        if out and start < out[-1][1]:
-            continue  # nested or overlapping: keep the outer quote
-        while end > start and text[end - 1] in " ,;\u00a0":  # "…,” he added": the comma is ours, not theirs
-            end -= 1
-        while start < end and text[start] in " \u00a0":
-            start += 1
-        if text[start:end].strip():
-            out.append((start, end))
-    return out
 
 
 @extractor("quotes")
@@ -119,6 +88,9 @@ def quotes(ctx: Context) -> None:
         region = _region(ctx, start, end)
         cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
         speaker_span, cue_text = _signature(ctx, end) or _headline_speaker(ctx, start), None
+        literal = False
+        if speaker_span is None and ctx.language != "en":
+            speaker_span, cue_text, literal = _lexical(ctx, start, end)
         if speaker_span is not None:
             cue = None
         elif cue is not None:
@@ -138,7 +110,7 @@ def quotes(ctx: Context) -> None:
             if governing is not None:
                 speaker_span, cue_text = governing
         if speaker_span is not None:
-            name = _resolve(speaker_span, ctx.entities, people, start, ctx)
+            name = speaker_span.text if literal else _resolve(speaker_span, ctx.entities, people, start, ctx)
             quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
         elif previous is not None and _adjacent(ctx.text, previous.end, start):
             # A quote running on after an attributed one, in the next sentence, is the same speaker's.
@@ -159,6 +131,27 @@ def quotes(ctx: Context) -> None:
         out.extend(_indirect(ctx, masked, people))
     out.sort(key=lambda q: q.start)
     ctx.quotes = out
+
+
+def _lexical(ctx: Context, start: int, end: int) -> tuple[Span | None, str | None, bool]:
+    """ "«…», affirme Emmanuel Macron" / "Scholz sagte: „…“" without a parse (attribution.py).
+    The flag says the speaker is a role to be shown as written ("der Sprecher"): without a model
+    the capitalised words inside it are nouns as often as names."""
+    close = end
+    while close < len(ctx.text) and ctx.text[close] in "”“\"»«’‘ \u00a0":
+        close += 1
+    found = speaker_after(ctx.text, close, ctx.entities) or speaker_before(ctx.text, _opening(ctx.text, start), ctx.entities)
+    if found is None:
+        return None, None, False
+    speaker_start, speaker_end, cue = found
+    role = ctx.text[speaker_start:speaker_end].split()[0].lower() in DETERMINERS
+    return ctx.doc.char_span(speaker_start, speaker_end, alignment_mode="expand"), cue, role and not ctx.has_model
+
+
+def _opening(text: str, start: int) -> int:
+    while start > 0 and text[start - 1] in "“„«»\"‚‘ \u00a0":
+        start -= 1
+    return start
 
 
 def _labelled(text: str, start: int, end: int) -> Quote | None:
@@ -449,7 +442,7 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
         return inside[-1].canonical
     head = span.root
     word = head.lower_
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" or (not ctx.has_model and head.text[:1].isupper()):
         # A surname the model did not tag ("Sybiha stated …") after the full name appeared.
         key = fold(head.text)
         for person in people:
