@@ -47,3 +47,22 @@ def test_the_only_value_of_a_measure_in_two_articles_counts_towards_one_row():
     assert sole - pair_score(a, b, weights) == SOLE_MEASURE
     far = replace(b, value="600", low=600, high=600, sole=True)
     assert pair_score(replace(a, sole=True), far, weights) == pair_score(a, replace(far, sole=False), weights)
+
+
+def test_a_quote_two_origins_give_to_different_people_is_an_attribution_conflict():
+    from parallax.compare.models import QuoteEntry, QuoteSource
+    from parallax.compare.quotes import quote_facts
+
+    words = "We will not retreat from this position"
+    same = QuoteEntry("Dmitry Peskov", words, [QuoteSource("A", 0, 38, words, "Dmitry Peskov"),
+                                               QuoteSource("B", 5, 43, words, "Dmitry Peskov")], "A")
+    other = QuoteEntry("Dmitry Peskov", words, [QuoteSource("A", 0, 38, words, "Dmitry Peskov"),
+                                                QuoteSource("C", 9, 47, words, "Sergey Lavrov")], "A")
+    copied = QuoteEntry("Dmitry Peskov", words, [QuoteSource("A", 0, 38, words, "Dmitry Peskov"),
+                                                 QuoteSource("D", 0, 38, words, "Dmitry Peskov")], "A")
+    people = {"Dmitry Peskov", "Sergey Lavrov"}
+    origins = {"A": "A", "B": "B", "C": "C", "D": "A"}
+    agree, conflict = quote_facts([same, other, copied], origins, people)
+    assert (agree.kind, agree.relation, agree.conflict_type) == ("quote", "agree", None)
+    assert (conflict.relation, conflict.conflict_type) == ("conflict", "attribution")
+    assert [v.value for v in conflict.values] == ["Dmitry Peskov", "Sergey Lavrov"]
