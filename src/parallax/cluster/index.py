@@ -24,6 +24,7 @@ KEEP_STORY_TERMS = 300
 MAX_POSTING = 300  # stories a candidate key may point to
 NORM_EXACT_BELOW = 10
 NORM_REFRESH = 1.1
+LOG_TF = [0.0] + [1 + math.log(count) for count in range(1, 4096)]  # 1 + ln(count), the tf weight
 COMMON_SHARE = 0.2  # keys in more than this share of articles are too common to index
 
 
@@ -102,7 +103,9 @@ class StoryIndex:
         (exactly while it is small): idf drifts slowly and one more article changes a large
         story's length little, while recomputing it for every candidate dominated the run time."""
         if story.norm_size != story.size and (story.size < NORM_EXACT_BELOW or story.size >= story.norm_size * NORM_REFRESH):
-            story.norm_value = math.sqrt(sum(((1 + math.log(c)) * self.idf(t)) ** 2 for t, c in story.terms.items()))
+            idf, memo, table = self.idf, self._idf, LOG_TF
+            story.norm_value = math.sqrt(sum([((table[c] if c < 4096 else 1 + math.log(c)) * (memo.get(t) or idf(t))) ** 2
+                                              for t, c in story.terms.items()]))
             story.norm_size = story.size
         return story.norm_value
 
