@@ -101,7 +101,10 @@ def quote_facts(entries: list[QuoteEntry], origin_of: dict[str, str], people: se
             if source.speaker in people:
                 by_origin.setdefault(origin_of.get(source.id, source.id), source.speaker)
         conflict = len(set(by_origin.values())) > 1
-        values = [FactValue(s.id, s.text, s.start, s.end, s.speaker) for s in entry.articles]
+        first = {}
+        for source in entry.articles:
+            first.setdefault(source.id, source)  # one cell per article, as in every row
+        values = [FactValue(s.id, s.text, s.start, s.end, s.speaker) for s in first.values()]
         statement = f"{entry.speaker}: “{entry.text}”" if entry.speaker else f"“{entry.text}”"
         facts.append(Fact(statement, "quote", "conflict" if conflict else "agree",
                           "attribution" if conflict else None, values, origins=len(origins)))
