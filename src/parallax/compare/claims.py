@@ -299,6 +299,8 @@ HARM = (
     r"getötet|verletzt|verursacht|ausgelöst"
 )
 CAUSE = re.compile(
+    r"\b(?:attribut(?:ed|ing)|blam(?:ed|ing))\s+(?:(?:it|this|that|the\s+[\w’'-]+)\s+)?(?:to|on)\s+"
+    r"(?:(?:an?|the)\s+)?([\w’'-]+(?:\s+[\w’'-]+){0,3})|"
     rf"\b(?:{HARM})\b(?:\s+[\w’'-]+){{0,3}}?\s+"
     r"(?:by|from|due to|because of|as a result of|par|à cause de|en raison de|por|debido a|da|dal|dalla|a causa di|"
     r"durch|wegen)\s+"
@@ -320,15 +322,18 @@ def causes(article: SourceArticle) -> Iterator[Claim]:
     entity_starts = {e.start for e in article.analysis.entities if e.label in ("person", "organisation", "group")}
     for sentence in article.analysis.sentences:
         for match in CAUSE.finditer(text, sentence.start, sentence.end):
-            if match.start(1) in entity_starts or match.group(1)[:1].isupper() and match.start(1) != sentence.start:
+            group = 1 if match.group(1) else 2  # "attributing it to …" or "caused by …"
+            phrase, phrase_start = match.group(group), match.start(group)
+            means = _CAUSE_STOP.sub("", phrase).strip(" ,.;:")
+            if phrase_start in entity_starts or (phrase[:1].isupper() and phrase_start != sentence.start
+                                                 and not _thing(means)):
                 continue  # "killed by Russian forces" names an agent: that is attribution, not a means
-            means = _CAUSE_STOP.sub("", match.group(1)).strip(" ,.;:")
             if not means:
                 continue
             means_terms = terms(means)
             if not means_terms:
                 continue
-            end = match.start(1) + len(means)
+            end = phrase_start + len(means)
             bounds = (sentence.start, sentence.end)
             previous = _previous_sentence(article, _previous_sentence(article, sentence.start))
             context = frozenset(terms(text[previous:sentence.end])) - set(means_terms)
@@ -336,6 +341,18 @@ def causes(article: SourceArticle) -> Iterator[Claim]:
                 "cause", article.id, match.start(), end, text[match.start() : end], " ".join(means_terms),
                 0.0, 0.0, "cause", context, *bounds,
             )
+
+
+# Nouns that make a capitalised phrase an agent ("Russian forces") rather than a means or a
+# cause ("a CrowdStrike Falcon update").
+AGENT_NOUNS = {"forces", "troops", "soldiers", "army", "police", "militants", "fighters", "rebels", "gunmen",
+               "attackers", "men", "people", "officials", "authorities", "government", "militia", "group"}
+
+
+def _thing(phrase: str) -> bool:
+    """ "CrowdStrike Falcon update": a name followed by a common noun that is no agent."""
+    words = phrase.split()
+    return len(words) > 1 and words[-1].islower() and words[-1] not in AGENT_NOUNS
 
 
 def _previous_sentence(article: SourceArticle, start: int) -> int:

@@ -1,0 +1,39 @@
+"""Cause claims as a pure function of the text and its sentences."""
+
+from __future__ import annotations
+
+import re
+
+from parallax.analyze.models import Analysis, Sentence
+from parallax.compare.align import compatible
+from parallax.compare.claims import causes
+from parallax.compare.models import SourceArticle
+
+
+def _causes(text: str) -> list[tuple[str, str]]:
+    sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    article = SourceArticle("a", None, "en", None, "", text, Analysis("a", "en", "", text, sentences=sentences))
+    return [(c.text, c.value) for c in causes(article)]
+
+
+def test_a_named_thing_is_a_cause_but_named_people_are_an_agent():
+    assert _causes("The disruption was caused by a CrowdStrike Falcon update.") == [
+        ("caused by a CrowdStrike Falcon update", "crowd falco updat")]
+    assert _causes("Two men were killed by Russian forces.") == []
+
+
+def test_causes_attributed_or_blamed():
+    assert _causes("Microsoft is attributing it to a defect in a recent Windows update.") == [
+        ("attributing it to a defect", "defec")]
+    assert _causes("The outage was blamed on a faulty software update.") == [
+        ("blamed on a faulty software update", "fault softw updat")]
+
+
+def test_two_different_causes_do_not_agree():
+    from parallax.compare.claims import Claim
+
+    def claim(value: str) -> Claim:
+        return Claim("cause", "a", 0, 1, value, value, 0.0, 0.0, "cause", frozenset(), 0, 1)
+
+    assert not compatible(claim("crowd falco updat"), claim("defec"))
+    assert compatible(claim("gunfir"), claim("heavy gunfir"))
