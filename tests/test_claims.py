@@ -37,3 +37,11 @@ def test_two_different_causes_do_not_agree():
 
     assert not compatible(claim("crowd falco updat"), claim("defec"))
     assert compatible(claim("gunfir"), claim("heavy gunfir"))
+
+
+def test_crowds_and_athletes_are_one_measure_each_across_languages():
+    from parallax.compare.units import unit_key
+
+    assert {unit_key(w) for w in ("protesters", "manifestants", "Demonstranten", "manifestantes")} == {"crowd"}
+    assert {unit_key(w) for w in ("spectators", "Zuschauer", "spettatori")} == {"crowd"}
+    assert unit_key("athletes") == unit_key("Athleten") == "athletes" != unit_key("people")

@@ -52,6 +52,10 @@ UNIT_CONCEPTS = {
     "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo"),
     "people": ("peopl", "perso", "mensc", "gente", "ren", "myeon", "ming", "chelo", "ljudi", "osob", "resid",
                "habit", "einwo", "citiz", "civil"),
+    # Crowds and athletes are counted apart from "people": 10,500 athletes are not 300,000 spectators.
+    "crowd": ("spect", "zusch", "espec", "spett", "fans", "pilgr", "fedel", "fidel", "glaub", "fiele", "prote",
+              "manif", "demon", "atten", "suppo", "tifos", "afici", "torci"),
+    "athletes": ("athle", "atlet"),
     "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed"),
     "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god"),
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
