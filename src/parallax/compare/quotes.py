@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from parallax.compare.models import Fact, FactValue, QuoteEntry, QuoteSource, SourceArticle, Wording
 from parallax.compare.names import NameGroup, key
 
-SAME_WORDS = 85  # token-set similarity of two wordings of one statement
+SAME_WORDS = 80  # token-set similarity of two wordings of one statement
 MIN_CHARS = 3
 _NORMAL = re.compile(r"[^\w\s]", re.UNICODE)
 
