@@ -22,6 +22,30 @@ class ReportFormat(str, Enum):
 ReportFormatOption = typer.Option(ReportFormat.md, "--format", "-f", help="json, md (Markdown) or html (one self-contained page).")
 OutputOption = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.",
                             dir_okay=False, writable=True)
+WriterOption = typer.Option(
+    None, "--writer", envvar="PARALLAX_WRITER_URL", show_envvar=True,
+    help="Base URL of an OpenAI-compatible endpoint (\"http://127.0.0.1:8080/v1\") that may rephrase the brief; "
+         "a rephrasing is used only if it passes the same citation check and adds no quote or number. "
+         "Off by default. A key, if needed, goes in PARALLAX_WRITER_KEY.")
+WriterModelOption = typer.Option("default", "--writer-model", help="Model name sent to the --writer endpoint.")
+
+
+def _rephrase(result, writer: str | None, model: str) -> None:
+    """Let the configured writer rephrase the brief; on any failure the extractive brief stands."""
+    if not writer:
+        return
+    from parallax.compare.writer import rephrase_brief
+    from parallax.llm import WriterUnavailable, chat_completion
+
+    outlets = {a.outlet for a in result.report.articles if a.outlet}
+    try:
+        brief, stats = rephrase_brief(result.report.brief, result.texts, outlets, chat_completion(writer, model))
+    except WriterUnavailable as exc:
+        warn(f"writer not used: {exc}; the brief is the extractive one")
+        return
+    result.report.brief = brief
+    info(f"writer: {stats.used} of {len(brief)} brief sentences rephrased, {stats.rejected} rephrasings "
+         "rejected by the citation check")
 
 
 def _write(result, fmt: ReportFormat, output: Path | None) -> None:
@@ -46,6 +70,8 @@ def story(
     db: str = DbOption,
     fmt: ReportFormat = ReportFormatOption,
     output: Path | None = OutputOption,
+    writer: str | None = WriterOption,
+    writer_model: str = WriterModelOption,
 ) -> None:
     """Compare the sources of one story: agreements, conflicts, single-source claims, quotes,
     names, timeline and a brief in which every sentence cites its source spans."""
@@ -57,6 +83,7 @@ def story(
         except NotFound as exc:
             error(str(exc))
             raise typer.Exit(1) from None
+    _rephrase(result, writer, writer_model)
     _write(result, fmt, output)
 
 
@@ -66,6 +93,8 @@ def compare(
                                       show_default=False),
     fmt: ReportFormat = ReportFormatOption,
     output: Path | None = OutputOption,
+    writer: str | None = WriterOption,
+    writer_model: str = WriterModelOption,
 ) -> None:
     """Compare the given articles as one story, in one shot, without a store.
 
@@ -90,6 +119,7 @@ def compare(
     result, problems = file_report(list(articles.values()))
     for problem in problems:
         warn(f"{problem}; left out of the comparison")
+    _rephrase(result, writer, writer_model)
     _write(result, fmt, output)
     if bad:
         raise typer.Exit(1)
