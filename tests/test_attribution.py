@@ -1,4 +1,4 @@
-"""Speakers of quotes in languages the parser cannot read, through the real analysis."""
+"""Languages the parser cannot read, through the real analysis: speakers of quotes, dates."""
 
 from __future__ import annotations
 
@@ -21,11 +21,11 @@ def test_french_guillemets_never_pair_across_two_quotes():
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), [
-    ("de", "Der Streit eskalierte. „Zu oft hat er mein Vertrauen gebrochen“, sagte Olaf Scholz am Mittwoch. "
-           "„Wir sind bereit“, so Lindner.",
+    ("de", ("Der Streit eskalierte. „Zu oft hat er mein Vertrauen gebrochen“, sagte Olaf Scholz am Mittwoch. "
+            "„Wir sind bereit“, so Lindner."),
      {"Zu oft hat er mein Vertrauen gebrochen": "Olaf Scholz", "Wir sind bereit": "Lindner"}),
-    ("es", "\"Es un día histórico\", dijo el presidente Pedro Sánchez. Feijóo afirmó: \"No lo aceptamos\". "
-           "\"Ya veremos\", ha dicho la portavoz del Gobierno.",
+    ("es", ("\"Es un día histórico\", dijo el presidente Pedro Sánchez. Feijóo afirmó: \"No lo aceptamos\". "
+            "\"Ya veremos\", ha dicho la portavoz del Gobierno."),
      {"Es un día histórico": "Pedro Sánchez", "No lo aceptamos": "Feijóo", "Ya veremos": "la portavoz"}),
     ("ru", "«Это провокация», — заявил Дмитрий Песков. Песков сказал: «Мы не будем это комментировать».",
      {"Это провокация": "Дмитрий Песков", "Мы не будем это комментировать": "Дмитрий Песков"}),
@@ -40,3 +40,12 @@ def test_a_role_after_the_cue_is_not_the_previous_speaker():
     found = _speakers("de", "„Wir sind bereit“, so Lindner. „Das ist falsch“, so die klare Botschaft des Kanzlers.")
     assert found["Wir sind bereit"] == "Lindner"
     assert found["Das ist falsch"] not in ("Lindner", "Botschaft", "Kanzlers")
+
+
+def test_dates_written_with_counters_in_chinese_japanese_and_korean():
+    [korean, japanese] = analyze([
+        ArticleInput("k", "ko", "t", "대통령이 12월 3일 밤 계엄을 선포했다. 국회는 4일 새벽 해제했다. 3일간 파업.", "2024-12-04"),
+        ArticleInput("j", "ja", "t", "2024年12月14日に可決された。180日以内に判断する。", None),
+    ], workers=1)
+    assert [(d.text, d.value) for d in korean.dates] == [("12월 3일", "2024-12-03"), ("4일", "2024-12-04")]
+    assert [(d.text, d.value) for d in japanese.dates] == [("2024年12月14日", "2024-12-14")]

@@ -60,7 +60,35 @@ _BLANK_DATES = re.compile(
 )
 
 
+# Chinese, Japanese and Korean write dates with counters: "2024年12月14日", "12월 3일", "14日" (the 14th).
+# A bare day count is a date only when it is no span: "3일간", "180日以内" are durations.
+CJK_DATE = re.compile(
+    r"(?<!\d)(?:(?P<year>\d{4})\s*[年년]\s*)?(?:(?P<month>\d{1,2})\s*[月월]\s*)?(?P<day>\d{1,2})\s*[日일]"
+    r"(?!\s*(?:간|間|동안|만에|만|이내|以内|以內|内|內|連続|連續))"
+)
+
+
+def resolve_cjk(match: re.Match, published: date | None) -> date | None:
+    year, month, day = match.group("year"), match.group("month"), int(match.group("day"))
+    if month:
+        return _complete(year, int(month), day, published)
+    if published is None or not 1 <= day <= 31:
+        return None
+    # "3일 밤" in an article of 4 December: the 3rd of the month nearest to the publication.
+    candidates = []
+    for offset in (-1, 0, 1):
+        month_index = published.month - 1 + offset
+        try:
+            candidates.append(date(published.year + month_index // 12, month_index % 12 + 1, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
 def resolve(text: str, language: str, published: date | None, sentence: str = "") -> date | None:
+    cjk = CJK_DATE.fullmatch(text.strip())
+    if cjk:
+        return resolve_cjk(cjk, published)
     lowered = text.lower().strip()
     words = re.findall(r"[\w'’-]+", lowered)
     if published:
@@ -222,9 +250,15 @@ def dates(ctx: Context) -> None:
                  for e in doc.ents if e.label_ in ("DATE", "TIME")]
     else:
         spans = []
+        patterns = (_BLANK_DATES, CJK_DATE) if ctx.language in ("zh", "ja", "ko") else (_BLANK_DATES,)
         for sent in ctx.sents:
-            for m in _BLANK_DATES.finditer(sent.text):
-                spans.append((sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), sent.text))
+            taken: list[tuple[int, int]] = []
+            for pattern in patterns:
+                for m in pattern.finditer(sent.text):
+                    if not any(a < m.end() and m.start() < b for a, b in taken):
+                        taken.append((m.start(), m.end()))
+                        spans.append((sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), sent.text))
+        spans.sort()
     for start, end, text, sentence in spans:
         value = resolve(text, ctx.language, ctx.published, sentence)
         out.append(DateMention(text, value.isoformat() if value else None, start, end))
