@@ -49,3 +49,12 @@ def test_dates_written_with_counters_in_chinese_japanese_and_korean():
     ], workers=1)
     assert [(d.text, d.value) for d in korean.dates] == [("12월 3일", "2024-12-03"), ("4일", "2024-12-04")]
     assert [(d.text, d.value) for d in japanese.dates] == [("2024年12月14日", "2024-12-14")]
+
+
+def test_turkish_and_arabic_month_names():
+    [turkish, arabic] = analyze([
+        ArticleInput("t", "tr", "t", "Şam 8 Aralık 2024 tarihinde düştü. 7 Aralık'ta isyancılar girdi.", "2024-12-09"),
+        ArticleInput("a", "ar", "t", "أعلنت المعارضة، فجر اليوم الأحد 8 ديسمبر 2024، إسقاط النظام.", None),
+    ], workers=1)
+    assert [(d.text, d.value) for d in turkish.dates] == [("8 Aralık 2024", "2024-12-08"), ("7 Aralık", "2024-12-07")]
+    assert [(d.text, d.value) for d in arabic.dates] == [("8 ديسمبر 2024", "2024-12-08")]

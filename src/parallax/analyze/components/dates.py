@@ -49,7 +49,10 @@ _MONTH_WORDS = (
     r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
     r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|"
     r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
-    r"januari|februari|maart|mei|augustus|oktober"
+    r"januari|februari|maart|mei|augustus|oktober|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|"
+    r"شباط|آذار|نيسان|أيار|حزيران|تموز|أيلول"
 )
 # For languages whose model has no DATE entities: weekdays, relative days, numeric dates and
 # "16 septembre 2024" / "September 16, 2024" / "16. September".
@@ -131,10 +134,15 @@ for _names in (
     "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
     "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
     "januari februari maart april mei juni juli augustus september oktober november december",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "_ شباط آذار نيسان أيار حزيران تموز آب أيلول",
 ):
     for _number, _name in enumerate(_names.split(), start=1):
         _MONTH_NUMBERS.setdefault(_name, _number)
 _MONTH_NUMBERS["sept"] = 9
+_MONTH_NUMBERS.update({"ابريل": 4, "اغسطس": 8, "اكتوبر": 10})
+_MONTH_NUMBERS.pop("_", None)
 _MONTH_ALT = "|".join(sorted(map(re.escape, _MONTH_NUMBERS), key=len, reverse=True))
 _MONTH_DAY_YEAR = re.compile(rf"^(?:\w+,?\s+)?({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$")
 _DAY_MONTH_YEAR = re.compile(rf"^(?:\w+,?\s+)?(\d{{1,2}})(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+)?({_MONTH_ALT})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?$")
@@ -210,7 +218,9 @@ _MONTHS = re.compile(
     r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
     r"novembre|dicembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
     r"stycznia|lutego|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|janeiro|fevereiro|março|maio|junho|julho|"
-    r"setembro|outubro|dezembro|januari|februari|maart|mei|augustus)",
+    r"setembro|outubro|dezembro|januari|februari|maart|mei|augustus|ocak|şubat|nisan|mayıs|haziran|temmuz|"
+    r"ağustos|eylül|ekim|kasım|aralık|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|"
+    r"اكتوبر|نوفمبر|ديسمبر)",
     re.IGNORECASE,
 )
 
