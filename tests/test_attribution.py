@@ -58,3 +58,14 @@ def test_turkish_and_arabic_month_names():
     ], workers=1)
     assert [(d.text, d.value) for d in turkish.dates] == [("8 Aralık 2024", "2024-12-08"), ("7 Aralık", "2024-12-07")]
     assert [(d.text, d.value) for d in arabic.dates] == [("8 ديسمبر 2024", "2024-12-08")]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("el", "Η Βουλή ψήφισε στις 14 Δεκεμβρίου 2024.", ("14 Δεκεμβρίου 2024", "2024-12-14")),
+    ("id", "Pada 8 Desember 2024, pemberontak merebut Damaskus.", ("8 Desember 2024", "2024-12-08")),
+    ("hi", "8 दिसंबर 2024 को विद्रोहियों ने दमिश्क पर कब्जा कर लिया।", ("8 दिसंबर 2024", "2024-12-08")),
+    ("sv", "Den 14 december 2024 röstade riksdagen.", ("14 december 2024", "2024-12-14")),
+])
+def test_month_names_of_more_languages(language, text, expected):
+    [analysis] = analyze([ArticleInput("m", language, "t", text, None)], workers=1)
+    assert expected in [(d.text, d.value) for d in analysis.dates]

@@ -39,6 +39,20 @@ _RELATIVE = re.compile(r"\b(ago|last|next|this|previous|coming|past|yesterday|to
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMERIC = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _DAY_WORDS = r"|".join(sorted({w for ws in WEEKDAYS.values() for w in ws} | set(RELATIVE_DAYS), key=len, reverse=True))
+# More languages' month names (Indonesian, Tagalog, Hindi, Greek genitive, Czech genitive, Romanian,
+# Swedish, Norwegian, Hungarian): listed once here, read by the patterns and by the month numbers.
+_EXTRA_MONTH_LISTS = (
+    "januari februari maret april mei juni juli agustus september oktober november desember",
+    "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre",
+    "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+    "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου",
+    "ledna února března dubna května června července srpna září října listopadu prosince",
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+    "januari februari mars april maj juni juli augusti september oktober november december",
+    "januar februar mars april mai juni juli august september oktober november desember",
+    "január február március április május június július augusztus szeptember október november december",
+)
+_EXTRA_MONTHS = {w for names in _EXTRA_MONTH_LISTS for w in names.split()}
 _MONTH_WORDS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
@@ -52,7 +66,8 @@ _MONTH_WORDS = (
     r"januari|februari|maart|mei|augustus|oktober|"
     r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
     r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|"
-    r"شباط|آذار|نيسان|أيار|حزيران|تموز|أيلول"
+    r"شباط|آذار|نيسان|أيار|حزيران|تموز|أيلول|"
+    + "|".join(sorted(_EXTRA_MONTHS, key=len, reverse=True))
 )
 # For languages whose model has no DATE entities: weekdays, relative days, numeric dates and
 # "16 septembre 2024" / "September 16, 2024" / "16. September".
@@ -137,6 +152,7 @@ for _names in (
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "_ شباط آذار نيسان أيار حزيران تموز آب أيلول",
+    *_EXTRA_MONTH_LISTS,
 ):
     for _number, _name in enumerate(_names.split(), start=1):
         _MONTH_NUMBERS.setdefault(_name, _number)
@@ -220,7 +236,7 @@ _MONTHS = re.compile(
     r"stycznia|lutego|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|janeiro|fevereiro|março|maio|junho|julho|"
     r"setembro|outubro|dezembro|januari|februari|maart|mei|augustus|ocak|şubat|nisan|mayıs|haziran|temmuz|"
     r"ağustos|eylül|ekim|kasım|aralık|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|"
-    r"اكتوبر|نوفمبر|ديسمبر)",
+    r"اكتوبر|نوفمبر|ديسمبر|" + "|".join(sorted(_EXTRA_MONTHS, key=len, reverse=True)) + ")",
     re.IGNORECASE,
 )
 
