@@ -84,3 +84,25 @@ def test_shared_particular_numbers_link_articles_across_languages_only():
     assert bonus > 0
     assert abs(similarity("ko", {"#204"}) - similarity("ko", set()) - bonus) < 1e-9
     assert abs(similarity("en", {"#204"}) - similarity("en", set())) < 1e-9  # within a language the words speak
+
+
+def test_a_three_digit_tally_links_languages_but_never_tells_reports_apart():
+    import numpy as np
+
+    from parallax.cluster.consolidate import ConsolidateConfig, _Matrices
+    from parallax.cluster.features import tally_keys
+
+    assert tally_keys([{"value": 190.0}, {"value": 150.0}, {"value": 1000.0}, {"value": 7.0}]) == {"#190"}
+
+    def similarity(language_b: str, tallies_b: set[str], numbers_b: set[str] = frozenset()) -> float:
+        first = _features("en", "martial law lifted vote", {"yoon"}, numbers={"#1.5"})
+        first.tallies = {"#190"}
+        second = _features("xx", "gyeeom haeje", {"yoon"}, language=language_b, numbers=numbers_b)
+        second.tallies = tallies_b
+        matrices = _Matrices([Item("en", "s1", 1, first), Item("xx", "s2", 2, second)], 2, lambda key: 1)
+        return float(matrices.similarity(np.array([0]), np.array([1]), ConsolidateConfig())[0, 0])
+
+    bonus = ConsolidateConfig().number_bonus
+    assert abs(similarity("ko", {"#190"}) - similarity("ko", set()) - bonus) < 1e-9
+    # A report with other particular numbers is marked down for them whatever tallies it shares.
+    assert similarity("en", {"#190"}, {"#2.5"}) == similarity("en", set(), {"#2.5"})

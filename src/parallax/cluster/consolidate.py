@@ -91,6 +91,7 @@ class _Matrices:
         ordinal_ids: dict[str, int] = {}
         counted_ids: dict[str, int] = {}
         text_rows, name_rows, number_rows, date_rows, ordinal_rows, counted_rows = [], [], [], [], [], []
+        tally_rows: list[dict[int, float]] = []
         for item in items:
             features = item.features
             weights = {term_ids.setdefault(t, len(term_ids)): (1 + math.log(c)) * idf(t)
@@ -100,6 +101,8 @@ class _Matrices:
             name_rows.append({name_ids.setdefault(n, len(name_ids)): idf(n) for n in features.names
                               if n[0] != "#" and not n.startswith("o:")})
             number_rows.append({number_ids.setdefault(n, len(number_ids)): 1.0 for n in features.names if n[0] == "#"})
+            tally_rows.append({number_ids.setdefault(n, len(number_ids)): 1.0
+                               for n in features.tallies | {k for k in features.names if k[0] == "#"}})
             date_rows.append({date_ids.setdefault(d, len(date_ids)): 1.0 for d in features.dates})
             ordinal_rows.append({ordinal_ids.setdefault(n, len(ordinal_ids)): 1.0 for n in features.names
                                  if n.startswith("o:")})
@@ -109,6 +112,7 @@ class _Matrices:
         self.names = _csr(name_rows, len(name_ids))
         self.name_mass = np.asarray(self.names.sum(axis=1)).ravel()
         self.numbers = _csr(number_rows, len(number_ids))
+        self.tallies = _csr(tally_rows, len(number_ids))
         self.has_numbers = np.diff(self.numbers.indptr) > 0
         self.dates = _csr(date_rows, len(date_ids))
         self.ordinals = _csr(ordinal_rows, len(ordinal_ids))
@@ -143,7 +147,8 @@ class _Matrices:
         number_share = (self.numbers[rows] @ self.numbers[cols].T).toarray() > 0
         both_numbers = self.has_numbers[rows][:, None] & self.has_numbers[cols][None, :]
         score = score - config.number_penalty * (both_numbers & ~number_share)
-        score = score + config.number_bonus * (number_share & cross)  # "204", "33.15" read alike in every language
+        tally_share = (self.tallies[rows] @ self.tallies[cols].T).toarray() > 0
+        score = score + config.number_bonus * (tally_share & cross)  # "204", "33.15" read alike in every language
         same_count = (self.counted[rows] @ self.counted[cols].T).toarray() > 0
         same_ordinal = (self.ordinals[rows] @ self.ordinals[cols].T).toarray() > 0
         score = score - config.ordinal_penalty * (same_count & ~same_ordinal)  # "fourth flight" / "fifth flight"

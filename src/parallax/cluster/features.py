@@ -29,19 +29,24 @@ class Features:
     dates: set[str] = field(default_factory=set)
     text: str = ""
     embedding: list[float] | None = None  # multilingual sentence embedding of the headline and lead
+    # Numbers particular enough to tie two languages together, not to tell two reports apart
+    # ("190 lawmakers", "190명"): read only as a cross-language signal by consolidation.
+    tallies: set[str] = field(default_factory=set)
 
     def to_dict(self) -> dict:
         data = {"terms": dict(self.terms), "names": sorted(self.names), "dates": sorted(self.dates),
                 "published": self.published.isoformat() if self.published else None, "language": self.language}
         if self.embedding is not None:
             data["embedding"] = [round(x, 5) for x in self.embedding]
+        if self.tallies:
+            data["tallies"] = sorted(self.tallies)
         return data
 
     @classmethod
     def from_dict(cls, article_id: str, data: dict) -> Features:
         published = date.fromisoformat(data["published"]) if data.get("published") else None
         return cls(article_id, data.get("language", ""), published, Counter(data["terms"]), set(data["names"]),
-                   set(data["dates"]), embedding=data.get("embedding"))
+                   set(data["dates"]), embedding=data.get("embedding"), tallies=set(data.get("tallies", ())))
 
 
 @lru_cache(maxsize=4)  # the clusterer reads one article's words twice: for its terms and its copy signature
@@ -84,6 +89,17 @@ def number_keys(quantities: list[dict], text: str) -> set[str]:
     for match in _SCORE.finditer(text):
         low, high = sorted((int(match.group(1)), int(match.group(2))))
         keys.add(f"#{low}-{high}")
+    return keys
+
+
+def tally_keys(quantities: list[dict]) -> set[str]:
+    """Three-digit counts that are not round to fifty ("190", "204", "155"): the numbers of votes,
+    seats or minutes outlets in every language repeat, as "#…" keys like the particular numbers."""
+    keys = set()
+    for quantity in quantities:
+        value = quantity.get("value")
+        if value is not None and value.is_integer() and 100 < value < 1000 and value % 50:
+            keys.add(f"#{value:g}")
     return keys
 
 
@@ -131,11 +147,13 @@ def extract(article_id: str, language: str, title: str, text: str, published: st
         terms[word] += TITLE_WEIGHT
     names: set[str] = set()
     dates: set[str] = set()
+    tallies: set[str] = set()
     if analysis:
         for entity in analysis.get("entities", []):
             if entity["label"] in NAME_LABELS:
                 names |= name_keys(entity)
         names |= number_keys(analysis.get("quantities", []), text)
+        tallies = tally_keys(analysis.get("quantities", []))
         dates = {d["value"] for d in analysis.get("dates", []) if d.get("value")}
     names |= ordinal_keys(title, text)
     day = None
@@ -148,4 +166,4 @@ def extract(article_id: str, language: str, title: str, text: str, published: st
     # these keys, and equal strings from different articles would otherwise each be kept.
     terms = Counter({sys.intern(term): count for term, count in terms.items()})
     names = {sys.intern(name) for name in names}
-    return Features(article_id, language, day, terms, names, dates, text)
+    return Features(article_id, language, day, terms, names, dates, text, tallies=tallies)
