@@ -106,3 +106,10 @@ def test_a_three_digit_tally_links_languages_but_never_tells_reports_apart():
     assert abs(similarity("ko", {"#190"}) - similarity("ko", set()) - bonus) < 1e-9
     # A report with other particular numbers is marked down for them whatever tallies it shares.
     assert similarity("en", {"#190"}, {"#2.5"}) == similarity("en", set(), {"#2.5"})
+
+
+def test_abbreviated_place_names_meet_their_full_form():
+    from parallax.cluster.features import name_keys
+
+    assert name_keys({"label": "place", "canonical": "Mt Cook"}) == name_keys({"label": "place", "canonical": "Mount Cook"})
+    assert name_keys({"label": "place", "canonical": "St. Petersburg"}) == {"n:saint petersburg"}

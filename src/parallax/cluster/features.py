@@ -62,10 +62,14 @@ def words(text: str) -> tuple[str, ...]:
 
 
 
+_ABBREVIATIONS = {"mt": "mount", "mt.": "mount", "st": "saint", "st.": "saint", "ft": "fort", "ft.": "fort"}
+
+
 def name_keys(entity: dict) -> set[str]:
     """Keys under which a name can meet its variants: the full folded name and, for people, the
     surname ("Sybiha" meets "Andrii Sybiha"; "Сибіга" meets them through transliteration)."""
     full = fold(entity.get("latin") or entity["canonical"]).replace("’", "'")
+    full = " ".join(_ABBREVIATIONS.get(word, word) for word in full.split())  # "Mt Cook" is "Mount Cook"
     keys = {"n:" + full}
     parts = full.split()
     if entity["label"] in ("person", "name") and len(parts) > 1:
