@@ -69,3 +69,13 @@ def test_turkish_and_arabic_month_names():
 def test_month_names_of_more_languages(language, text, expected):
     [analysis] = analyze([ArticleInput("m", language, "t", text, None)], workers=1)
     assert expected in [(d.text, d.value) for d in analysis.dates]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("ja", "尹大統領は「野党が国政を麻痺させた」と述べた。", {"野党が国政を麻痺させた": "尹大統領"}),
+    ("zh", "尹錫悅表示：「我將接受國會的要求。」", {"我將接受國會的要求。": "尹錫悅"}),
+    ("ko", "우원식 국회의장은 \"비상사태는 비상한 각오로 막아야 한다\"고 말했다.",
+     {"비상사태는 비상한 각오로 막아야 한다": "우원식 국회의장"}),
+])
+def test_speakers_before_the_quote_in_chinese_japanese_and_korean(language, text, expected):
+    assert _speakers(language, text) == expected

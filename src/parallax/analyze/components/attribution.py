@@ -16,7 +16,11 @@ parser, whose attributions this must not second-guess.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from spacy.tokens import Span
+
+from parallax.analyze.components import Context
 from parallax.analyze.models import Entity
 
 # Inflected forms (most languages here have no lemmatizer): present, past and perfect of the
@@ -130,3 +134,70 @@ def _clause_end(text: str, position: int) -> int:
     """Where the cue's clause ends: "…, a déclaré le ministre, avant d'ajouter que Macron …" names nobody."""
     match = _CLAUSE_END.search(text, position)
     return match.start() if match else len(text)
+
+
+# Chinese, Japanese and Korean put the speaker before the quote, marked as the topic or subject:
+# "尹大統領は「…」と述べた", "尹錫悅表示：「…」", "우원식 국회의장은 "…"라고 말했다". No names are
+# found in these scripts (no capitals, no model), so the speaker is the words before the marker.
+_JA_BEFORE = re.compile(r"([^\s、。「」『』（）()・,.:：]{1,12}?)(?:は|が)、?\s*[「『“\"]?$")
+_JA_AFTER = re.compile(r"^[」』”\"]?\s*(?:と|って)")
+_ZH_BEFORE = re.compile(r"([^\s，。、「」『』：:“”\"（）()]{1,8}?)(?:表示|說|说|指出|強調|强调|稱|称|直言|坦言|回應|回应|透露)[：:，,]?\s*[「『“\"]?$")
+_KO_BEFORE = re.compile(r"((?:[가-힣A-Za-z0-9·]+\s)?[가-힣A-Za-z0-9·]+?)(?:은|는)\s*[\"“「']?$")
+_KO_AFTER = re.compile(r"^[\"”」']?\s*(?:라고|이라고|고|며|면서)(?:\s|$)")
+
+
+def cjk_speaker(text: str, start: int, end: int, language: str) -> tuple[int, int] | None:
+    """Span of the speaker of a quote from ``start`` to ``end`` (inside the marks), or None."""
+    opening = start
+    while opening > 0 and text[opening - 1] in "「『“\"' ":
+        opening -= 1
+    line_start = max(text.rfind("。", 0, opening), text.rfind("\n", 0, opening), text.rfind(". ", 0, opening)) + 1
+    before = text[line_start:opening]
+    after = text[end : end + 12]
+    if language == "ja" and _JA_AFTER.match(after):
+        match = _JA_BEFORE.search(before)
+    elif language == "zh":
+        match = _ZH_BEFORE.search(before)
+    elif language == "ko" and _KO_AFTER.match(after):
+        match = _KO_BEFORE.search(before)
+    else:
+        return None
+    if match is None:
+        return None
+    return line_start + match.start(1), line_start + match.end(1)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A speaker read as characters of the text, shown as written."""
+
+    start_char: int
+    end_char: int
+    text: str
+
+
+def lexical_speaker(ctx: Context, start: int, end: int) -> tuple[Span | _Words | None, str | None, bool]:
+    """ "«…», affirme Emmanuel Macron" / "Scholz sagte: „…“" / "尹大統領は「…」と述べた" without a parse.
+    The flag says the speaker is a role to be shown as written ("der Sprecher"): without a model
+    the capitalised words inside it are nouns as often as names."""
+    if ctx.language in ("zh", "ja", "ko"):
+        span = cjk_speaker(ctx.text, start, end, ctx.language)
+        if span is None:
+            return None, None, False
+        # Read from the text, not the tokens: unsegmented Japanese is one token per sentence.
+        return _Words(span[0], span[1], ctx.text[span[0] : span[1]]), None, True
+    close = end
+    while close < len(ctx.text) and ctx.text[close] in "”“\"»«’‘ \u00a0":
+        close += 1
+    found = speaker_after(ctx.text, close, ctx.entities) or speaker_before(ctx.text, _opening(ctx.text, start), ctx.entities)
+    if found is None:
+        return None, None, False
+    speaker_start, speaker_end, cue = found
+    role = ctx.text[speaker_start:speaker_end].split()[0].lower() in DETERMINERS
+    return ctx.doc.char_span(speaker_start, speaker_end, alignment_mode="expand"), cue, role and not ctx.has_model
+
+
+def _opening(text: str, start: int) -> int:
+    while start > 0 and text[start - 1] in "“„«»\"‚‘ \u00a0":
+        start -= 1
+    return start

@@ -1,5 +1,5 @@
-"""Direct quotations found by their marks, in every quote style: “ ” « » „ “ » « ‚ ‘ ‘ ’ " and
-paragraph-opening dashes. Marks work in every language; who speaks is decided elsewhere."""
+"""Direct quotations found by their marks, in every quote style: “ ” « » „ “ » « ‚ ‘ ‘ ’ " 「 」 『 』
+and paragraph-opening dashes. Marks work in every language; who speaks is decided elsewhere."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ _PAIRS = [
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^‘’]|’(?=\w))+?)’(?!\w)"),
     re.compile(r"(?<!=)\"([^\"\n]+?)\"(?!\s*\w+=)"),  # not the attributes of markup: id="7479" author="@cspan"
     re.compile(r"(?:(?<=^)|(?<=\s))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one
+    re.compile(r"「([^「」]+?)」"),  # Japanese, and Chinese in Taiwan and Hong Kong
+    re.compile(r"『([^『』]+?)』"),
 ]
 _DASH_QUOTE = re.compile(r"(?m)^[—–―]\s*(.+?)(?:\s+[—–―]\s+|$)")
 

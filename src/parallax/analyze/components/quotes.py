@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from parallax.analyze.components import Context, extractor, lemma
-from parallax.analyze.components.attribution import DETERMINERS, speaker_after, speaker_before
+from parallax.analyze.components.attribution import lexical_speaker
 from parallax.analyze.components.entities import ROLE_NOUNS
 from parallax.analyze.components.quote_marks import find_direct
 from parallax.analyze.models import Entity, Quote
@@ -90,7 +90,7 @@ def quotes(ctx: Context) -> None:
         speaker_span, cue_text = _signature(ctx, end) or _headline_speaker(ctx, start), None
         literal = False
         if speaker_span is None and ctx.language != "en":
-            speaker_span, cue_text, literal = _lexical(ctx, start, end)
+            speaker_span, cue_text, literal = lexical_speaker(ctx, start, end)
         if speaker_span is not None:
             cue = None
         elif cue is not None:
@@ -120,7 +120,7 @@ def quotes(ctx: Context) -> None:
             quote = transcript[start]
         else:
             quote = Quote(None, None, None, cue_text, ctx.text[start:end], start, end, True)
-        words = len(quote.text.split())
+        words = len(quote.text.split()) if ctx.language not in ("zh", "ja", "ko") else len(quote.text) // 2
         if (words < MIN_QUOTE_WORDS and quote.cue is None) or (quote.speaker is None and words < MIN_UNATTRIBUTED_WORDS):
             continue  # a short quoted phrase nobody says is emphasis or a title ("The Apprentice"), not a quotation
         out.append(quote)
@@ -131,27 +131,6 @@ def quotes(ctx: Context) -> None:
         out.extend(_indirect(ctx, masked, people))
     out.sort(key=lambda q: q.start)
     ctx.quotes = out
-
-
-def _lexical(ctx: Context, start: int, end: int) -> tuple[Span | None, str | None, bool]:
-    """ "«…», affirme Emmanuel Macron" / "Scholz sagte: „…“" without a parse (attribution.py).
-    The flag says the speaker is a role to be shown as written ("der Sprecher"): without a model
-    the capitalised words inside it are nouns as often as names."""
-    close = end
-    while close < len(ctx.text) and ctx.text[close] in "”“\"»«’‘ \u00a0":
-        close += 1
-    found = speaker_after(ctx.text, close, ctx.entities) or speaker_before(ctx.text, _opening(ctx.text, start), ctx.entities)
-    if found is None:
-        return None, None, False
-    speaker_start, speaker_end, cue = found
-    role = ctx.text[speaker_start:speaker_end].split()[0].lower() in DETERMINERS
-    return ctx.doc.char_span(speaker_start, speaker_end, alignment_mode="expand"), cue, role and not ctx.has_model
-
-
-def _opening(text: str, start: int) -> int:
-    while start > 0 and text[start - 1] in "“„«»\"‚‘ \u00a0":
-        start -= 1
-    return start
 
 
 def _labelled(text: str, start: int, end: int) -> Quote | None:
