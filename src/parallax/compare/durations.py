@@ -68,9 +68,12 @@ def _count(word: str) -> float | None:
     return _COUNTS.get(word.lower())
 
 
+_HEDGES_LONGEST_FIRST = sorted(HEDGE_BOUNDS, key=len, reverse=True)  # "just over" before "over"
+
+
 def _hedge(text: str, start: int) -> tuple[float, float]:
     before = text[max(0, start - 20) : start].lower().rstrip()
-    for hedge in sorted(HEDGE_BOUNDS, key=len, reverse=True):
+    for hedge in _HEDGES_LONGEST_FIRST:
         if before.endswith(hedge) and (len(before) == len(hedge) or not before[-len(hedge) - 1].isalnum()):
             return HEDGE_BOUNDS[hedge]
     return 1.0, 1.0
