@@ -106,10 +106,12 @@ def rewrite_score(mine: list[frozenset[str]], theirs: list[frozenset[str]],
     return share, REWRITE_SHARE
 
 
-def _may_be_rewrite(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
+def _may_be_rewrite(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
     """Cheap test before aligning sentences: the two texts must share many words overall."""
-    words_a, words_b = frozenset().union(*a) if a else frozenset(), frozenset().union(*b) if b else frozenset()
-    return bool(words_a and words_b) and len(words_a & words_b) / len(words_a | words_b) >= 0.2
+    if not words_a or not words_b:
+        return False
+    shared = len(words_a & words_b)
+    return shared / (len(words_a) + len(words_b) - shared) >= 0.2
 
 
 def _crc32(data: bytes) -> int:
@@ -172,6 +174,7 @@ class CopyDetector:
         self.order: dict[str, tuple] = {}
         self.sentence_cache: dict[str, list[frozenset[str]]] = {}
         self.anchor_cache: dict[str, list[str]] = {}
+        self.vocabulary_cache: dict[str, frozenset[str]] = {}  # the words of all sentences, per article
         template = MinHash(num_perm=PERMUTATIONS, seed=1)
         self.permutations, self.scheme = template.permutations, template.scheme  # generated once, not per article
 
@@ -221,7 +224,7 @@ class CopyDetector:
         best: tuple[float, str] | None = None
         for other_id, other_text in earlier:
             theirs = self._sentences(other_id, other_text)
-            if not _may_be_rewrite(mine, theirs):
+            if not _may_be_rewrite(self._vocabulary(article_id, mine), self._vocabulary(other_id, theirs)):
                 continue
             score, bar = rewrite_score(mine, theirs, self._anchors(article_id, text), self._anchors(other_id, other_text))
             if score >= bar and (best is None or score > best[0]):
@@ -276,11 +279,18 @@ class CopyDetector:
     def forget_sentences(self, article_id: str) -> None:
         self.sentence_cache.pop(article_id, None)
         self.anchor_cache.pop(article_id, None)
+        self.vocabulary_cache.pop(article_id, None)
 
     def _sentences(self, article_id: str, text: str) -> list[frozenset[str]]:
         found = self.sentence_cache.get(article_id)
         if found is None:
             found = self.sentence_cache[article_id] = sentence_sets(text)
+        return found
+
+    def _vocabulary(self, article_id: str, sentences: list[frozenset[str]]) -> frozenset[str]:
+        found = self.vocabulary_cache.get(article_id)
+        if found is None:
+            found = self.vocabulary_cache[article_id] = frozenset().union(*sentences)
         return found
 
     def _anchors(self, article_id: str, text: str) -> list[str]:
