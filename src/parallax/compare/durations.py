@@ -20,6 +20,8 @@ from parallax.compare.claims import Claim, _format, context_terms, extractor, se
 from parallax.compare.models import SourceArticle
 from parallax.compare.units import HEDGE_BOUNDS
 
+# Count words of more languages, for durations only: in the analysis' shared WORD_NUMBERS they would
+# turn English "due to" or German "sei" into numbers everywhere.
 _MORE_WORDS = {
     "a": 1, "an": 1, "one": 1, "uno": 1, "una": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einen": 1,
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
