@@ -16,7 +16,7 @@ import numpy as np
 
 from parallax.cluster.copies import CopyDetector
 from parallax.cluster.features import Features, extract
-from parallax.cluster.index import LOG_TF, Story, StoryIndex
+from parallax.cluster.index import LOG_TF, Story, StoryIndex, log_tf
 
 EVICT_EVERY = 1000  # arrivals between sweeps of quiet stories
 MAX_REWRITE_CHECKS = 10  # latest members of the likeliest story compared sentence by sentence
@@ -163,11 +163,11 @@ class Clusterer:
 
     def vector(self, features: Features) -> tuple[dict[str, tuple[float, float]], float]:
         """The article's TF-IDF weights (with each term's idf, reused against every candidate)."""
-        idf, table = self.index.idf, LOG_TF
+        idf = self.index.idf
         weights = {}
         for term, count in features.terms.items():
             value = idf(term)
-            weights[term] = ((table[count] if count < 4096 else 1 + math.log(count)) * value, value)
+            weights[term] = (log_tf(count) * value, value)
         return weights, math.sqrt(sum(w * w for w, _ in weights.values()))
 
     def score(self, features: Features, story: Story, vector=None) -> tuple[float, dict]:
@@ -175,7 +175,7 @@ class Clusterer:
         story_terms = story.terms
         # fsum: exactly rounded whatever the (hash-dependent) order of the shared terms, so the
         # same input gives the same decision in every process.
-        table = LOG_TF  # 1 + ln(count), inlined: this loop is the hot spot of assignment
+        table = LOG_TF  # log_tf, inlined: this loop is the hot spot of assignment
         dot = math.fsum([weight * (table[c] if c < 4096 else 1 + math.log(c)) * idf
                          for t in weights.keys() & story_terms.keys()
                          for weight, idf, c in ((*weights[t], story_terms[t]),)])

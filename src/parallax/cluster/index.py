@@ -25,6 +25,12 @@ MAX_POSTING = 300  # stories a candidate key may point to
 NORM_EXACT_BELOW = 10
 NORM_REFRESH = 1.1
 LOG_TF = [0.0] + [1 + math.log(count) for count in range(1, 4096)]  # 1 + ln(count), the tf weight
+
+
+def log_tf(count: int) -> float:
+    """The tf weight 1 + ln(count); the scoring loops inline this same expression."""
+    return LOG_TF[count] if count < 4096 else 1 + math.log(count)
+
 COMMON_SHARE = 0.2  # keys in more than this share of articles are too common to index
 
 
@@ -103,7 +109,7 @@ class StoryIndex:
         (exactly while it is small): idf drifts slowly and one more article changes a large
         story's length little, while recomputing it for every candidate dominated the run time."""
         if story.norm_size != story.size and (story.size < NORM_EXACT_BELOW or story.size >= story.norm_size * NORM_REFRESH):
-            idf, memo, table = self.idf, self._idf, LOG_TF
+            idf, memo, table = self.idf, self._idf, LOG_TF  # log_tf, inlined
             story.norm_value = math.sqrt(sum([((table[c] if c < 4096 else 1 + math.log(c)) * (memo.get(t) or idf(t))) ** 2
                                               for t, c in story.terms.items()]))
             story.norm_size = story.size
