@@ -193,7 +193,7 @@ def _is_duration(text: str, start: int) -> bool:
     return bool(DURATION.match(text, start))
 
 
-def _is_day_duration(text: str, start: int) -> bool:
+def _starts_duration(text: str, start: int) -> bool:
     from parallax.compare.durations import starts_duration
 
     return starts_duration(text, start)
@@ -249,7 +249,7 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
             end = max(end, compound.end())
         if unit_norm == "minute" and _is_duration(text, quantity.start):
             continue  # "82 Minuten": a duration, claimed by the durations extractor
-        if _is_day_duration(text, quantity.start):
+        if _starts_duration(text, quantity.start):
             continue  # "zwei Wochen", "6개월", "2시간 35분": claimed by the durations extractors
         if not unit_norm and quantity.value >= 1000 and not 1900 <= quantity.value <= 2100:
             # "80 mila i fedeli": after a written-out scale, an article may stand before the noun
@@ -394,7 +394,6 @@ def dates(article: SourceArticle) -> Iterator[Claim]:
         )
 
 
-from parallax.compare import (
-    durations,  # noqa: F401  - and these after those
-    measures,  # noqa: F401  - registers its extractors after these
-)
+# These modules register their extractors after this module's: of two claims on one span, the
+# earlier extractor's is kept.
+from parallax.compare import durations, measures  # noqa: F401
