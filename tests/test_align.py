@@ -66,3 +66,28 @@ def test_a_quote_two_origins_give_to_different_people_is_an_attribution_conflict
     assert (agree.kind, agree.relation, agree.conflict_type) == ("quote", "agree", None)
     assert (conflict.relation, conflict.conflict_type) == ("conflict", "attribution")
     assert [v.value for v in conflict.values] == ["Dmitry Peskov", "Sergey Lavrov"]
+
+
+def test_two_different_lower_bounds_are_two_figures_not_an_agreement():
+    import math
+    from dataclasses import replace
+
+    over_80k = replace(_number("A", 80000, "crowd"), low=80000, high=math.inf)
+    over_50k = replace(_number("B", 50000, "crowd"), low=50000, high=math.inf)
+    assert relation([over_80k, over_50k], ORIGINS) == ("conflict", "number")
+    # ...while a bound and a figure inside it still agree: "more than 1,000" and "1,200"
+    assert relation([replace(over_50k, article="A"), _number("B", 52000, "crowd")], ORIGINS) == ("agree", None)
+
+
+def _time(article: str, value: str) -> Claim:
+    return Claim("time", article, 0, 4, value, value, 0.0, 0.0, "clock", frozenset(), 0, 4)
+
+
+def test_clock_times_minutes_apart_pair_but_round_hours_do_not():
+    from parallax.compare.align import MATCH, NEAR_TIME, Weights, pair_score
+
+    weights = Weights({})  # no shared words at all: Korean and English reports of one address
+    assert pair_score(_time("A", "04:20"), _time("B", "04:30"), weights) == NEAR_TIME < MATCH["time"]
+    assert pair_score(_time("A", "23:55"), _time("B", "00:05"), weights) == NEAR_TIME  # across midnight
+    assert pair_score(_time("A", "04:20"), _time("B", "04:50"), weights) == 0.0
+    assert pair_score(_time("A", "22:00"), _time("B", "22:10"), weights) == 0.0  # "about ten" is not a moment

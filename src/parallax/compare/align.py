@@ -35,6 +35,7 @@ CLOSE_SHARE = 0.03
 ATTACH = 0.2
 NEAR = 0.1  # a content word shared just before both values ("participation de 66,63 %")
 LABEL = 0.2  # same-language list items introduced by the same word, or by different ones
+NEAR_TIME = 0.4  # two clock times a few minutes apart, neither on the hour: one moment, reported twice
 ANCHORS = 0.3  # shared names and neighbouring numbers: the cross-language signal  # "claims to control 1,000 km2" / "claims control over 100 settlements"
 
 
@@ -108,6 +109,8 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
         context += ANCHORS * len(anchors_a & anchors_b) / min(len(anchors_a), len(anchors_b))
     if linked:
         context += SENTENCE_LINK
+    if a.kind == "time" and near_times(a.value, b.value):
+        context += NEAR_TIME
     if a.kind != "number":
         own = {"n:" + a.value, "n:" + b.value}
         anchors_a, anchors_b = a.anchors - own, b.anchors - own
@@ -125,6 +128,20 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
     if not a.unit or not b.unit or "year" in (a.unit, b.unit) or "-" in a.unit + b.unit:
         return 0.0  # a "300-member assembly" is not another measure of the same members
     return context if context >= COMPLEMENTARY else 0.0
+
+
+def near_times(a: str, b: str) -> bool:
+    """"4:20" and "4:30" (a.m., in the same story) are one moment more often than two: times
+    with minutes are rare enough to mean something. "22:00" and "22:10" are not: round hours
+    are how outlets say "about ten"."""
+    try:
+        (ha, ma), (hb, mb) = (map(int, a.split(":")[:2]), map(int, b.split(":")[:2]))
+    except ValueError:
+        return False
+    if ma == 0 or mb == 0:
+        return False
+    gap = abs((ha * 60 + ma) - (hb * 60 + mb))
+    return min(gap, 1440 - gap) <= 15
 
 
 def close(a: Claim, b: Claim) -> bool:
@@ -145,6 +162,16 @@ def compatible(a: Claim, b: Claim) -> bool:
         return a.value[-5:] == b.value[-5:]  # "15. Januar" (no year) and "January 15, 2025"
     # dates: "2025-02" is compatible with "2025-02-23"
     return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def agree(a: Claim, b: Claim) -> bool:
+    """Compatible, and not two different bounds: "over 80,000" and "over 50,000" can both be
+    true, but they are two outlets' figures for one crowd, which is what a reader must see."""
+    if a.kind == "number" and a.low != b.low and math.isinf(a.high) and math.isinf(b.high):
+        return False
+    if a.kind == "number" and a.high != b.high and a.low == 0 and b.low == 0:
+        return False  # "up to 100" / "up to 40", likewise
+    return compatible(a, b)
 
 
 def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None) -> list[list[Claim]]:
@@ -219,7 +246,7 @@ def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | No
         return "single", None
     kind = row[0].kind
     independent = _one_per_origin(row, origin_of)
-    if all(compatible(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]):
+    if all(agree(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]):
         return "agree", None  # "204 명" and "204표": the same number, whatever each calls the unit
     if kind == "number" and len({c.unit for c in row if c.unit}) > 1:  # a bare number takes its row's unit
         # Different measures side by side, unless two origins give one of them values that
@@ -227,7 +254,7 @@ def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | No
         by_unit: dict[str, list[Claim]] = defaultdict(list)
         for claim in independent:
             by_unit[claim.unit].append(claim)
-        if not any(not compatible(a, b) and near(a, b) for same in by_unit.values() if len(same) > 1
+        if not any(not agree(a, b) and near(a, b) for same in by_unit.values() if len(same) > 1
                    for i, a in enumerate(same) for b in same[i + 1 :]):
             return "complementary", None
     if kind == "number":
