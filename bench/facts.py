@@ -5,7 +5,8 @@ detection, and the compare stage builds the story report (the gold event is the 
 this measures comparing, not clustering). Each gold fact lists verbatim value spans per article
 and a relation. A gold fact is *found* when one fact row has cells overlapping at least two of
 its value spans; the matched row is the one covering the most of them (name-spelling rows only
-match name facts: a row about how a name is spelled says nothing about the number next to it).
+match name facts and name facts only name-spelling or sentence rows: a row about how a name is
+spelled says nothing about the number next to it, nor a row of numbers about the name).
 
 - recall: found / gold facts (facts whose spans cannot be located in the cleaned text count
   as not found and are listed);
@@ -164,8 +165,10 @@ def main() -> None:
             continue
         best, best_cover = None, 0
         for row in report.facts:
-            if row.kind == "name" and fact["kind"] != "name":
-                continue  # "Emmanuel Macron: spelled …" says nothing about the date he announced
+            if (row.kind == "name") != (fact["kind"] == "name") and row.kind != "statement":
+                # "Emmanuel Macron: spelled …" says nothing about the date he announced, and
+                # a row of times says nothing about how the Speaker's name is spelled
+                continue
             cover = sum(1 for v in row.values if v.article in gold_spans
                         and v.start < gold_spans[v.article][1] and gold_spans[v.article][0] < v.end)
             if cover > best_cover:

@@ -84,10 +84,11 @@ def _time(article: str, value: str) -> Claim:
 
 
 def test_clock_times_minutes_apart_pair_but_round_hours_do_not():
-    from parallax.compare.align import MATCH, NEAR_TIME, Weights, pair_score
+    from parallax.compare.align import MATCH, NEAR_TIME, SAME_TIME, Weights, pair_score
 
     weights = Weights({})  # no shared words at all: Korean and English reports of one address
     assert pair_score(_time("A", "04:20"), _time("B", "04:30"), weights) == NEAR_TIME < MATCH["time"]
+    assert pair_score(_time("A", "22:20"), _time("B", "22:20"), weights) == SAME_TIME >= MATCH["time"]
     assert pair_score(_time("A", "23:55"), _time("B", "00:05"), weights) == NEAR_TIME  # across midnight
     assert pair_score(_time("A", "04:20"), _time("B", "04:50"), weights) == 0.0
     assert pair_score(_time("A", "22:00"), _time("B", "22:10"), weights) == 0.0  # "about ten" is not a moment

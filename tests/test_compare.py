@@ -207,3 +207,39 @@ def test_times_of_day_in_chinese_japanese_and_korean():
     assert clocks("ja", "尹錫悦大統領は昨日午後10時20分ごろ戒厳令を宣布した。") == [("午後10時20分", "22:20")]
     assert clocks("ko", "3일 밤 11시부터 정치활동을 금지했다.") == [("밤 11시", "23:00")]
     assert clocks("ja", "会議は2時間半続いた。") == [] and clocks("ko", "3시간 동안 회의했다.") == []  # durations
+
+
+def test_korean_names_in_hangul_meet_their_press_romanisation(cli, tmp_path):
+    records = [
+        {"id": "en", "outlet": "wire.example", "published": "2031-03-05", "language": "en",
+         "title": "Seoul port strike ends after talks",
+         "text": "South Korea's dockworkers ended a three-day strike on Wednesday after talks chaired by "
+                 "Prime Minister Park Geun-soo. Labour Minister Choi Sang-hoon said the deal raises night-shift "
+                 "pay by 12 percent. Busan port resumed loading by late afternoon, officials said."},
+        {"id": "ko", "outlet": "news.example.kr", "published": "2031-03-05", "language": "ko",
+         "title": "부산항 파업 종료",
+         "text": "박근수 국무총리가 주재한 협상 끝에 부두 노동자들이 5일 사흘간의 파업을 끝냈다. "
+                 "최상훈 장관은 야간 근무 수당을 12% 인상하기로 했다고 밝혔다. 박근수 총리는 노사 양측에 감사를 표했다. "
+                 "민주당 원내대표는 합의를 환영했다."},
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    report = _report(cli, str(path))
+    park = _entity(report, "박근수")
+    assert {v["text"] for v in park["variants"]} >= {"박근수", "Park Geun-soo"}
+    assert park["type"] == "person" and {"en", "ko"} <= {a for v in park["variants"] for a in v["articles"]}
+    choi = _entity(report, "최상훈")
+    assert "Choi Sang-hoon" in {v["text"] for v in choi["variants"]}
+    assert choi is not park
+    # a party's floor leader is a title after a word, not a person
+    assert not any(v["text"].startswith("민주당") for e in report["entities"] for v in e["variants"])
+    rows = [f for f in report["facts"] if f["kind"] == "name"]
+    assert any({v["text"] for v in f["values"]} == {"박근수", "Park Geun-soo"} for f in rows)
+
+
+def test_hangul_names_need_a_family_name_and_a_title():
+    from parallax.analyze.components.hangul_names import hangul_names
+
+    text = "우원식 국회의장이 개회를 선언했다. 때에는 대통령이 ... 이내에 대통령 ... 우원식은 말했다. 박근혜 전 대통령"
+    assert [(name, title) for _, _, name, title in hangul_names(text)] == [
+        ("우원식", "국회의장"), ("우원식", "국회의장"), ("박근혜", "전 대통령")]

@@ -36,6 +36,7 @@ ATTACH = 0.2
 NEAR = 0.1  # a content word shared just before both values ("participation de 66,63 %")
 LABEL = 0.2  # same-language list items introduced by the same word, or by different ones
 NEAR_TIME = 0.4  # two clock times a few minutes apart, neither on the hour: one moment, reported twice
+SAME_TIME = 0.5  # ...and the very same time ("10:20 pm" / "午後10時20分") is that moment without more words
 ANCHORS = 0.3  # shared names and neighbouring numbers: the cross-language signal  # "claims to control 1,000 km2" / "claims control over 100 settlements"
 
 
@@ -110,7 +111,7 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
     if linked:
         context += SENTENCE_LINK
     if a.kind == "time" and near_times(a.value, b.value):
-        context += NEAR_TIME
+        context += SAME_TIME if a.value == b.value else NEAR_TIME
     if a.kind != "number":
         own = {"n:" + a.value, "n:" + b.value}
         anchors_a, anchors_b = a.anchors - own, b.anchors - own

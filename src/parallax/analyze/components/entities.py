@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from parallax.analyze.components import Context, extractor, lemma
+from parallax.analyze.components.hangul_names import hangul_names
 from parallax.analyze.gazetteer import lookup
 from parallax.analyze.models import Entity, Sentence
 from parallax.analyze.translit import fold, latin
@@ -38,6 +39,7 @@ ROLE_NOUNS = {
     "delegate", "commissioner", "dr", "mr", "mrs", "ms", "sir", "lord", "lady", "actress", "actor", "singer",
     "ministre", "porte-parole", "président", "présidente", "chef", "directeur", "directrice", "secrétaire",
 }
+_NAME_TAIL = re.compile(r"-[a-z]+\b")
 _ROLE_DEPS = {"compound", "amod", "nmod", "nn", "npadvmod", "poss", "flat", "appos", "case"}
 _NAME_RUN = re.compile(
     r"(?<![\w])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’\-]+)(?:\s+(?:(?:de|del|della|di|da|van|von|der|den|du|la|le|bin|al|el|ibn)\s+)?"
@@ -74,7 +76,14 @@ def _model_entities(ctx: Context) -> list[Entity]:
         if label == "place" and len(ent) == 1 and ent[0].pos_ == "ADJ" and not lookup(text):
             label = "group"  # "Ukrainian" tagged as a place is a nationality
         role = _role(ent) if label == "person" else None
-        out.append(Entity(text, label, ent.start_char, ent.end_char, text, latin(text), role))
+        end = ent.end_char
+        if label == "person":
+            # The model sometimes stops a hyphenated given name at the hyphen: "Park Geun[-soo]".
+            tail = _NAME_TAIL.match(ctx.text, end)
+            if tail:
+                end = tail.end()
+                text = ctx.text[ent.start_char : end]
+        out.append(Entity(text, label, ent.start_char, end, text, latin(text), role))
     return out
 
 
@@ -143,7 +152,9 @@ def _candidate_names(ctx: Context) -> list[Entity]:
             continue
         label = "place" if lookup(name) else "name"
         out.append(Entity(name, label, start, end, name, latin(name)))
-    return out
+    for start, end, name, title in hangul_names(text):
+        out.append(Entity(name, "person", start, end, name, latin(name), title))
+    return sorted(out, key=lambda e: e.start)
 
 
 def _with_canonical_names(mentions: list[Entity]) -> list[Entity]:
