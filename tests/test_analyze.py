@@ -119,6 +119,19 @@ def test_languages_without_a_model_still_get_names_numbers_dates():
     assert analysis.model == "blank:uk"
 
 
+def test_titles_before_names_become_roles_and_names_stop_at_line_breaks():
+    text = ("Il Segretario di Stato Marco Rubio ha incontrato il Primo Ministro Han Duck-soo a Roma. "
+            "La riunione si è svolta presso la King Abdullah Sports City, ha detto il Presidente Macron.\n\n"
+            "PAPA\n\nRobert Francis Prevost è nato a Chicago.")
+    [analysis] = analyze([ArticleInput("it", "it", "", text, None)])
+    names = {e.text: e for e in analysis.entities}
+    assert names["Marco Rubio"].role == "Segretario di Stato"
+    assert names["Han Duck-soo"].role == "Primo Ministro"
+    assert "King Abdullah Sports City" in names  # royal titles also open place names
+    assert "Presidente Macron" in names  # a one-word name keeps its title: "Macron" alone could be anything
+    assert "Robert Francis Prevost" in names and not any("\n" in name for name in names)
+
+
 def test_translit_is_one_function_for_all_scripts():
     assert latin("Сибіга") == "Sibiga" and latin("Spoljarić") == "Spoljarić" and latin("Ζελένσκι") == "Zelenski"
 

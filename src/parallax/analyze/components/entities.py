@@ -42,8 +42,8 @@ ROLE_NOUNS = {
 _NAME_TAIL = re.compile(r"-[a-z]+\b")
 _ROLE_DEPS = {"compound", "amod", "nmod", "nn", "npadvmod", "poss", "flat", "appos", "case"}
 _NAME_RUN = re.compile(
-    r"(?<![\w])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’\-]+)(?:\s+(?:(?:de|del|della|di|da|van|von|der|den|du|la|le|bin|al|el|ibn)\s+)?"
-    r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’\-]+){0,3}"
+    r"(?<![\w])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’\-]+)(?:[ \t\u00a0]+(?:(?:de|del|della|di|da|van|von|der|den|du|la|le|bin|al|el|ibn)[ \t\u00a0]+)?"
+    r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’\-]+){0,4}"
 )
 
 
@@ -150,11 +150,56 @@ def _candidate_names(ctx: Context) -> list[Entity]:
         sentence_initial = start in starts or text[max(0, start - 2) : start].strip() in ("", "\n")
         if sentence_initial and " " not in name and not counts.get(name) and not lookup(name):
             continue
+        role, name_start = _leading_title(name)
+        if role:
+            start, name = start + name_start, name[name_start:]
         label = "place" if lookup(name) else "name"
-        out.append(Entity(name, label, start, end, name, latin(name)))
+        out.append(Entity(name, label, start, end, name, latin(name), role))
     for start, end, name, title in hangul_names(text):
         out.append(Entity(name, "person", start, end, name, latin(name), title))
     return sorted(out, key=lambda e: e.start)
+
+
+# Titles written before a name in the languages without a model, where a run of capitalised
+# words takes them in ("Presidente Yoon Suk-yeol", "Primo Ministro Han Duck-soo", "Il Cardinale
+# Kevin Farrell"). Royal titles and "General" are left out: they also open place and company
+# names ("King Abdullah Sports City", "General Motors").
+TITLE_WORDS = {
+    "presidente", "presidenta", "président", "présidente", "präsident", "präsidentin", "president",
+    "ministro", "ministra", "ministre", "minister", "ministerin", "kanzler", "kanzlerin", "cancelliere",
+    "canciller", "chanceler", "chancelier", "cardinale", "cardenal", "cardeal", "kardinal", "cardinal",
+    "sindaco", "alcalde", "alcaldesa", "prefeito", "bürgermeister", "maire", "mayor",
+    "segretario", "secretario", "secretária", "secretário", "sekretär", "secrétaire",
+    "portavoce", "portavoz", "porta-voz", "sprecher", "sprecherin", "porte-parole", "spokesman", "speaker",
+    "senatore", "senador", "senator", "sénateur", "deputato", "diputado", "deputado", "député", "abgeordnete",
+    "ambasciatore", "embajador", "embaixador", "botschafter", "ambassadeur", "ambassador",
+    "comandante", "kommandeur", "commandant", "commander", "leader", "líder", "chef", "capo", "jefe",
+    "governatore", "gobernador", "governador", "gouverneur", "governor", "premier", "premierminister",
+    "bundeskanzler", "bundeskanzlerin", "bundespräsident", "bundesminister", "dottor", "dottoressa", "monsignor",
+    "kardynał", "prezydent", "rzecznik", "papież", "ksiądz", "marszałek",
+}
+_ARTICLES = {"il", "la", "le", "lo", "el", "los", "las", "les", "der", "die", "das", "the", "o", "a", "os", "as"}
+_TITLE_SUFFIXES = ("minister", "ministerin", "kanzler", "präsident", "sprecher")  # German compounds
+
+
+def _leading_title(name: str) -> tuple[str | None, int]:
+    """("Primo Ministro", 15) for "Primo Ministro Han Duck-soo": the title before a name of at
+    least two words, and where the name starts; (None, 0) when there is none."""
+    words = list(re.finditer(r"\S+", name))
+    last_title = None
+    for index, word in enumerate(words[:-2]):
+        lowered = word.group().lower()
+        if lowered in TITLE_WORDS or (len(lowered) > 10 and lowered.endswith(_TITLE_SUFFIXES)):
+            last_title = index
+    if last_title is None:
+        return None, 0
+    rest = words[last_title + 1 :]
+    while rest and rest[0].group().lower() in ("de", "del", "della", "di", "da", "von", "der", "des", "du"):
+        rest = rest[2:]  # the title's complement: "Segretario di Stato", "Ministro de Defensa"
+    if len(rest) < 2:
+        return None, 0
+    first = 1 if words[0].group().lower() in _ARTICLES and last_title > 0 else 0  # "Il Cardinale"
+    return name[words[first].start() : rest[0].start()].rstrip(), rest[0].start()
 
 
 def _with_canonical_names(mentions: list[Entity]) -> list[Entity]:
