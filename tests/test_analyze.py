@@ -66,6 +66,33 @@ def test_split_quote_shares_its_speaker():
     assert speakers == {"We will not stop": "Anna Kovalenko", "until every village is rebuilt.": "Anna Kovalenko"}
 
 
+def test_a_long_interruption_and_a_run_on_sentence_keep_the_speaker():
+    # The rules on their own: which parse makes the cue search go astray depends on the whole
+    # document (an abbreviation read as a sentence end, two sentences read as one).
+    from parallax.analyze.components import Context
+    from parallax.analyze.components.quotes import _run_on, _split_quote
+    from parallax.analyze.models import Quote
+    from parallax.analyze.pipeline import load
+
+    text = ("“The levee will hold,” Quinlan said during a visit to Port Ellis, Ore., “but only if the "
+            "pumps keep running.” “Bad things will happen,” Quinlan warned in Astoria. “This could be the "
+            "worst flood in a generation.” At a briefing, Ted Alvarez called the warning “premature.”")
+    first = Quote("Mara Quinlan", 22, 29, "said", "The levee will hold", 1, 20, True)
+    assert _split_quote(text, first, text.index("but only"))
+    other_cue = Quote("Mara Quinlan", 22, 29, "told", "The levee will hold", 1, 20, True)
+    assert not _split_quote(text, other_cue, text.index("but only"))  # no cue of its own in between
+    ctx = Context(load("en")(text), "en", None, has_model=True)
+    warned = text.index("Bad things")
+    previous = Quote("Mara Quinlan", 0, 0, "warned", "Bad things will happen", warned, warned + 22, True)
+    run_on = text.index("This could")
+    assert _run_on(ctx, previous, run_on, text.index(" At a briefing") - 1)
+    trailing = "“Bad things will happen,” Quinlan warned in Astoria. “This could be the worst flood.” Alvarez said."
+    ctx = Context(load("en")(trailing), "en", None, has_model=True)
+    previous = Quote("Mara Quinlan", 0, 0, "warned", "Bad things will happen", 1, 23, True)
+    start = trailing.index("This could")
+    assert not _run_on(ctx, previous, start, trailing.index("” Alvarez"))  # "…flood.” Alvarez said.": its own cue
+
+
 def test_indirect_quote(seeds):
     indirect = [q for q in seeds["second"].quotes if not q.direct]
     assert any(q.speaker == "Andrii Sybiha" and q.text.startswith("he instructed his ministry") for q in indirect)

@@ -87,6 +87,11 @@ def quotes(ctx: Context) -> None:
             continue
         region = _region(ctx, start, end)
         cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
+        if previous is not None and ctx.has_model and (
+                _split_quote(ctx.text, previous, start) or _run_on(ctx, previous, start, end)):
+            out.append(Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
+                             ctx.text[start:end], start, end, True))
+            continue
         speaker_span, cue_text = _signature(ctx, end) or _headline_speaker(ctx, start), None
         literal = False
         if speaker_span is None and ctx.language != "en":
@@ -402,6 +407,41 @@ def _colon_intro(ctx: Context, region: Span, masked: set[int]) -> Token | None:
             if token.i not in masked and lemma(token) in CUE_LEMMAS and token.pos_ == "VERB":
                 return token
     return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’»]?\s+[A-Z“\"]")
+
+
+def _split_quote(text: str, previous: Quote, start: int) -> bool:
+    """ "“I think he will be fair,” Trump said during a rally in Kenansville, N.C., “but a lot of
+    people…”": the second half of a quotation its speaker's cue interrupts, however long the
+    interruption (the parser often ends the sentence at an abbreviation inside it)."""
+    between = text[previous.end : start]
+    return (bool(previous.cue) and len(between) < 150 and between.rstrip(" \n“\"„«‘'").endswith((",", ":"))
+            and start < len(text) - 1 and text[start + 1 : start + 2].islower()
+            and re.search(rf"\b{re.escape(previous.cue)}\b", between) is not None
+            and not _SENTENCE_BREAK.search(between))
+
+
+def _run_on(ctx: Context, previous: Quote, start: int, end: int) -> bool:
+    """A whole quoted sentence right after an attributed quote, with no cue of its own
+    ("“Bad things are going to happen,” Trump warned. “This could be the Trojan horse of all
+    time.” At a rally, Trump likened…"): it runs on from the previous speaker, and a cue in
+    the next sentence starts a new statement. A short attribution right after it ("… the
+    emails.” Trump said.") is still its own."""
+    text = ctx.text
+    quoted = text[start:end].rstrip("”\"’» ")
+    if not quoted.endswith((".", "!", "?")) or not _adjacent(text, previous.end, start):
+        return False
+    if len(_SENTENCE_BREAK.findall(text[previous.end - 1 : start + 1])) > 1:
+        return False  # a sentence of narrative in between ends the run
+    if not _SENTENCE_BREAK.search(text[max(previous.end - 1, start - 3) : start + 1]):
+        return False  # the quote must open its sentence
+    closing = ctx.doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
+    if closing is None:
+        return False
+    following = ctx.doc[closing.end : closing.end + 5]
+    return not any(lemma(t) in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") for t in following)
 
 
 def _adjacent(text: str, previous_end: int, start: int) -> bool:
