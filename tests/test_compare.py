@@ -243,3 +243,36 @@ def test_hangul_names_need_a_family_name_and_a_title():
     text = "우원식 국회의장이 개회를 선언했다. 때에는 대통령이 ... 이내에 대통령 ... 우원식은 말했다. 박근혜 전 대통령"
     assert [(name, title) for _, _, name, title in hangul_names(text)] == [
         ("우원식", "국회의장"), ("우원식", "국회의장"), ("박근혜", "전 대통령")]
+
+
+def test_names_are_found_again_in_arabic_and_hebrew_by_their_consonants(cli, tmp_path):
+    records = [
+        {"id": "en", "outlet": "wire.example", "published": "2031-05-02", "language": "en",
+         "title": "Port deal signed in Aqaba",
+         "text": "Transport Minister Khaled al-Masri signed the port agreement in Aqaba on Thursday. "
+                 "Al-Masri said the new terminal would open next year. Sudan sent an observer."},
+        {"id": "ar", "outlet": "news.example.jo", "published": "2031-05-02", "language": "ar",
+         "title": "توقيع اتفاقية الميناء",
+         "text": "وقع وزير النقل خالد المصري اتفاقية الميناء في العقبة يوم الخميس. "
+                 "وقال المصري إن المحطة الجديدة ستفتح العام المقبل. وأرسل السودان مراقبا."},
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    report = _report(cli, str(path))
+    masri = _entity(report, "Khaled al-Masri")
+    arabic = [v for v in masri["variants"] if v["articles"] == ["ar"]]
+    assert [v["text"] for v in arabic] == ["خالد المصري"]
+    row = next(f for f in report["facts"] if f["kind"] == "name" and "Khaled al-Masri" in f["statement"])
+    cell = next(v for v in row["values"] if v["article"] == "ar")
+    text = records[1]["text"]
+    assert text[cell["start"] : cell["end"]] == "خالد المصري"
+
+
+def test_consonant_skeletons_of_latin_arabic_and_hebrew_names():
+    from parallax.compare.projection import _word_skeletons, name_skeletons
+
+    assert name_skeletons("Ahmad al-Sharaa") == ["hmd", "shr"]
+    assert [sorted(_word_skeletons(w)) for w in "أحمد الشرع".split()] == [["hmd"], ["lshr", "shr"]]
+    assert name_skeletons("Abu Mohammed al-Golani")[2] in _word_skeletons("الجولاني")  # Golani = Julani
+    assert name_skeletons("Donald Trump") == [next(iter(_word_skeletons(w))) for w in "דונלד טראמפ".split()]
+    assert name_skeletons("Sednaya") is None and name_skeletons("Li Na") is None  # too short to look for

@@ -61,10 +61,11 @@ def name_facts(groups: list[NameGroup], articles: list[SourceArticle], origin_of
         values = []
         for article_id, name in sorted(group.by_article.items()):
             article = by_id[article_id]
-            mention = next((e for e in article.analysis.entities if e.canonical == name or e.text == name), None)
+            mention = next(((e.start, e.end) for e in article.analysis.entities if e.canonical == name or e.text == name),
+                           group.found.get(article_id))
             if mention is not None:
-                values.append(FactValue(article_id, article.text[mention.start : mention.end], mention.start,
-                                        mention.end, name, ""))
+                start, end = mention
+                values.append(FactValue(article_id, article.text[start:end], start, end, name, ""))
         facts.append(Fact(f"{group.name}: spelled " + " / ".join(sorted({v.value for v in values if v.value})),
                           "name", "agree", None, values, origins=len({origin_of[v.article] for v in values})))
     return facts

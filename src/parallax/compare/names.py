@@ -18,6 +18,7 @@ from rapidfuzz.fuzz import ratio
 
 from parallax.analyze.translit import fold
 from parallax.compare.models import EntityDecision, EntityEntry, SourceArticle, Variant
+from parallax.compare.projection import find_name, is_abjad, name_skeletons
 
 NAMED = ("person", "organisation", "place", "group", "name")  # "name": a capitalised name in a language without a model
 SURNAME_SIMILARITY = 80  # Sybiga/Sybiha 83, Scholz/Scholtz 92, Lavrov/Lavrova 92
@@ -40,6 +41,7 @@ class NameGroup:
     articles: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)  # folded canonical names in the group
     by_article: dict[str, str] = field(default_factory=dict)  # article -> the full name it uses
+    found: dict[str, tuple[int, int]] = field(default_factory=dict)  # article -> span, names analysis did not see
 
     def absorb(self, other: NameGroup) -> None:
         self.names.update(other.names)
@@ -51,6 +53,8 @@ class NameGroup:
         self.keys |= other.keys
         for article, name in other.by_article.items():
             self.by_article.setdefault(article, name)
+        for article, span in other.found.items():
+            self.found.setdefault(article, span)
 
     @property
     def name(self) -> str:
@@ -200,6 +204,7 @@ def group_entities(articles: list[SourceArticle], decisions: list[EntityDecision
                 groups.append(group)
             else:
                 target.absorb(group)
+    find_in_abjad_articles(groups, articles)
     for decision in decisions:
         if decision.action == "merge":
             wanted = {key(decision.name), key(decision.other)}
@@ -208,6 +213,29 @@ def group_entities(articles: list[SourceArticle], decisions: list[EntityDecision
                 matching[0].absorb(other)
                 groups.remove(other)
     return groups
+
+
+def find_in_abjad_articles(groups: list[NameGroup], articles: list[SourceArticle]) -> None:
+    """People the other articles name, found again in Arabic and Hebrew ones (see projection)."""
+    abjad = [a for a in articles if is_abjad(a.text)]
+    if not abjad:
+        return
+    for group in groups:
+        if group.label not in ("person", "name"):
+            continue
+        patterns = [parts for name in sorted(group.names, key=len, reverse=True)
+                    if (parts := name_skeletons(name)) is not None and not _hangul(name)]
+        for article in abjad:
+            if article.id in group.articles or not patterns:
+                continue
+            span = next((found for parts in patterns if (found := find_name(article, parts))), None)
+            if span is None:
+                continue
+            text = article.text[span[0] : span[1]]
+            group.variants[text].add(article.id)
+            group.articles.add(article.id)
+            group.by_article[article.id] = text
+            group.found[article.id] = span
 
 
 def entity_entries(groups: list[NameGroup]) -> list[EntityEntry]:
