@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parallax.compare.align import relation
 from parallax.compare.claims import Claim
 
@@ -92,3 +94,14 @@ def test_clock_times_minutes_apart_pair_but_round_hours_do_not():
     assert pair_score(_time("A", "23:55"), _time("B", "00:05"), weights) == NEAR_TIME  # across midnight
     assert pair_score(_time("A", "04:20"), _time("B", "04:50"), weights) == 0.0
     assert pair_score(_time("A", "22:00"), _time("B", "22:10"), weights) == 0.0  # "about ten" is not a moment
+
+
+def test_the_same_count_of_people_and_of_spectators_is_one_measure_more_likely():
+    from parallax.compare.align import SAME_MEASURE, Weights, pair_score, related_units
+
+    weights = Weights({})
+    people, spectators = _number("A", 300000, "people"), _number("B", 300000, "crowd")
+    euros = _number("B", 300000, "eur")
+    assert pair_score(people, spectators, weights) - pair_score(people, euros, weights) == pytest.approx(SAME_MEASURE)
+    assert related_units("people", "dead") and not related_units("crowd", "athletes")
+    assert not related_units("people", "people")  # the same unit is scored as such elsewhere
