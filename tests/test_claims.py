@@ -45,3 +45,13 @@ def test_crowds_and_athletes_are_one_measure_each_across_languages():
     assert {unit_key(w) for w in ("protesters", "manifestants", "Demonstranten", "manifestantes")} == {"crowd"}
     assert {unit_key(w) for w in ("spectators", "Zuschauer", "spettatori")} == {"crowd"}
     assert unit_key("athletes") == unit_key("Athleten") == "athletes" != unit_key("people")
+
+
+def test_an_ordinal_counts_the_last_noun_of_a_compound():
+    from parallax.compare.claims import ordinals
+
+    text = "Lewandowski scored his 16th league goal of the season. He missed a 66th minute penalty."
+    sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    article = SourceArticle("a", None, "en", None, "", text, Analysis("a", "en", "", text, sentences=sentences))
+    assert [(c.text, c.value, c.unit) for c in ordinals(article)] == [
+        ("16th league goal", "16", "goals"), ("66th minute", "66", "minute")]

@@ -269,7 +269,7 @@ def numbers(article: SourceArticle) -> Iterator[Claim]:
 
 
 ORDINAL = re.compile(
-    r"(?<![\w.,])(\d{1,3})\s?(?:st|nd|rd|th|e|er|ème|eme|º|ª|°|\.)(?=\s)\s*([^\W\d_]+)", re.UNICODE)
+    r"(?<![\w.,])(\d{1,3})\s?(?:st|nd|rd|th|e|er|ème|eme|º|ª|°|\.)(?=\s)\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.UNICODE)
 
 
 @extractor("ordinals")
@@ -281,13 +281,17 @@ def ordinals(article: SourceArticle) -> Iterator[Claim]:
         if fold(noun) in stop_words() or noun[0].isupper():
             continue  # "3. Januar" style dates and "1st Division" names are not counts
         unit = unit_key(noun)
+        second = match.group(3)
+        end = match.end(2)
+        if unit not in UNIT_CONCEPTS and second and unit_key(second) in UNIT_CONCEPTS:
+            unit, end = unit_key(second), match.end(3)  # "his 16th league goal": what is counted comes last
         if unit not in UNIT_CONCEPTS and int(match.group(1)) < 4:
             continue  # "1er tour", "2nd leg": ranks of rounds, not claims
         value = float(match.group(1))
         bounds = sentence_bounds(article, match.start())
         yield Claim(
-            "number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
-            unit, context_terms(text, match.start(), match.end(), bounds), *bounds,
+            "number", article.id, match.start(), end, text[match.start() : end], _format(value), value, value,
+            unit, context_terms(text, match.start(), end, bounds), *bounds,
         )
 
 

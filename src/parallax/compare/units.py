@@ -59,7 +59,7 @@ UNIT_CONCEPTS = {
     "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed"),
     "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god"),
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
-    "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti"),
+    "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti", "tanto", "strik"),
 }
 _CONCEPT_OF = {stem: concept for concept, stems in UNIT_CONCEPTS.items() for stem in stems}
 
