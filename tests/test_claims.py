@@ -55,3 +55,18 @@ def test_an_ordinal_counts_the_last_noun_of_a_compound():
     article = SourceArticle("a", None, "en", None, "", text, Analysis("a", "en", "", text, sentences=sentences))
     assert [(c.text, c.value, c.unit) for c in ordinals(article)] == [
         ("16th league goal", "16", "goals"), ("66th minute", "66", "minute")]
+
+
+def test_bare_match_minutes_in_romance_match_reports_only_where_a_goal_is_scored():
+    from parallax.compare.measures import minute_marks
+
+    def minutes(text: str, language: str) -> list[tuple[str, str]]:
+        sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+        article = SourceArticle("a", None, language, None, "", text, Analysis("a", language, "", text, sentences=sentences))
+        return [(c.text, c.value) for c in minute_marks(article)]
+
+    assert minutes("Lewandowski transformó en el 36 la pena máxima.", "es") == [("en el 36", "36")]
+    assert minutes("Aos 21, o empate veio com gol de Yamal e, aos 35, Lewandowski marcou.", "pt") == [
+        ("Aos 21", "21"), ("aos 35", "35")]
+    assert minutes("El museo abrió en el 36 la primera sala.", "es") == []  # no goal, no minute
+    assert minutes("Aos 35 anos, ele marcou um gol.", "pt") == []  # an age, not followed by a comma

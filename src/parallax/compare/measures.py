@@ -139,9 +139,13 @@ def ages(article: SourceArticle) -> Iterator[Claim]:
 MINUTE_MARK = re.compile(
     r"(?<![\w.,])(\d{1,3})(?:\+\d{1,2})?[’'′](?![\w’'′])"
     r"|(?<!\w)(?:minuto|minute)\s(\d{1,3})(?![\w.,])"  # "en el minuto 54", "al minuto 4"
-    r"|(?<!\w)(?:in the|the)\s(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\sminute\b",
+    r"|(?<!\w)(?:in the|the)\s(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\sminute\b"
+    # Match reports in Spanish, Portuguese and Italian give the bare minute: "transformó en el 36 la
+    # pena máxima", "aos 35, Lewandowski marcou", "al 36, rigore di…"; only where a goal is scored.
+    r"|(?<!\w)(?:en el|aos|al)\s(\d{1,3})(?=,|\s+(?:la|el|o|a|il|lo|un|una|um|uma)\s)",
     re.IGNORECASE,
 )
+_GOAL_WORDS = re.compile(r"(?i)\b(?:gol|golo|goal|penal|pênalti|penalti|pena máxima|rigore|marc|anot|segn|transform|convirt)")
 _WORD_ORDINALS = {w: i + 1 for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])}
 
@@ -152,11 +156,13 @@ def minute_marks(article: SourceArticle) -> Iterator[Claim]:
     ("en el minuto 54") or as a word ordinal ("in the fifth minute")."""
     text = article.text
     for match in MINUTE_MARK.finditer(text):
-        digits = match.group(1) or match.group(2)
+        digits = match.group(1) or match.group(2) or match.group(4)
         value = float(digits) if digits else float(_WORD_ORDINALS[match.group(3).lower()])
         if not 1 <= value <= 130:
             continue
         bounds = sentence_bounds(article, match.start())
+        if match.group(4) and not _GOAL_WORDS.search(text, bounds[0], bounds[1]):
+            continue  # "en el 36" elsewhere is anything
         yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
                     "minute", context_terms(text, match.start(), match.end(), bounds), *bounds)
 
