@@ -105,3 +105,14 @@ def test_the_same_count_of_people_and_of_spectators_is_one_measure_more_likely()
     assert pair_score(people, spectators, weights) - pair_score(people, euros, weights) == pytest.approx(SAME_MEASURE)
     assert related_units("people", "dead") and not related_units("crowd", "athletes")
     assert not related_units("people", "people")  # the same unit is scored as such elsewhere
+
+
+def test_an_odd_number_of_minutes_repeated_is_one_measurement():
+    from parallax.compare.align import MATCH, Weights, pair_score, specific
+
+    weights = Weights({})
+    delay_a, delay_b = _number("A", 82, "duration"), _number("B", 82, "duration")
+    assert specific(delay_a) and not specific(_number("A", 45, "duration"))  # "45 minutes" is said of many things
+    assert pair_score(delay_a, delay_b, weights) >= MATCH["number"]
+    # the same value under another unit is not the same measurement: "14 minutes" / "14 goals"
+    assert pair_score(_number("A", 14, "duration"), _number("B", 14, "goals"), weights) == 0.0

@@ -80,7 +80,8 @@ def specific(claim: Claim) -> bool:
     """A value too particular to repeat by chance: "66.71%", "150,000", not "two" or "20"."""
     value = float(claim.value) if claim.kind == "number" else 0.0
     return claim.kind == "number" and claim.unit != "year" and (
-        not value.is_integer() or (value >= 100 and value % 100 != 0) or value >= 1000)
+        not value.is_integer() or (value >= 100 and value % 100 != 0) or value >= 1000
+        or (claim.unit == "duration" and value > 10 and value % 5 != 0))  # "an 82-minute delay"
 
 
 def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None) -> float:
@@ -96,10 +97,10 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
     if a.kind == "weekday" and {x for x in a.anchors if x[:2] == "d:"} & {x for x in b.anchors if x[:2] == "d:"}:
         return 1.0  # two outlets naming the weekday of the same calendar day
     context = weights.similarity(a.context, b.context)
-    if a.value == b.value and (specific(a) or a.kind == "score") and "year" not in (a.unit, b.unit):
+    if a.value == b.value and ((specific(a) and specific(b)) or a.kind == "score") and "year" not in (a.unit, b.unit):
         # "2,400 people" / "about 2,400 residents": a particular value repeated is one fact
         return context + SAME_SPECIFIC_VALUE + (SENTENCE_LINK if linked else 0.0) + (
-            SAME_MEASURE if related_units(a.unit, b.unit) else 0.0)
+            SAME_MEASURE if related_units(a.unit, b.unit) or a.unit == b.unit == "duration" else 0.0)
     if a.predicate and a.predicate == b.predicate:
         context += SAME_PREDICATE
     if a.near & b.near:
