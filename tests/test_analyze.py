@@ -70,7 +70,8 @@ def test_a_long_interruption_and_a_run_on_sentence_keep_the_speaker():
     # The rules on their own: which parse makes the cue search go astray depends on the whole
     # document (an abbreviation read as a sentence end, two sentences read as one).
     from parallax.analyze.components import Context
-    from parallax.analyze.components.quotes import _run_on, _split_quote
+    from parallax.analyze.components.quote_runs import run_on, split_quote
+    from parallax.analyze.components.quotes import CUE_LEMMAS
     from parallax.analyze.models import Quote
     from parallax.analyze.pipeline import load
 
@@ -78,19 +79,27 @@ def test_a_long_interruption_and_a_run_on_sentence_keep_the_speaker():
             "pumps keep running.” “Bad things will happen,” Quinlan warned in Astoria. “This could be the "
             "worst flood in a generation.” At a briefing, Ted Alvarez called the warning “premature.”")
     first = Quote("Mara Quinlan", 22, 29, "said", "The levee will hold", 1, 20, True)
-    assert _split_quote(text, first, text.index("but only"))
+    assert split_quote(text, first, text.index("but only"))
     other_cue = Quote("Mara Quinlan", 22, 29, "told", "The levee will hold", 1, 20, True)
-    assert not _split_quote(text, other_cue, text.index("but only"))  # no cue of its own in between
+    assert not split_quote(text, other_cue, text.index("but only"))  # no cue of its own in between
     ctx = Context(load("en")(text), "en", None, has_model=True)
     warned = text.index("Bad things")
     previous = Quote("Mara Quinlan", 0, 0, "warned", "Bad things will happen", warned, warned + 22, True)
-    run_on = text.index("This could")
-    assert _run_on(ctx, previous, run_on, text.index(" At a briefing") - 1)
+    running = text.index("This could")
+    assert run_on(ctx, previous, running, text.index(" At a briefing") - 1, CUE_LEMMAS)
     trailing = "“Bad things will happen,” Quinlan warned in Astoria. “This could be the worst flood.” Alvarez said."
     ctx = Context(load("en")(trailing), "en", None, has_model=True)
     previous = Quote("Mara Quinlan", 0, 0, "warned", "Bad things will happen", 1, 23, True)
     start = trailing.index("This could")
-    assert not _run_on(ctx, previous, start, trailing.index("” Alvarez"))  # "…flood.” Alvarez said.": its own cue
+    assert not run_on(ctx, previous, start, trailing.index("” Alvarez"), CUE_LEMMAS)  # "…flood.” Alvarez said.": its own cue
+
+
+def test_as_someone_put_it_names_the_speaker():
+    text = ("Officials met on Monday. The main requirement of the program is a “lawful source of investment "
+            "income for every applicant,” as a Homeland Security memo put it.")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    [quote] = [q for q in analysis.quotes if q.direct]
+    assert text[quote.speaker_start : quote.speaker_end] == "a Homeland Security memo" and quote.cue == "put it"
 
 
 def test_indirect_quote(seeds):

@@ -18,6 +18,7 @@ from parallax.analyze.components import Context, extractor, lemma
 from parallax.analyze.components.attribution import lexical_speaker
 from parallax.analyze.components.entities import ROLE_NOUNS
 from parallax.analyze.components.quote_marks import find_direct
+from parallax.analyze.components.quote_runs import adjacent, adjacent_to, run_on, split_quote
 from parallax.analyze.models import Entity, Quote
 from parallax.analyze.translit import fold
 
@@ -88,7 +89,7 @@ def quotes(ctx: Context) -> None:
         region = _region(ctx, start, end)
         cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
         if previous is not None and ctx.has_model and (
-                _split_quote(ctx.text, previous, start) or _run_on(ctx, previous, start, end)):
+                split_quote(ctx.text, previous, start) or run_on(ctx, previous, start, end, CUE_LEMMAS)):
             out.append(Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
                              ctx.text[start:end], start, end, True))
             continue
@@ -96,6 +97,8 @@ def quotes(ctx: Context) -> None:
         literal = False
         if speaker_span is None and ctx.language != "en":
             speaker_span, cue_text, literal = lexical_speaker(ctx, start, end)
+        if speaker_span is None and ctx.has_model:
+            speaker_span, cue_text = _as_put_it(ctx, start, end) or (None, cue_text)
         if speaker_span is not None:
             cue = None
         elif cue is not None:
@@ -109,7 +112,7 @@ def quotes(ctx: Context) -> None:
         if speaker_span is None and cue is None:
             speaker_span = _colon_label(ctx, start)
         if speaker_span is None and region is not None and ctx.has_model and (
-            not _adjacent_to(previous, ctx.text, start) or _own_words(region, masked) >= OWN_CLAUSE_WORDS
+            not adjacent_to(previous, ctx.text, start) or _own_words(region, masked) >= OWN_CLAUSE_WORDS
         ):
             governing = _governing_speaker(doc, start, end)
             if governing is not None:
@@ -117,7 +120,7 @@ def quotes(ctx: Context) -> None:
         if speaker_span is not None:
             name = speaker_span.text if literal else _resolve(speaker_span, ctx.entities, people, start, ctx)
             quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
-        elif previous is not None and _adjacent(ctx.text, previous.end, start):
+        elif previous is not None and adjacent(ctx.text, previous.end, start):
             # A quote running on after an attributed one, in the next sentence, is the same speaker's.
             quote = Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
                           ctx.text[start:end], start, end, True)
@@ -382,8 +385,20 @@ def _own_words(region: Span, masked: set[int]) -> int:
     return sum(1 for t in region if t.i not in masked and t.is_alpha)
 
 
-def _adjacent_to(previous: Quote | None, text: str, start: int) -> bool:
-    return previous is not None and _adjacent(text, previous.end, start)
+def _as_put_it(ctx: Context, start: int, end: int) -> tuple[Span, str] | None:
+    """ "a “lawful source of investment income,” as a Homeland Security memo put it": the words
+    belong to the subject of "put it", not to the subject of the sentence."""
+    doc = ctx.doc
+    quoted = doc.char_span(start, end, alignment_mode="expand")
+    if quoted is None:
+        return None
+    for token in doc[quoted.end : min(len(doc), quoted.end + 12)]:
+        if token.lower_ == "put" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "it" and any(
+                t.lower_ == "as" for t in doc[max(quoted.end, token.i - 8) : token.i]):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return _phrase(subject), "put it"
+    return None
 
 
 def _according_to(region: Span, masked: set[int]) -> tuple[Span, str] | None:
@@ -407,48 +422,6 @@ def _colon_intro(ctx: Context, region: Span, masked: set[int]) -> Token | None:
             if token.i not in masked and lemma(token) in CUE_LEMMAS and token.pos_ == "VERB":
                 return token
     return None
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?][”\"’»]?\s+[A-Z“\"]")
-
-
-def _split_quote(text: str, previous: Quote, start: int) -> bool:
-    """ "“I think he will be fair,” Trump said during a rally in Kenansville, N.C., “but a lot of
-    people…”": the second half of a quotation its speaker's cue interrupts, however long the
-    interruption (the parser often ends the sentence at an abbreviation inside it)."""
-    between = text[previous.end : start]
-    return (bool(previous.cue) and len(between) < 150 and between.rstrip(" \n“\"„«‘'").endswith((",", ":"))
-            and start < len(text) - 1 and text[start + 1 : start + 2].islower()
-            and re.search(rf"\b{re.escape(previous.cue)}\b", between) is not None
-            and not _SENTENCE_BREAK.search(between))
-
-
-def _run_on(ctx: Context, previous: Quote, start: int, end: int) -> bool:
-    """A whole quoted sentence right after an attributed quote, with no cue of its own
-    ("“Bad things are going to happen,” Trump warned. “This could be the Trojan horse of all
-    time.” At a rally, Trump likened…"): it runs on from the previous speaker, and a cue in
-    the next sentence starts a new statement. A short attribution right after it ("… the
-    emails.” Trump said.") is still its own."""
-    text = ctx.text
-    quoted = text[start:end].rstrip("”\"’» ")
-    if not quoted.endswith((".", "!", "?")) or not _adjacent(text, previous.end, start):
-        return False
-    if len(_SENTENCE_BREAK.findall(text[previous.end - 1 : start + 1])) > 1:
-        return False  # a sentence of narrative in between ends the run
-    if not _SENTENCE_BREAK.search(text[max(previous.end - 1, start - 3) : start + 1]):
-        return False  # the quote must open its sentence
-    closing = ctx.doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
-    if closing is None:
-        return False
-    following = ctx.doc[closing.end : closing.end + 5]
-    return not any(lemma(t) in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") for t in following)
-
-
-def _adjacent(text: str, previous_end: int, start: int) -> bool:
-    # Quotes running on after an attributed one (in the next sentence or the next paragraph) with
-    # no new cue are the same speaker's: the convention of news writing.
-    between = text[previous_end:start]
-    return len(between) < 400 and between.count("\n") <= 2
 
 
 def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: int, ctx: Context) -> str:
