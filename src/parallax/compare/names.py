@@ -9,7 +9,6 @@ decisions (``parallax entities merge|split``) override everything.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -17,8 +16,9 @@ from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
 from parallax.analyze.translit import fold
+from parallax.compare.korean import hangul, korean_key
 from parallax.compare.models import EntityDecision, EntityEntry, SourceArticle, Variant
-from parallax.compare.projection import find_name, is_abjad, name_skeletons
+from parallax.compare.projection import find_name, is_abjad, name_skeletons, skeleton_words
 
 NAMED = ("person", "organisation", "place", "group", "name")  # "name": a capitalised name in a language without a model
 SURNAME_SIMILARITY = 80  # Sybiga/Sybiha 83, Scholz/Scholtz 92, Lavrov/Lavrova 92
@@ -111,42 +111,15 @@ def _given_match(ga: str, gb: str) -> bool:
     return JaroWinkler.similarity(ga, gb) >= GIVEN_SIMILARITY
 
 
-# How press romanisations of Korean names differ from the Revised Romanization anyascii gives:
-# Woo/U, Duck/Deok, Shik/Sik, Yoon/Yun, Suk/Seok, Chung/Jung, Park/Bak. No library maps them.
-_KOREAN_SPELLINGS = (("ck", "k"), ("sh", "s"), ("oo", "u"), ("wu", "u"), ("eo", "u"), ("ou", "u"), ("ee", "i"),
-                     ("g", "k"), ("d", "t"), ("b", "p"), ("j", "ch"))
-
-
-# Family names keep older spellings: Park (박, "Bak"), Lee/Rhee/Yi (이, "I"), Choi (최, "Choe").
-_KOREAN_FAMILY_SPELLINGS = {"park": "bak", "lee": "i", "rhee": "i", "yi": "i", "choi": "choe", "roh": "no",
-                            "noh": "no", "yoo": "yu", "ryu": "yu", "lim": "im", "rim": "im"}
-
-
-def korean_key(name: str) -> str:
-    """"Woo Won-shik" and "우원식" (anyascii: "UWonSig") both give "uwonsik"."""
-    if _hangul(name):
-        family, given = fold(name[0]), fold(name[1:])
-    else:
-        family, _, given = fold(name).replace("-", " ").partition(" ")
-    key_ = re.sub(r"[^a-z]", "", _KOREAN_FAMILY_SPELLINGS.get(family, family) + given)
-    for written, said in _KOREAN_SPELLINGS:
-        key_ = key_.replace(written, said)
-    return key_
-
-
-def _hangul(name: str) -> bool:
-    return any("\uac00" <= char <= "\ud7a3" for char in name)
-
-
 def same_korean_person(a: NameGroup, b: NameGroup) -> bool:
     """A Korean name in Hangul and a romanised one: one person when they sound alike."""
-    korean, other = (a, b) if any(map(_hangul, a.names)) else (b, a)
-    hangul = [n for n in korean.names if _hangul(n)]
-    latin = [n for n in other.names if not _hangul(n) and len(n.split()) >= 2]
+    korean, other = (a, b) if any(map(hangul, a.names)) else (b, a)
+    in_hangul = [n for n in korean.names if hangul(n)]
+    latin = [n for n in other.names if not hangul(n) and len(n.split()) >= 2]
     # The romanised name may come with its title, which the English model reads as part of an
     # organisation ("National Assembly Speaker Woo Won Shik"): its last two or three words.
     endings = {korean_key(" ".join(n.split()[-size:])) for n in latin for size in (2, 3) if len(n.split()) >= size}
-    return any(korean_key(h) in endings for h in hangul)
+    return any(korean_key(h) in endings for h in in_hangul)
 
 
 def acronym(name_key: str) -> str:
@@ -168,7 +141,7 @@ def _compatible(a: NameGroup, b: NameGroup) -> bool:
         # both names are used in one article for what analysis saw as two entities
         return False
     la, lb = a.label, b.label
-    if any(map(_hangul, a.names)) != any(map(_hangul, b.names)):
+    if any(map(hangul, a.names)) != any(map(hangul, b.names)):
         return {la, lb} <= {"person", "name", "organisation"} and same_korean_person(a, b)
     if "name" in (la, lb):
         # untyped names (no model for the language) meet typed ones by spelling alone
@@ -217,18 +190,18 @@ def group_entities(articles: list[SourceArticle], decisions: list[EntityDecision
 
 def find_in_abjad_articles(groups: list[NameGroup], articles: list[SourceArticle]) -> None:
     """People the other articles name, found again in Arabic and Hebrew ones (see projection)."""
-    abjad = [a for a in articles if is_abjad(a.text)]
+    abjad = [(a, skeleton_words(a.text)) for a in articles if is_abjad(a.text)]
     if not abjad:
         return
     for group in groups:
         if group.label not in ("person", "name"):
             continue
         patterns = [parts for name in sorted(group.names, key=len, reverse=True)
-                    if (parts := name_skeletons(name)) is not None and not _hangul(name)]
-        for article in abjad:
+                    if (parts := name_skeletons(name)) is not None and not hangul(name)]
+        for article, words in abjad:
             if article.id in group.articles or not patterns:
                 continue
-            span = next((found for parts in patterns if (found := find_name(article, parts))), None)
+            span = next((found for parts in patterns if (found := find_name(words, parts))), None)
             if span is None:
                 continue
             text = article.text[span[0] : span[1]]

@@ -17,7 +17,6 @@ import unicodedata
 from anyascii import anyascii
 
 from parallax.analyze.translit import fold
-from parallax.compare.models import SourceArticle
 
 ABJAD_SCRIPTS = ("ARABIC", "HEBREW")
 MIN_CONSONANTS = 5  # in the whole name: "Ahmad al-Sharaa" -> "hmd shr" has 6
@@ -74,9 +73,16 @@ def name_skeletons(name: str) -> list[str] | None:
     return parts
 
 
-def find_name(article: SourceArticle, parts: list[str]) -> tuple[int, int] | None:
-    """Offsets of the first run of words in the article whose skeletons are the name's."""
-    words = [(m.start(), m.end(), _word_skeletons(m.group())) for m in _WORD.finditer(article.text)]
+Words = list[tuple[int, int, dict[str, int]]]
+
+
+def skeleton_words(text: str) -> Words:
+    """Each word of an Arabic or Hebrew text with its skeletons, read once per article."""
+    return [(m.start(), m.end(), _word_skeletons(m.group())) for m in _WORD.finditer(text)]
+
+
+def find_name(words: Words, parts: list[str]) -> tuple[int, int] | None:
+    """Offsets of the first run of words whose skeletons are the name's."""
     size = len(parts)
     for i in range(len(words) - size + 1):
         if all(parts[j] in words[i + j][2] for j in range(size)):
