@@ -20,6 +20,13 @@ def _report(cli, *paths: str) -> dict:
     return json.loads(result.out)
 
 
+def _report_of_records(cli, tmp_path: Path, records: list[dict]) -> dict:
+    """Compare articles given as JSON Lines records (one file, as a journalist would pass them)."""
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    return _report(cli, str(path))
+
+
 def _rows(report: dict, *needles: str) -> list[dict]:
     return [f for f in report["facts"]
             if all(any(n in v["text"] or n in v["sentence"] for v in f["values"]) for n in needles)]
@@ -130,9 +137,7 @@ def test_a_weekday_resolved_by_publication_date_meets_a_dated_weekday(cli, tmp_p
                  "first season in charge, dedicated the win to the town. Dunmere's manager called the penalty "
                  "decision harsh and said his players were exhausted."},
     ]
-    path = tmp_path / "two.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
-    report = _report(cli, str(path))
+    report = _report_of_records(cli, tmp_path, records)
     rows = [f for f in report["facts"] if f["kind"] == "weekday"]
     assert rows and rows[0]["relation"] == "conflict"
     assert {v["value"] for v in rows[0]["values"]} == {"Saturday", "Sunday"}
@@ -222,9 +227,7 @@ def test_korean_names_in_hangul_meet_their_press_romanisation(cli, tmp_path):
                  "최상훈 장관은 야간 근무 수당을 12% 인상하기로 했다고 밝혔다. 박근수 총리는 노사 양측에 감사를 표했다. "
                  "민주당 원내대표는 합의를 환영했다."},
     ]
-    path = tmp_path / "two.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
-    report = _report(cli, str(path))
+    report = _report_of_records(cli, tmp_path, records)
     park = _entity(report, "박근수")
     assert {v["text"] for v in park["variants"]} >= {"박근수", "Park Geun-soo"}
     assert park["type"] == "person" and {"en", "ko"} <= {a for v in park["variants"] for a in v["articles"]}
@@ -256,9 +259,7 @@ def test_names_are_found_again_in_arabic_and_hebrew_by_their_consonants(cli, tmp
          "text": "وقع وزير النقل خالد المصري اتفاقية الميناء في العقبة يوم الخميس. "
                  "وقال المصري إن المحطة الجديدة ستفتح العام المقبل. وأرسل السودان مراقبا."},
     ]
-    path = tmp_path / "two.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
-    report = _report(cli, str(path))
+    report = _report_of_records(cli, tmp_path, records)
     masri = _entity(report, "Khaled al-Masri")
     arabic = [v for v in masri["variants"] if v["articles"] == ["ar"]]
     assert [v["text"] for v in arabic] == ["خالد المصري"]
