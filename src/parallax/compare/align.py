@@ -29,7 +29,7 @@ YEAR_MATCH = 0.6
 SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (statements.py)
 SAME_SPECIFIC_VALUE = 0.3
 SAME_PREDICATE = 0.15
-SAME_MEASURE = 0.15  # the particular value repeated, counting people both times: "300,000 people" / "300,000 spectators"
+SAME_MEASURE = 0.15  # ...and of one measure: "300,000 people" / "300,000 spectators", "82 minutes" twice
 CLOSE_VALUES = 0.1
 SOLE_MEASURE = 0.2  # the only value of its unit in both articles, near: likely one measure
 CLOSE_SHARE = 0.03
@@ -100,7 +100,7 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
     if a.value == b.value and ((specific(a) and specific(b)) or a.kind == "score") and "year" not in (a.unit, b.unit):
         # "2,400 people" / "about 2,400 residents": a particular value repeated is one fact
         return context + SAME_SPECIFIC_VALUE + (SENTENCE_LINK if linked else 0.0) + (
-            SAME_MEASURE if related_units(a.unit, b.unit) or a.unit == b.unit == "duration" else 0.0)
+            SAME_MEASURE if one_measure(a.unit, b.unit) else 0.0)
     if a.predicate and a.predicate == b.predicate:
         context += SAME_PREDICATE
     if a.near & b.near:
@@ -155,6 +155,12 @@ _PEOPLE_KINDS = {"people", "crowd", "athletes", "dead"}
 def related_units(a: str | None, b: str | None) -> bool:
     """"people" and a kind of people ("crowd", "dead"): a count of either may be the other."""
     return a != b and {a, b} <= _PEOPLE_KINDS and "people" in (a, b)
+
+
+def one_measure(a: str | None, b: str | None) -> bool:
+    """Units under which one particular value repeated is one measurement. Not any equal units:
+    a counter ("204 명" / "204표") or a generic noun already meets by its value alone."""
+    return related_units(a, b) or a == b == "duration"
 
 
 def close(a: Claim, b: Claim) -> bool:
