@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
 
 from anyascii import anyascii
 
@@ -73,19 +75,29 @@ def name_skeletons(name: str) -> list[str] | None:
     return parts
 
 
-Words = list[tuple[int, int, dict[str, int]]]
+@dataclass
+class Words:
+    """The words of an Arabic or Hebrew text with their skeletons, read once per article, and
+    where each skeleton occurs (a name is then looked for only where its first word is)."""
+
+    spans: list[tuple[int, int, dict[str, int]]]
+    at: dict[str, list[int]]
 
 
 def skeleton_words(text: str) -> Words:
-    """Each word of an Arabic or Hebrew text with its skeletons, read once per article."""
-    return [(m.start(), m.end(), _word_skeletons(m.group())) for m in _WORD.finditer(text)]
+    spans = [(m.start(), m.end(), _word_skeletons(m.group())) for m in _WORD.finditer(text)]
+    at: dict[str, list[int]] = defaultdict(list)
+    for index, (_, _, skeletons) in enumerate(spans):
+        for key in skeletons:
+            at[key].append(index)
+    return Words(spans, dict(at))
 
 
 def find_name(words: Words, parts: list[str]) -> tuple[int, int] | None:
     """Offsets of the first run of words whose skeletons are the name's."""
-    size = len(parts)
-    for i in range(len(words) - size + 1):
-        if all(parts[j] in words[i + j][2] for j in range(size)):
+    spans, size = words.spans, len(parts)
+    for i in words.at.get(parts[0], ()):
+        if i + size <= len(spans) and all(parts[j] in spans[i + j][2] for j in range(1, size)):
             # the first word's own prefix ("بأبي" = "with Abu") is not part of the name
-            return words[i][0] + words[i][2][parts[0]], words[i + size - 1][1]
+            return spans[i][0] + spans[i][2][parts[0]], spans[i + size - 1][1]
     return None
