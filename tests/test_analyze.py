@@ -102,6 +102,22 @@ def test_as_someone_put_it_names_the_speaker():
     assert text[quote.speaker_start : quote.speaker_end] == "a Homeland Security memo" and quote.cue == "put it"
 
 
+def test_a_name_parsed_as_apposition_of_a_noun_subject_is_the_speaker():
+    # The parse the small English model gives "With 50 days until the election, Minyon Moore, a
+    # senior adviser…, called Mr. Obama's remarks “…”": the name hangs off "election".
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from parallax.analyze.components.quotes import _subject
+
+    words = ["the", "election", ",", "Minyon", "Moore", ",", "called", "his", "remarks", "wise"]
+    doc = Doc(Vocab(), words=words, heads=[1, 6, 4, 4, 1, 4, 6, 8, 6, 6],
+              deps=["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "poss", "dobj", "oprd"],
+              pos=["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "NOUN", "ADJ"],
+              ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"])
+    assert _subject(doc[6]).text == "Minyon Moore"
+
+
 def test_indirect_quote(seeds):
     indirect = [q for q in seeds["second"].quotes if not q.direct]
     assert any(q.speaker == "Andrii Sybiha" and q.text.startswith("he instructed his ministry") for q in indirect)

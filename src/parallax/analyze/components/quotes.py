@@ -275,7 +275,10 @@ def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozen
                     t.pos_ in ("NOUN", "PROPN", "PRON") for t in child.subtree
                 ):
                     return None
-                return _phrase(child)
+                # "With 50 days until the election, Minyon Moore, …, called": a name parsed as the
+                # apposition of the noun before it is the subject
+                named = next((c for c in child.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "PER")), None)
+                return _phrase(named if named is not None and child.pos_ == "NOUN" else child)
             if child.dep_ in ("agent", "obl:agent"):
                 for grandchild in child.children:
                     if grandchild.dep_ in ("pobj", "obj"):
