@@ -157,6 +157,8 @@ def test_quote_marks_of_many_languages():
     assert found == ["Wir bleiben hier.", "pas question de reculer", "kurz gesagt", "straight quotes work"]
     dialogue = "— Nous ne céderons pas, a déclaré le ministre.\n— Jamais de la vie"
     assert [dialogue[a:b] for a, b in find_direct(dialogue)][:1] == ["Nous ne céderons pas, a déclaré le ministre."]
+    mixed = '“Deals are no requirement," Chair Ana Ruiz said, adding they were handed out "like candy."'
+    assert [mixed[a:b] for a, b in find_direct(mixed)] == ["Deals are no requirement", "like candy."]
 
 
 def test_languages_without_a_model_still_get_names_numbers_dates():

@@ -14,7 +14,10 @@ _PAIRS = [
     _REVERSED_GUILLEMETS,
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‚((?:[^‚‘’]|’(?=\w))+?)‘"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^‘’]|’(?=\w))+?)’(?!\w)"),
-    re.compile(r"(?<!=)\"([^\"\n]+?)\"(?!\s*\w+=)"),  # not the attributes of markup: id="7479" author="@cspan"
+    # Not the attributes of markup (id="7479"), and never from a closing-shaped mark to an opening-
+    # shaped one: after “…FBI," the words up to "like candy" are not a quote.
+    re.compile(r"(?<!=)\"(?=\S)([^\"\n]+?)(?<=\S)\"(?!\s*\w+=)"),
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))“(?=\S)([^“”\"\n]+?)(?<=\S)\""),  # curly opened, straight closed
     re.compile(r"(?:(?<=^)|(?<=\s))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one
     re.compile(r"「([^「」]+?)」"),  # Japanese, and Chinese in Taiwan and Hong Kong
     re.compile(r"『([^『』]+?)』"),
