@@ -13,9 +13,10 @@ Semantics kept from ``AttributeRuler.match``/``set_annotations``: every pattern 
 against the tokens as the tagger and parser left them, then the matches are applied in pattern
 order, so a later rule overrides an earlier one on the same attribute. Verdicts are cached per
 (tag, lower-case form, dependency, is-space), the only attributes the patterns may test.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: spaCy 3.8.7's config resolver (confection 0.1)
+needs the factory's annotations as real types, not strings.
+"""
 
 import re
 from collections.abc import Callable
