@@ -159,6 +159,9 @@ def test_quote_marks_of_many_languages():
     assert [dialogue[a:b] for a, b in find_direct(dialogue)][:1] == ["Nous ne céderons pas, a déclaré le ministre."]
     mixed = '“Deals are no requirement," Chair Ana Ruiz said, adding they were handed out "like candy."'
     assert [mixed[a:b] for a, b in find_direct(mixed)] == ["Deals are no requirement", "like candy."]
+    paragraphs = ('There was “no evidence" of a plot.\n\n"We see no link," the mayor said, adding it would '
+                  'take "more hours” to know.')
+    assert [paragraphs[a:b] for a, b in find_direct(paragraphs)] == ["no evidence", "We see no link", "more hours"]
 
 
 def test_languages_without_a_model_still_get_names_numbers_dates():

@@ -8,7 +8,9 @@ import re
 _GUILLEMETS = re.compile(r"«\s*([^«»]+?)\s*»")
 _REVERSED_GUILLEMETS = re.compile(r"»([^«»]+?)«")
 _PAIRS = [
-    re.compile(r"“([^“”]+?)”"),
+    # Not across a blank line: with mixed marks (“no evidence" … "more hours”) the curly pair would
+    # swallow the paragraphs between; a quote running over paragraphs reopens each one.
+    re.compile(r"“((?:[^“”\n]|\n(?![ \t]*\n))+?)”"),
     _GUILLEMETS,
     re.compile(r"„([^„“”]+?)[“”]"),
     _REVERSED_GUILLEMETS,
@@ -18,6 +20,7 @@ _PAIRS = [
     # shaped one: after “…FBI," the words up to "like candy" are not a quote.
     re.compile(r"(?<!=)\"(?=\S)([^\"\n]+?)(?<=\S)\"(?!\s*\w+=)"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))“(?=\S)([^“”\"\n]+?)(?<=\S)\""),  # curly opened, straight closed
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))\"(?=\S)([^“”\"\n]+?)(?<=\S)”"),  # and the other way round
     re.compile(r"(?:(?<=^)|(?<=\s))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one
     re.compile(r"「([^「」]+?)」"),  # Japanese, and Chinese in Taiwan and Hong Kong
     re.compile(r"『([^『』]+?)』"),
