@@ -162,6 +162,9 @@ def test_quote_marks_of_many_languages():
     paragraphs = ('There was “no evidence" of a plot.\n\n"We see no link," the mayor said, adding it would '
                   'take "more hours” to know.')
     assert [paragraphs[a:b] for a, b in find_direct(paragraphs)] == ["no evidence", "We see no link", "more hours"]
+    interrupted = '“I heard his speech," Ruiz said. "He wants it all.”  “A "nested" word,“ said Ruiz.'
+    assert [interrupted[a:b] for a, b in find_direct(interrupted)] == [
+        "I heard his speech", "He wants it all.", 'A "nested" word']
 
 
 def test_languages_without_a_model_still_get_names_numbers_dates():

@@ -10,7 +10,9 @@ _REVERSED_GUILLEMETS = re.compile(r"»([^«»]+?)«")
 _PAIRS = [
     # Not across a blank line: with mixed marks (“no evidence" … "more hours”) the curly pair would
     # swallow the paragraphs between; a quote running over paragraphs reopens each one.
-    re.compile(r"“((?:[^“”\n]|\n(?![ \t]*\n))+?)”"),
+    # Nor past a straight mark that closes (“I heard parts of it," Trump said. "He wants…”); a
+    # straight pair nested inside is fine (“a "nested" word”).
+    re.compile(r"“((?:[^“”\"\n]|\n(?![ \t]*\n)|(?<=[\s(\[—–-])\"(?=\S)[^\"“”\n]*\")+?)”"),
     _GUILLEMETS,
     re.compile(r"„([^„“”]+?)[“”]"),
     _REVERSED_GUILLEMETS,
@@ -22,6 +24,7 @@ _PAIRS = [
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))“(?=\S)([^“”\"\n]+?)(?<=\S)\""),  # curly opened, straight closed
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))\"(?=\S)([^“”\"\n]+?)(?<=\S)”"),  # and the other way round
     re.compile(r"(?:(?<=^)|(?<=\s))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one
+    re.compile(r"(?:(?<=^)|(?<=\s))“(?=\S)([^“”\n]+?[,.!?])“(?=\s+[a-z])"),  # and the other way round
     re.compile(r"「([^「」]+?)」"),  # Japanese, and Chinese in Taiwan and Hong Kong
     re.compile(r"『([^『』]+?)』"),
 ]
