@@ -102,6 +102,13 @@ def test_as_someone_put_it_names_the_speaker():
     assert text[quote.speaker_start : quote.speaker_end] == "a Homeland Security memo" and quote.cue == "put it"
 
 
+def test_who_gives_the_speaker_and_is_resolved_to_the_person_it_stands_for():
+    text = "Trump picked Indiana Gov. Mike Pence, who called their son “an American hero.”"
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    [quote] = [q for q in analysis.quotes if q.direct]
+    assert text[quote.speaker_start : quote.speaker_end] == "who" and quote.speaker == "Mike Pence"
+
+
 def test_a_name_parsed_as_apposition_of_a_noun_subject_is_the_speaker():
     # The parse the small English model gives "With 50 days until the election, Minyon Moore, a
     # senior adviser…, called Mr. Obama's remarks “…”": the name hangs off "election".

@@ -270,7 +270,9 @@ def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozen
                 continue  # a subject inside the quotation is the quoted speaker's own words
             if child.dep_.startswith("nsubj") and not child.dep_.endswith("pass"):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl:relcl"):
-                    return _phrase(verb.head)  # "the man who said …" -> "the man"
+                    # "Gov. Mike Pence, who called …": the speaker is given by "who" (resolved
+                    # to the man it stands for), as a pronoun's speaker is given by "he".
+                    return verb.doc[child.i : child.i + 1]
                 if child.ent_type_ in ("DATE", "TIME", "CARDINAL") or not any(
                     t.pos_ in ("NOUN", "PROPN", "PRON") for t in child.subtree
                 ):
@@ -437,6 +439,8 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
         return inside[-1].canonical
     head = span.root
     word = head.lower_
+    if word in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl:relcl") and head.head.head is not head.head:
+        return _resolve(_phrase(head.head.head), entities, people, before, ctx)
     if head.pos_ == "PROPN" or (not ctx.has_model and head.text[:1].isupper()):
         # A surname the model did not tag ("Sybiha stated …") after the full name appeared.
         key = fold(head.text)
