@@ -109,6 +109,13 @@ def test_who_gives_the_speaker_and_is_resolved_to_the_person_it_stands_for():
     assert text[quote.speaker_start : quote.speaker_end] == "who" and quote.speaker == "Mike Pence"
 
 
+def test_a_dateline_is_not_the_speaker():
+    text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    [quote] = [q for q in analysis.quotes if q.direct]
+    assert text[quote.speaker_start : quote.speaker_end] == "Donald Trump"
+
+
 def test_a_name_parsed_as_apposition_of_a_noun_subject_is_the_speaker():
     # The parse the small English model gives "With 50 days until the election, Minyon Moore, a
     # senior adviser…, called Mr. Obama's remarks “…”": the name hangs off "election".

@@ -269,6 +269,9 @@ def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozen
             if child.i in masked:
                 continue  # a subject inside the quotation is the quoted speaker's own words
             if child.dep_.startswith("nsubj") and not child.dep_.endswith("pass"):
+                real = _past_dateline(child, verb)
+                if real is not None:
+                    return real
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl:relcl"):
                     # "Gov. Mike Pence, who called …": the speaker is given by "who" (resolved
                     # to the man it stands for), as a pronoun's speaker is given by "he".
@@ -304,6 +307,28 @@ def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozen
         else:
             return None
     return None
+
+
+_DASHES = {"-", "—", "–", "--"}
+
+
+def _past_dateline(subject: Token, verb: Token) -> Span | None:
+    """ "LONDON (Reuters) - Donald Trump said …", "JACKSON, Miss. - U.S. District Judge Carlton W.
+    Reeves … issued": the parser takes the capitalised place opening the story for the subject;
+    the subject is the phrase after the dash."""
+    if not (subject.text.isupper() and len(subject.text) > 1 and subject.i < verb.i):
+        return None
+    if subject.i > 0 and "\n" not in subject.doc[subject.i - 1].text_with_ws:
+        return None  # a dateline opens its paragraph
+    dashes = [t.i for t in subject.doc[subject.i + 1 : min(verb.i, subject.i + 8)] if t.text in _DASHES]
+    if not dashes:
+        return None
+    words = subject.doc[dashes[0] + 1 : verb.i]
+    roots = [t for t in words if not (words.start <= t.head.i < words.end) and t.pos_ in ("PROPN", "NOUN")]
+    if not roots:
+        return None
+    phrase = _phrase(roots[0])
+    return subject.doc[max(phrase.start, words.start) : min(phrase.end, words.end)]
 
 
 def _between(ctx: Context, quote_end: int, cue: Token) -> Span | None:
