@@ -116,6 +116,13 @@ def test_a_dateline_is_not_the_speaker():
     assert text[quote.speaker_start : quote.speaker_end] == "Donald Trump"
 
 
+def test_the_thing_called_something_is_not_the_speaker():
+    text = ("The issue came up. Trump defended eminent domain, calling the expropriation of private property "
+            "an \"absolute necessity\" for the government to build schools.")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    assert [(q.speaker, q.cue) for q in analysis.quotes if q.direct] == [("Trump", "calling")]
+
+
 def test_a_name_parsed_as_apposition_of_a_noun_subject_is_the_speaker():
     # The parse the small English model gives "With 50 days until the election, Minyon Moore, a
     # senior adviser…, called Mr. Obama's remarks “…”": the name hangs off "election".

@@ -246,7 +246,7 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
 
 def _subject(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Span | None:
     subject = _grammatical_subject(verb, masked)
-    if subject is None:
+    if subject is None and verb.tag_ != "VBG":  # "calling the plan a “disaster”": the plan says nothing
         # Inverted attribution: "…,” assured Andrii Sybiga. / "…", said a spokesman. / Said Ellis: "…"
         candidates = list(verb.rights)
         if verb.dep_ == "compound" and verb.head.i > verb.i:
@@ -293,6 +293,9 @@ def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozen
         if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "by announcing that …"
             verb, seen = verb.head.head, seen + 1
             continue
+        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "NOUN") \
+                and verb.head.ent_type_ in ("PERSON", "PER") and verb.head.i not in masked:
+            return _phrase(verb.head)  # a misparse: "Trump defended eminent domain, calling it …" hung off "Trump"
         if verb.dep_ in ("acl", "xcomp") and verb.tag_ == "VBG" and verb.i > 0:
             # "footage of Hillary Clinton asking, “…”": the person just before the participle
             before = verb.doc[verb.i - 1]
