@@ -37,6 +37,20 @@ def test_a_wrongly_merged_story_is_split_and_a_split_one_joined():
     assert moves == {"b1": ("s1", "s2")}
 
 
+def test_the_pairwise_blocks_bound_memory_without_changing_the_grouping():
+    from parallax.cluster.consolidate import ConsolidateConfig
+
+    items = [Item(f"a{i}", "s1" if i % 3 else "s2", i, _features(f"a{i}", FLOOD if i % 2 else FIRE,
+                                                              {"vellmore"} if i % 2 else {"dornhill"}))
+             for i in range(12)]
+    df = Counter()
+    for item in items:
+        df.update(set(item.features.terms) | item.features.names)
+    whole = regroup(items, len(items), lambda key: df.get(key, 0))
+    row_by_row = regroup(items, len(items), lambda key: df.get(key, 0), ConsolidateConfig(block_cells=1))
+    assert whole and [(m.article_id, m.new_story) for m in whole] == [(m.article_id, m.new_story) for m in row_by_row]
+
+
 def test_a_copy_stays_with_its_origin_and_a_settled_story_does_not_move():
     items = [
         Item("a1", "s1", 1, _features("a1", FLOOD, {"vellmore"})),
