@@ -15,7 +15,7 @@ from itertools import chain, islice
 
 from threadpoolctl import threadpool_limits
 
-from parallax.analyze import speed
+from parallax.analyze import gazetteer, speed
 
 # Import for their side effect of registering extractors.
 from parallax.analyze.components import (  # noqa: F401
@@ -119,10 +119,11 @@ def analyze(articles: Iterable[ArticleInput], workers: int = 1, chunk: int | Non
             yield from results
 
 
-# One short article touching every lazily built table: place names, a dated event, a quote.
+# One short article touching the lazily built tables: a dated event, a relative date (dateparser's
+# language data), a quote.
 _WARM_UP_TEXT = (
-    'Officials in Paris said on Monday, 16 September 2024, that about 150 people had been evacuated. '
-    '"We are ready," the minister added.'
+    'Officials in Paris said on Monday, 16 September 2024, that about 150 people had been evacuated '
+    'since last week. "We are ready," the minister added.'
 )
 
 
@@ -131,4 +132,5 @@ def prepare(language: str) -> None:
     parser, attribute cache), then keep it all out of the garbage collector's sight."""
     with threadpool_limits(1):
         analyze_batch([ArticleInput("warm-up", language, "", _WARM_UP_TEXT, "2024-09-17")])
+    gazetteer.places()  # read only when a name needs checking, which the text above may not need
     speed.freeze_loaded_models()
