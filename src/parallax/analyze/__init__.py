@@ -109,8 +109,8 @@ def analyze(articles: Iterable[ArticleInput], workers: int = 1, chunk: int | Non
     first = next(chunks, None)
     if first is None:
         return
-    # Workers are forked: what is prepared here (0.4 s for English) is shared with every worker
-    # instead of being built in each, and frozen it stays shared rather than copied.
+    # Workers are forked: what is prepared here (about a second for English) is shared with every
+    # worker instead of being built in each, and frozen it stays shared rather than copied.
     for language in sorted({article.language for article in first}):
         prepare(language)
     context = multiprocessing.get_context("fork")
@@ -127,9 +127,16 @@ _WARM_UP_TEXT = (
 )
 
 
+_PREPARED: set[str] = set()
+
+
 def prepare(language: str) -> None:
     """Load a language's model and build every table analysis fills lazily (gazetteer, date
-    parser, attribute cache), then keep it all out of the garbage collector's sight."""
+    parser, attribute cache), then keep it all out of the garbage collector's sight. Once per
+    language and process."""
+    if language in _PREPARED:
+        return
+    _PREPARED.add(language)
     with threadpool_limits(1):
         analyze_batch([ArticleInput("warm-up", language, "", _WARM_UP_TEXT, "2024-09-17")])
     gazetteer.places()  # read only when a name needs checking, which the text above may not need

@@ -293,9 +293,10 @@ def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozen
         if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "by announcing that …"
             verb, seen = verb.head.head, seen + 1
             continue
-        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "NOUN") \
-                and verb.head.ent_type_ in ("PERSON", "PER") and verb.head.i not in masked:
-            return _phrase(verb.head)  # a misparse: "Trump defended eminent domain, calling it …" hung off "Trump"
+        person = verb.head
+        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and person.i < verb.i and person.i not in masked \
+                and person.pos_ in ("PROPN", "NOUN") and person.ent_type_ in ("PERSON", "PER"):
+            return _phrase(person)  # a misparse: "Trump defended eminent domain, calling it …" hangs off "Trump"
         if verb.dep_ in ("acl", "xcomp") and verb.tag_ == "VBG" and verb.i > 0:
             # "footage of Hillary Clinton asking, “…”": the person just before the participle
             before = verb.doc[verb.i - 1]
