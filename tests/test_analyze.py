@@ -123,6 +123,12 @@ def test_the_thing_called_something_is_not_the_speaker():
     assert [(q.speaker, q.cue) for q in analysis.quotes if q.direct] == [("Trump", "calling")]
 
 
+def test_an_attribution_after_a_question_mark_with_more_words_after_it():
+    text = "The video ran.  “What if he had elocution lessons?” the 43-year-old asked in the video’s description."
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    assert [(q.speaker, q.cue) for q in analysis.quotes if q.direct] == [("the 43-year-old", "asked")]
+
+
 def test_a_name_parsed_as_apposition_of_a_noun_subject_is_the_speaker():
     # The parse the small English model gives "With 50 days until the election, Minyon Moore, a
     # senior adviser…, called Mr. Obama's remarks “…”": the name hangs off "election".

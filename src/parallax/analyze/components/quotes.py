@@ -210,9 +210,13 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
         # “… I hope you’re able to find the emails.” Trump said. — the parser often ends the
         # sentence inside the quote; a short attribution right after it still belongs to it.
         following = ctx.sentence_of(sentence_end)
-        if len(following) <= TRAILING_ATTRIBUTION_TOKENS and any(
-            t.pos_ == "VERB" and lemma(t) in CUE_LEMMAS for t in following
-        ) and not any(t.text in "“\"«„" for t in following):
+        # A longer one too when it goes on in lower case ("?” the 43-year-old asked in the
+        # video's description."): the parser split the sentence at the question mark.
+        opening = following if len(following) <= TRAILING_ATTRIBUTION_TOKENS else (
+            following[:TRAILING_ATTRIBUTION_TOKENS] if following[0].text[:1].islower() else following[:0])
+        if any(t.pos_ == "VERB" and lemma(t) in CUE_LEMMAS for t in opening) and not any(
+            t.text in "“\"«„" for t in following
+        ):
             sentence_end = following.end
     return doc[ctx.sentence_of(first.start).start : sentence_end]
 
@@ -357,7 +361,9 @@ def _between(ctx: Context, quote_end: int, cue: Token) -> Span | None:
             return None
     if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in tokens):
         return None
-    if not any(t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS or lemma(t) in ROLE_NOUNS for t in tokens):
+    described = tokens[0].lower_ == "the" and len(tokens) <= 5 and tokens[-1].pos_ in ("NOUN", "ADJ")  # "the 43-year-old"
+    if not described and not any(t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS or lemma(t) in ROLE_NOUNS
+                                 for t in tokens):
         return None
     return doc[tokens[0].i : tokens[-1].i + 1]
 
