@@ -129,6 +129,13 @@ def test_an_attribution_after_a_question_mark_with_more_words_after_it():
     assert [(q.speaker, q.cue) for q in analysis.quotes if q.direct] == [("the 43-year-old", "asked")]
 
 
+def test_a_signature_typed_with_a_hyphen_names_the_speaker():
+    text = ("Voters spoke.  \"The whole idea of a crooked candidate is something we hear about all the time.\""
+            "  -Michelle Marks, Philadelphia.")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    assert [q.speaker for q in analysis.quotes if q.direct] == ["Michelle Marks"]
+
+
 def test_a_name_parsed_as_apposition_of_a_noun_subject_is_the_speaker():
     # The parse the small English model gives "With 50 days until the election, Minyon Moore, a
     # senior adviser…, called Mr. Obama's remarks “…”": the name hangs off "election".

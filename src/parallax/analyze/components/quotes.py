@@ -59,7 +59,8 @@ _SPEAKER_LABEL = r"(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}
 _TRANSCRIPT = re.compile(rf"(?m)^[\"“]?({_SPEAKER_LABEL}):\s+(\S.*)$")
 
 # "“…” ― Sonya Herridge": a signature after the quote, as in readers' voices and epigraphs.
-_SIGNATURE = re.compile(r"[”\"»’]?[\s\u00a0]*[―—–][\s\u00a0]*((?:[A-ZÀ-Þ][\w.’'-]*)(?:[ \u00a0]+(?:[A-ZÀ-Þ][\w.’'-]*|de|da|del|van|von|y)){0,4})(?=[\s\u00a0]*(?:[.;“”\"\n(]|$))")
+# A hyphen typed for the dash counts after a space ("…”  -Michelle Marks, Philadelphia.").
+_SIGNATURE = re.compile(r"[”\"»’]?[\s\u00a0]*(?:[―—–]|(?<=[\s\u00a0])-)[\s\u00a0]*((?:[A-ZÀ-Þ][\w.’'-]*)(?:[ \u00a0]+(?:[A-ZÀ-Þ][\w.’'-]*|de|da|del|van|von|y)){0,4})(?=[\s\u00a0]*(?:[.,;“”\"\n(]|$))")
 # A headline giving its speaker before a colon: "Issa: Hillary Clinton’s ‘Honesty Is In Question.’"
 _HEADLINE_LABEL = re.compile(r"(?m)^([A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,3}):[ \u00a0]+(?=\S)")
 _COLON_LABEL = re.compile(
@@ -497,7 +498,7 @@ def _resolve(span: Span, entities: list[Entity], people: list[Entity], before: i
                 return person.canonical
         for person in reversed([p for p in people if p.role and key in fold(p.role)]):
             return person.canonical
-    return span.text
+    return span.text.strip("-–—― ")  # "-Michelle Marks": a signature whose hyphen the tokenizer kept
 
 
 SALIENCE_WINDOW = 800  # characters back in which a subject outranks a nearer mention
