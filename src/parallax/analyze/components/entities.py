@@ -76,14 +76,17 @@ def _model_entities(ctx: Context) -> list[Entity]:
         if label == "place" and len(ent) == 1 and ent[0].pos_ == "ADJ" and not lookup(text):
             label = "group"  # "Ukrainian" tagged as a place is a nationality
         role = _role(ent) if label == "person" else None
-        end = ent.end_char
+        # A dash typed as a hyphen stays on the next word's token: "-Michelle Marks, Philadelphia".
+        lead = len(text) - len(text.lstrip("-–—―"))
+        start, text = ent.start_char + lead, text[lead:]
+        end = start + len(text)
         if label == "person":
             # The model sometimes stops a hyphenated given name at the hyphen: "Park Geun[-soo]".
             tail = _NAME_TAIL.match(ctx.text, end)
             if tail:
                 end = tail.end()
-                text = ctx.text[ent.start_char : end]
-        out.append(Entity(text, label, ent.start_char, end, text, latin(text), role))
+                text = ctx.text[start:end]
+        out.append(Entity(text, label, start, end, text, latin(text), role))
     return out
 
 
