@@ -50,7 +50,9 @@ def load(language: str) -> Language:
         nlp.add_pipe("parallax_places", after="ner")
         if "lemmatizer" in nlp.pipe_names:
             # Lemmas on demand only (see components.lemma): same lemmas, ~10% less time.
-            LEMMATIZERS[nlp.lang] = nlp.get_pipe("lemmatizer").lemmatize
+            lemmatizer = nlp.get_pipe("lemmatizer")
+            _index_as_sets(lemmatizer)
+            LEMMATIZERS[nlp.lang] = lemmatizer.lemmatize
             nlp.disable_pipe("lemmatizer")
         return nlp
     try:
@@ -66,5 +68,17 @@ def load(language: str) -> Language:
     return nlp
 
 
+def _index_as_sets(lemmatizer) -> None:
+    """The rule lemmatizer only asks ``form in index``, but its tables ship as lists (57,528
+    English nouns): each new lemma cost a linear scan, ~80 µs and ~4% of the analysis."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, forms in list(table.items()):
+        if isinstance(forms, list):
+            table[key] = frozenset(forms)
+
+
 # Registering the component factories is a side effect of importing their module.
 from parallax.analyze.components import places  # noqa: F401
+
