@@ -55,6 +55,16 @@ def _value_test(value: object) -> Callable[[object], bool]:
     raise Unsupported(f"operator {op}")
 
 
+def _tags(spec: dict) -> list[str | None]:
+    """The tags a one-token pattern can match; [None] when it does not constrain the tag."""
+    value = spec.get("TAG")
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return list(value["IN"])
+    return [None]
+
+
 def _token_test(spec: dict) -> TokenTest:
     tests = []
     for key, value in spec.items():
@@ -69,15 +79,17 @@ class FastAttributes:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.attrs = list(ruler.attrs)
-        self.single: list[tuple[int, TokenTest]] = []  # (rule id, test) for one-token patterns
         self.multi: list[tuple[int, list[TokenTest], int]] = []  # (rule id, tests, target index)
+        # Most one-token patterns name the tag: a token need only be tried against those naming its own.
+        self.single_by_tag: dict[str | None, list[tuple[int, TokenTest]]] = {}
         for rule_id, entry in enumerate(ruler.patterns):
             index = entry.get("index", 0)
             for pattern in entry["patterns"]:
                 tests = [_token_test(spec) for spec in pattern]
                 target = index if index >= 0 else len(tests) + index
                 if len(tests) == 1:
-                    self.single.append((rule_id, tests[0]))
+                    for tag in _tags(pattern[0]):
+                        self.single_by_tag.setdefault(tag, []).append((rule_id, tests[0]))
                 else:
                     self.multi.append((rule_id, tests, target))
         # Patterns name few words; every other word is the same to them ("" stands for it).
@@ -100,7 +112,8 @@ class FastAttributes:
         self._cache: dict[tuple[int, ...], tuple[list[int], dict, list[tuple[int, list[TokenTest], int]]]] = {}
 
     def _judge(self, token: Token) -> tuple[list[int], dict, list[tuple[int, list[TokenTest], int]]]:
-        rule_ids = sorted({rule_id for rule_id, test in self.single if test(token)})
+        candidates = self.single_by_tag.get(token.tag_, []) + self.single_by_tag.get(None, [])
+        rule_ids = sorted({rule_id for rule_id, test in candidates if test(token)})
         merged: dict = {}
         for rule_id in rule_ids:
             merged.update(self.attrs[rule_id])
