@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 import json
 from pathlib import Path
 
@@ -165,6 +166,14 @@ def test_relative_dates_resolve_against_publication(seeds):
     assert [(d.text, d.value) for d in undated.dates] == [("Monday", None)]
     assert resolve("September 16, 2024", "en", None).isoformat() == "2024-09-16"
     assert resolve("last week", "en", None) is None
+
+
+def test_a_year_or_a_decade_is_not_resolved_to_a_day():
+    published = date(2013, 5, 1)
+    for text in ("the mid 1930's", "the late 1990's", "the 1990s", "late 2012", "in 2012"):
+        assert resolve(text, "en", None) is None, text
+        assert resolve(text, "en", published) is None, text
+    assert resolve("March 3, 2012", "en", None) == date(2012, 3, 3)
 
 
 def test_quantities_with_hedges_units_and_predicates(seeds):

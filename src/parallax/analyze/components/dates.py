@@ -37,6 +37,7 @@ _FUTURE = re.compile(
 )
 _RELATIVE = re.compile(r"\b(ago|last|next|this|previous|coming|past|yesterday|today|tomorrow|earlier|later)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DECADE = re.compile(r"\b(?:1[89]|20)?\d0['’]?s\b")
 _NUMERIC = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _DAY_WORDS = r"|".join(sorted({w for ws in WEEKDAYS.values() for w in ws} | set(RELATIVE_DAYS), key=len, reverse=True))
 # More languages' month names (Indonesian, Tagalog, Hindi, Greek genitive, Czech genitive, Romanian,
@@ -128,8 +129,9 @@ def resolve(text: str, language: str, published: date | None, sentence: str = ""
             return date(int(match.group(6)), month, day) if language != "en" else date(int(match.group(6)), day, month)
         except ValueError:
             return None
-    if re.fullmatch(r"(?:in\s+)?(?:the\s+)?\d{4}s?", lowered):
-        return None  # a bare year is not a day; reporting one would invent precision
+    if _DECADE.search(lowered) or (_YEAR.search(lowered) and not _has_month(lowered) and not _RELATIVE.search(lowered)
+                                   and not re.search(r"\d", _YEAR.sub("", lowered))):
+        return None  # a bare year ("late 2012") or decade ("the mid 1930's") is not a day: no invented precision
     explicit = _explicit(lowered, published)
     if explicit is not False:
         return explicit
