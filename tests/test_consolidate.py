@@ -51,6 +51,23 @@ def test_the_pairwise_blocks_bound_memory_without_changing_the_grouping():
     assert whole and [(m.article_id, m.new_story) for m in whole] == [(m.article_id, m.new_story) for m in row_by_row]
 
 
+def test_a_stray_article_joins_a_larger_story_on_a_lower_average_than_equals_need():
+    sides = ["dam council blame warnings ignored", "insurers claims damage estimate",
+             "army volunteers sandbags levee", "school closed pupils shelter gym"]
+    story = [Item(f"a{i}", "s1", i, _features(f"a{i}", FLOOD + " " + side, {"vellmore", "kovalenko"}))
+             for i, side in enumerate(sides)]
+    fire = [Item(f"f{i}", "s3", 10 + i, _features(f"f{i}", FIRE + " " + side, {"dornhill"}))
+            for i, side in enumerate(["ranger cabin lost", "smoke alert issued"])]
+    # Shares a few of the story's words and none of its names: on average ~0.11 to its four
+    # articles, under the 0.15 two groups of equals need, over the 0.08 a stray needs.
+    stray = Item("x", "s2", 9, _features("x", "flood town water mayor praised speech thanked citizens", set()))
+    [move] = _regroup(story + fire + [stray])
+    assert (move.article_id, move.old_story, move.new_story) == ("x", "s2", "s1")
+    assert 0.08 <= move.average_link < 0.15  # the audit shows the join that moved it
+    # Against a story of one article (an equal), the same evidence is not enough.
+    assert _regroup(story[:1] + fire + [stray]) == []
+
+
 def test_a_copy_stays_with_its_origin_and_a_settled_story_does_not_move():
     items = [
         Item("a1", "s1", 1, _features("a1", FLOOD, {"vellmore"})),

@@ -36,6 +36,8 @@ from parallax.cluster.features import Features
 @dataclass(frozen=True)
 class ConsolidateConfig:
     threshold: float = 0.15  # average similarity for two groups to be one story (tuned on the dev splits)
+    attach_threshold: float = 0.08  # ... for a group of at most attach_size articles to join a larger one
+    attach_size: int = 2
     text_weight: float = 0.6
     name_weight: float = 0.4
     cross_language_name_weight: float = 0.6
@@ -199,19 +201,68 @@ def regroup(items: list[Item], docs: int, df: Callable[[str], int],
     graph = sparse.coo_matrix((np.ones(sum(len(r) for r in edge_rows)),
                                (np.concatenate(edge_rows), np.concatenate(edge_cols))), shape=(n, n))
     _, component = connected_components(graph, directed=False)
-    moves: list[Move] = []
-    claimed: set[str] = set()
+    groups: list[list[int]] = []
+    links: list[float] = []
     for label in np.unique(component):
         members = np.nonzero(component == label)[0]
-        current = {items[i].story_id for i in members}
-        if len(members) > config.max_component:
-            continue
-        groups, links = _average_link(members, items, matrices, config, index_of)
-        if len(groups) == 1 and len(current) == 1 and not current & claimed:
-            claimed |= current
-            continue
-        moves += _moves(groups, links, items, claimed, taken)
-    return moves
+        if len(members) <= config.max_component:
+            found, found_links = _average_link(members, items, matrices, config, index_of)
+            groups += found
+            links += found_links
+    groups, links = _attach_strays(groups, links, matrices, config, n)
+    return _moves(groups, links, items, set(), taken)
+
+
+def _attach_strays(groups: list[list[int]], links: list[float], matrices: _Matrices, config: ConsolidateConfig,
+                   n: int) -> tuple[list[list[int]], list[float]]:
+    """A group of at most ``attach_size`` articles joins the larger group it is most similar to
+    on average, when that average reaches ``attach_threshold``: a stray article's average
+    similarity to a big story is diluted by the story's own variety (its articles cover
+    different sides of the event), so it need not reach what two groups of equals need. Strays
+    are found here, after the regrouping, because a stray below ``threshold`` to everything is
+    a component of its own."""
+    sizes = np.array([len(g) for g in groups])
+    small = [g for g in range(len(groups)) if sizes[g] <= config.attach_size]
+    if not small or len(groups) < 2:
+        return groups, links
+    owner = np.full(n, -1)
+    for g, group in enumerate(groups):
+        owner[group] = g
+    grouped = np.nonzero(owner >= 0)[0]
+    indicator = sparse.csr_matrix((np.ones(len(grouped)), (grouped, owner[grouped])), shape=(n, len(groups)))
+    rows = np.array([i for g in small for i in groups[g]])
+    row_owner = owner[rows]
+    everything = np.arange(n)
+    step = max(1, min(config.block, config.block_cells // n))
+    sums = np.zeros((len(groups), len(groups)))
+    for start in range(0, len(rows), step):
+        block = rows[start : start + step]
+        to_groups = np.asarray(indicator.T @ matrices.similarity(block, everything, config).T).T
+        np.add.at(sums, row_owner[start : start + step], to_groups)
+    average = sums / np.outer(sizes, sizes)
+    candidates = []
+    for g in small:
+        larger = np.nonzero(sizes > sizes[g])[0]
+        if len(larger):
+            best = larger[np.argmax(average[g, larger])]
+            if average[g, best] >= config.attach_threshold:
+                candidates.append((-average[g, best], g, int(best)))
+    target = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while target[g] != g:
+            g = target[g]
+        return g
+
+    merged_links = list(links)
+    for negative, g, best in sorted(candidates):
+        if root(best) != g:
+            target[g] = root(best)
+            merged_links[target[g]] = min(merged_links[target[g]], float(-negative))  # the weakest join, for the audit
+    merged: dict[int, list[int]] = {}
+    for g, group in enumerate(groups):
+        merged.setdefault(root(g), []).extend(group)
+    return list(merged.values()), [merged_links[r] for r in merged]
 
 
 def _average_link(members: np.ndarray, items: list[Item], matrices: _Matrices, config: ConsolidateConfig,
