@@ -66,6 +66,10 @@ def test_a_stray_article_joins_a_larger_story_on_a_lower_average_than_equals_nee
     assert 0.08 <= move.average_link < 0.15  # the audit shows the join that moved it
     # Against a story of one article (an equal), the same evidence is not enough.
     assert _regroup(story[:1] + fire + [stray]) == []
+    # Nor is one shared name among others (~0.11 on average) when no words are shared.
+    namesake = Item("y", "s4", 9, _features("y", "parliament vote budget minister opposition debate",
+                                            {"vellmore", "ardent", "bexley", "corwin"}))
+    assert _regroup(story + fire + [namesake]) == []
 
 
 def test_a_copy_stays_with_its_origin_and_a_settled_story_does_not_move():

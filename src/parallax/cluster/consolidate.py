@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy import sparse
@@ -40,6 +40,7 @@ class ConsolidateConfig:
     threshold: float = 0.15  # average similarity for two groups to be one story (tuned on the dev splits)
     attach_threshold: float = 0.08  # ... for a group of at most attach_size articles to join a larger one
     attach_size: int = 2
+    attach_words: float = 0.04  # ... of which this much without the names
     text_weight: float = 0.6
     name_weight: float = 0.4
     cross_language_name_weight: float = 0.6
@@ -236,18 +237,24 @@ def _attach_strays(groups: list[list[int]], links: list[float], matrices: _Matri
     row_owner = owner[rows]
     everything = np.arange(n)
     step = max(1, min(config.block, config.block_cells // n))
+    # A shared name alone is not enough (a young story's first article shares a name with an
+    # older story more often than not): the words, numbers and dates must agree too.
+    nameless = replace(config, name_weight=0.0, cross_language_name_weight=0.0)
     sums = np.zeros((len(groups), len(groups)))
+    word_sums = np.zeros((len(groups), len(groups)))
     for start in range(0, len(rows), step):
         block = rows[start : start + step]
-        to_groups = np.asarray(indicator.T @ matrices.similarity(block, everything, config).T).T
-        np.add.at(sums, row_owner[start : start + step], to_groups)
+        owners = row_owner[start : start + step]
+        np.add.at(sums, owners, np.asarray(indicator.T @ matrices.similarity(block, everything, config).T).T)
+        np.add.at(word_sums, owners, np.asarray(indicator.T @ matrices.similarity(block, everything, nameless).T).T)
     average = sums / np.outer(sizes, sizes)
+    words = word_sums / np.outer(sizes, sizes)
     candidates = []
     for g in small:
         larger = np.nonzero(sizes > sizes[g])[0]
         if len(larger):
             best = larger[np.argmax(average[g, larger])]
-            if average[g, best] >= config.attach_threshold:
+            if average[g, best] >= config.attach_threshold and words[g, best] >= config.attach_words:
                 candidates.append((-average[g, best], g, int(best)))
     target = list(range(len(groups)))
 
