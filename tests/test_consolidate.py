@@ -63,7 +63,7 @@ def test_a_stray_article_joins_a_larger_story_on_a_lower_average_than_equals_nee
     stray = Item("x", "s2", 9, _features("x", "flood town water mayor praised speech thanked citizens", set()))
     [move] = _regroup(story + fire + [stray])
     assert (move.article_id, move.old_story, move.new_story) == ("x", "s2", "s1")
-    assert 0.08 <= move.average_link < 0.15  # the audit shows the join that moved it
+    assert 0.08 <= move.average_link < 0.15 and move.signals == {"stray": True}  # the audit shows the join
     # Against a story of one article (an equal), the same evidence is not enough.
     assert _regroup(story[:1] + fire + [stray]) == []
     # Nor is one shared name among others (~0.11 on average) when no words are shared.

@@ -186,7 +186,7 @@ def consolidate_stored(store: Store, clusterer, placed: list[dict], earlier: lis
     if not 2 <= len(items) <= CONSOLIDATE_MAX:
         return 0
     moves = regroup(items, clusterer.index.docs, lambda key: clusterer.index.df.get(key, 0), taken=taken)
-    return store.regroup([(m.article_id, m.new_story, {"from": m.old_story, "average_link": m.average_link})
+    return store.regroup([(m.article_id, m.new_story, {"from": m.old_story, "average_link": m.average_link, **m.signals})
                           for m in moves])
 
 

@@ -212,12 +212,16 @@ def regroup(items: list[Item], docs: int, df: Callable[[str], int],
             found, found_links = _average_link(members, items, matrices, config, index_of)
             groups += found
             links += found_links
-    groups, links = _attach_strays(groups, links, matrices, config, n)
-    return _moves(groups, links, items, set(), taken)
+    groups, links, strays = _attach_strays(groups, links, matrices, config, n)
+    moves = _moves(groups, links, items, set(), taken)
+    for move in moves:
+        if index_of[move.article_id] in strays:
+            move.signals["stray"] = True  # joined on the lower stray threshold: the audit says so
+    return moves
 
 
 def _attach_strays(groups: list[list[int]], links: list[float], matrices: _Matrices, config: ConsolidateConfig,
-                   n: int) -> tuple[list[list[int]], list[float]]:
+                   n: int) -> tuple[list[list[int]], list[float], set[int]]:
     """A group of at most ``attach_size`` articles joins the larger group it is most similar to
     on average, when that average reaches ``attach_threshold``: a stray article's average
     similarity to a big story is diluted by the story's own variety (its articles cover
@@ -227,7 +231,7 @@ def _attach_strays(groups: list[list[int]], links: list[float], matrices: _Matri
     sizes = np.array([len(g) for g in groups])
     small = [g for g in range(len(groups)) if sizes[g] <= config.attach_size]
     if not small or len(groups) < 2:
-        return groups, links
+        return groups, links, set()
     owner = np.full(n, -1)
     for g, group in enumerate(groups):
         owner[group] = g
@@ -271,7 +275,8 @@ def _attach_strays(groups: list[list[int]], links: list[float], matrices: _Matri
     merged: dict[int, list[int]] = {}
     for g, group in enumerate(groups):
         merged.setdefault(root(g), []).extend(group)
-    return list(merged.values()), [merged_links[r] for r in merged]
+    strays = {i for g, group in enumerate(groups) if target[g] != g for i in group}
+    return list(merged.values()), [merged_links[r] for r in merged], strays
 
 
 def _average_link(members: np.ndarray, items: list[Item], matrices: _Matrices, config: ConsolidateConfig,
