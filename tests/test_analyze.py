@@ -110,6 +110,14 @@ def test_who_gives_the_speaker_and_is_resolved_to_the_person_it_stands_for():
     assert text[quote.speaker_start : quote.speaker_end] == "who" and quote.speaker == "Mike Pence"
 
 
+def test_the_thing_that_says_something_is_not_the_speaker_but_who_put_it_out():
+    text = ("In selling the courses, Trump released a marketing video that said, “We are going to have professors "
+            "that are absolutely terrific.”")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    [quote] = [q for q in analysis.quotes if q.direct]
+    assert text[quote.speaker_start : quote.speaker_end] == "Trump" and quote.cue == "said"
+
+
 def test_a_dateline_is_not_the_speaker():
     text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

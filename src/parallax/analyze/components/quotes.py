@@ -278,6 +278,15 @@ def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozen
                 if real is not None:
                     return real
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl:relcl"):
+                    thing = verb.head
+                    if (child.lower_ in ("that", "which") and thing.dep_ in ("dobj", "obj") and thing.pos_ == "NOUN"
+                            and thing.ent_type_ not in ("PERSON", "PER") and thing.lower_ not in ROLE_NOUNS
+                            and thing.head.pos_ == "VERB"):
+                        # "Trump released a marketing video that said, “…”": the one who put the
+                        # words out (the video's releaser) speaks, not "that" (the video).
+                        owner = _grammatical_subject(thing.head, masked)
+                        if owner is not None:
+                            return owner
                     # "Gov. Mike Pence, who called …": the speaker is given by "who" (resolved
                     # to the man it stands for), as a pronoun's speaker is given by "he".
                     return verb.doc[child.i : child.i + 1]
