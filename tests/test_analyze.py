@@ -118,6 +118,15 @@ def test_the_thing_that_says_something_is_not_the_speaker_but_who_put_it_out():
     assert text[quote.speaker_start : quote.speaker_end] == "Trump" and quote.cue == "said"
 
 
+def test_a_name_in_apposition_before_the_cue_is_the_speaker_when_the_parse_misses_it():
+    text = ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton "
+            "believes that transatlantic cooperation is essential.” Trump, in Kentucky, said: “We will win big.”")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    speakers = {q.text[:9]: text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None
+                for q in analysis.quotes if q.direct}
+    assert speakers["Hillary C"] == "Jake Sullivan" and speakers["We will w"] != "Kentucky"
+
+
 def test_a_dateline_is_not_the_speaker():
     text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

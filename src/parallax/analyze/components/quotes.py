@@ -382,13 +382,17 @@ def _before(cue: Token, masked: set[int]) -> Span | None:
     """ "Famed fight doctor Ferdie Pacheco once said: “…”" with the subject missed by the parse:
     the name just before the cue, back to the clause's start."""
     doc = cue.doc
-    start = cue.i
-    while start > 0 and cue.i - start < 9:
+    # "her senior policy adviser, Jake Sullivan, said: “…”": the comma closing an apposition
+    end = cue.i - 1 if cue.i > 1 and doc[cue.i - 1].text == "," and doc[cue.i - 1].i not in masked else cue.i
+    start = end
+    while start > 0 and end - start < 9:
         token = doc[start - 1]
         if token.i in masked or token.is_punct or token.is_space or token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADP"):
             break
         start -= 1
-    tokens = [t for t in doc[start : cue.i] if t.pos_ != "ADV"]
+    tokens = [t for t in doc[start : end] if t.pos_ != "ADV"]
+    if end < cue.i and not any(t.ent_type_ in ("PERSON", "PER") for t in tokens):
+        return None  # "Trump, in Kentucky, said": only a person closes such an apposition
     if not tokens or not any(t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS for t in tokens):
         return None
     return doc[tokens[0].i : tokens[-1].i + 1]
