@@ -127,6 +127,15 @@ def test_a_name_in_apposition_before_the_cue_is_the_speaker_when_the_parse_misse
     assert speakers["Hillary C"] == "Jake Sullivan" and speakers["We will w"] != "Kentucky"
 
 
+def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
+    text = ('"There\'s a young man who\'s having some problems," Cruz said as the heckler yelled: "You suck!"\n\n'
+            '"Thank you, son," Cruz replied.')
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    cues = {q.text: q.cue for q in analysis.quotes if q.direct}
+    assert cues["Thank you, son"] == "replied"
+    assert [s.end for s in analysis.sentences][0] <= text.index("\n\n") + 2
+
+
 def test_a_dateline_is_not_the_speaker():
     text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

@@ -48,6 +48,8 @@ def load(language: str) -> Language:
             nlp.add_pipe("parallax_attributes", before="attribute_ruler")  # same attributes, ~10x faster
             nlp.remove_pipe("attribute_ruler")
         nlp.add_pipe("parallax_places", after="ner")
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("parallax_paragraphs", before="parser")
         if "lemmatizer" in nlp.pipe_names:
             # Lemmas on demand only (see components.lemma): same lemmas, ~10% less time.
             lemmatizer = nlp.get_pipe("lemmatizer")
@@ -80,5 +82,5 @@ def _index_as_sets(lemmatizer) -> None:
 
 
 # Registering the component factories is a side effect of importing their module.
-from parallax.analyze.components import places  # noqa: F401
+from parallax.analyze.components import paragraphs, places  # noqa: F401
 
