@@ -136,6 +136,27 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
     assert [s.end for s in analysis.sentences][0] <= text.index("\n\n") + 2
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the parse gave the name after an inverted cue to another verb ("… Correct the Record")
+    ('"It is a battle for the ages," said David Brock, a Clinton confidant who heads the super PAC Correct the '
+     'Record.', "David Brock"),
+    # the cue's subject carries a relative clause the parse detached
+    ('Although there is no such overlap, a White House official who spoke anonymously to discuss internal '
+     'strategy said Wednesday, "Certainly there are discussions between the White House and the campaign."',
+     "a White House official"),
+    # after an exclamation the parser starts a new sentence with the attribution
+    ('She lifted a sign.\n\n"All the way!" Dawson shouted, shorthand for taking the fight all the way to the '
+     'convention.', "Dawson"),
+    # what a report "found" is attributed to it
+    ('A 2014 House Intelligence Committee report found "no evidence that there was either a stand down order or '
+     'a denial of available air support."', "A 2014 House Intelligence Committee report"),
+])
+def test_attributions_the_parse_breaks(text, speaker):
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    [quote] = [q for q in analysis.quotes if q.direct]
+    assert text[quote.speaker_start : quote.speaker_end] == speaker
+
+
 def test_a_dateline_is_not_the_speaker():
     text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

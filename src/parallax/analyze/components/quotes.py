@@ -32,7 +32,7 @@ CUE_LEMMAS = {
     "continue", "agree", "caution", "concede", "complain", "boast", "joke", "recount", "shout", "whisper",
     "sing", "chant", "read", "question", "answer", "exclaim", "cry", "yell", "tout", "label", "brand", "dub",
     "echo", "bark", "snap", "quip", "retort", "scoff", "muse", "sigh", "laugh", "plead", "proclaim", "assert",
-    "contend", "lament", "reiterate", "repeat", "wonder", "mutter", "recite",
+    "contend", "lament", "reiterate", "repeat", "wonder", "mutter", "recite", "find", "show", "reveal",
     # French
     "dire", "déclarer", "ajouter", "affirmer", "annoncer", "assurer", "estimer", "expliquer", "souligner",
     "dénoncer", "indiquer", "préciser", "confier", "répondre", "écrire", "lancer", "juger", "rappeler",
@@ -103,7 +103,8 @@ def quotes(ctx: Context) -> None:
         if speaker_span is not None:
             cue = None
         elif cue is not None:
-            speaker_span, cue_text = _subject(cue, masked) or _between(ctx, end, cue) or _before(cue, masked), cue.text
+            speaker_span, cue_text = (_subject(cue, masked) or _between(ctx, end, cue) or _before(cue, masked)
+                                      or _after(cue, end, masked)), cue.text
         if speaker_span is None and region is not None:
             speaker_span, cue_text = _according_to(region, masked) or (None, cue_text)
         if speaker_span is None and cue is None and region is not None and ctx.has_model:
@@ -215,6 +216,11 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
         # video's description."): the parser split the sentence at the question mark.
         opening = following if len(following) <= TRAILING_ATTRIBUTION_TOKENS else (
             following[:TRAILING_ATTRIBUTION_TOKENS] if following[0].text[:1].islower() else following[:0])
+        if not opening and ctx.text[end - 1 : end] in ("!", "?"):
+            # “All the way!” Dawson shouted, shorthand for …: after an exclamation or a question
+            # the parser starts a new sentence, which opens with the quote's attribution.
+            opening = [t for t in following[:TRAILING_ATTRIBUTION_TOKENS] if t.dep_ == "ROOT" and any(
+                c.dep_.startswith("nsubj") and c.i < t.i for c in t.children)]
         if any(t.pos_ == "VERB" and lemma(t) in CUE_LEMMAS for t in opening) and not any(
             t.text in "“\"«„" for t in following
         ):
@@ -349,6 +355,21 @@ def _past_dateline(subject: Token, verb: Token) -> Span | None:
     return subject.doc[max(phrase.start, words.start) : min(phrase.end, words.end)]
 
 
+def _after(cue: Token, quote_end: int, masked: set[int]) -> Span | None:
+    """ "“…,” said David Brock, a Clinton confidant who heads … Correct the Record": the name
+    right after an inverted cue, when the parse gave it to another verb."""
+    doc = cue.doc
+    if cue.idx < quote_end or cue.i + 1 >= len(doc) or cue.i + 1 in masked:
+        return None
+    first = doc[cue.i + 1]
+    if first.ent_type_ not in ("PERSON", "PER") or first.ent_iob_ != "B":
+        return None
+    end = cue.i + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I" and end not in masked:
+        end += 1
+    return doc[cue.i + 1 : end]
+
+
 def _between(ctx: Context, quote_end: int, cue: Token) -> Span | None:
     """ "“…,” Tulsa police Chief Chuck Jordan said": when the parse of the attribution is broken,
     the words between the closing mark and the cue are its speaker if they look like a name."""
@@ -393,6 +414,13 @@ def _before(cue: Token, masked: set[int]) -> Span | None:
     tokens = [t for t in doc[start : end] if t.pos_ != "ADV"]
     if end < cue.i and not any(t.ent_type_ in ("PERSON", "PER") for t in tokens):
         return None  # "Trump, in Kentucky, said": only a person closes such an apposition
+    if end == cue.i and start < end:
+        # "a White House official who spoke anonymously to discuss internal strategy said": the
+        # subject is the noun the relative clause hangs on.
+        clause = next((a for a in doc[end - 1].ancestors if a.dep_ in ("relcl", "acl:relcl") and a.i < cue.i), None)
+        if clause is not None and clause.head.i < clause.i and (
+                clause.head.lower_ in ROLE_NOUNS or clause.head.ent_type_ in ("PERSON", "PER")):
+            return _phrase(clause.head)
     if not tokens or not any(t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS for t in tokens):
         return None
     return doc[tokens[0].i : tokens[-1].i + 1]
