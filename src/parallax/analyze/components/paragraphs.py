@@ -9,19 +9,23 @@ starts set before it runs.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
+
+_AFTER_BREAK = re.compile(r"\n\s*(?=\S)")
 
 
 @Language.component("parallax_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    after_break = False
-    for token in doc:
-        if token.is_space:
-            after_break = after_break or "\n" in token.text
-        elif after_break:
-            token.is_sent_start = True
-            after_break = False
-        elif "\n" in token.whitespace_:
-            after_break = True
+    if "\n" not in doc.text:
+        return doc
+    starts = doc.to_array([IDX]).tolist()  # character offset of each token
+    for match in _AFTER_BREAK.finditer(doc.text):
+        i = bisect_left(starts, match.end())
+        if i < len(starts) and starts[i] == match.end() and i > 0:
+            doc[i].is_sent_start = True
     return doc
