@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -133,23 +133,23 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
     cues = {q.text: q.cue for q in analysis.quotes if q.direct}
     assert cues["Thank you, son"] == "replied"
-    assert [s.end for s in analysis.sentences][0] <= text.index("\n\n") + 2
+    assert analysis.sentences[0].end <= text.index("\n\n") + 2
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
     # the parse gave the name after an inverted cue to another verb ("… Correct the Record")
-    ('"It is a battle for the ages," said David Brock, a Clinton confidant who heads the super PAC Correct the '
-     'Record.', "David Brock"),
+    (('"It is a battle for the ages," said David Brock, a Clinton confidant who heads the super PAC Correct the '
+      'Record.'), "David Brock"),
     # the cue's subject carries a relative clause the parse detached
-    ('Although there is no such overlap, a White House official who spoke anonymously to discuss internal '
-     'strategy said Wednesday, "Certainly there are discussions between the White House and the campaign."',
+    (('Although there is no such overlap, a White House official who spoke anonymously to discuss internal '
+      'strategy said Wednesday, "Certainly there are discussions between the White House and the campaign."'),
      "a White House official"),
     # after an exclamation the parser starts a new sentence with the attribution
-    ('She lifted a sign.\n\n"All the way!" Dawson shouted, shorthand for taking the fight all the way to the '
-     'convention.', "Dawson"),
+    (('She lifted a sign.\n\n"All the way!" Dawson shouted, shorthand for taking the fight all the way to the '
+      'convention.'), "Dawson"),
     # what a report "found" is attributed to it
-    ('A 2014 House Intelligence Committee report found "no evidence that there was either a stand down order or '
-     'a denial of available air support."', "A 2014 House Intelligence Committee report"),
+    (('A 2014 House Intelligence Committee report found "no evidence that there was either a stand down order or '
+      'a denial of available air support."'), "A 2014 House Intelligence Committee report"),
 ])
 def test_attributions_the_parse_breaks(text, speaker):
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
