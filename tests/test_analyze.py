@@ -147,6 +147,8 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
     # after an exclamation the parser starts a new sentence with the attribution
     (('She lifted a sign.\n\n"All the way!" Dawson shouted, shorthand for taking the fight all the way to the '
       'convention.'), "Dawson"),
+    # a cue that reports speech only with its particle
+    ('"You are wrong about this, and you know it," the senator shot back.', "the senator"),
     # what a report "found" is attributed to it
     (('A 2014 House Intelligence Committee report found "no evidence that there was either a stand down order or '
       'a denial of available air support."'), "A 2014 House Intelligence Committee report"),

@@ -221,11 +221,23 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
             # the parser starts a new sentence, which opens with the quote's attribution.
             opening = [t for t in following[:TRAILING_ATTRIBUTION_TOKENS] if t.dep_ == "ROOT" and any(
                 c.dep_.startswith("nsubj") and c.i < t.i for c in t.children)]
-        if any(t.pos_ == "VERB" and lemma(t) in CUE_LEMMAS for t in opening) and not any(
+        if any(t.pos_ == "VERB" and _is_cue(t) for t in opening) and not any(
             t.text in "“\"«„" for t in following
         ):
             sentence_end = following.end
     return doc[ctx.sentence_of(first.start).start : sentence_end]
+
+
+# Verbs that report speech only with their particle: "Trump shot back", "Clinton fired back",
+# "Trump went on".
+CUE_PHRASES = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("push", "back"), ("write", "back"), ("go", "on")}
+
+
+def _is_cue(token: Token) -> bool:
+    word = lemma(token)
+    if word in CUE_LEMMAS:
+        return True
+    return any((word, child.lower_) in CUE_PHRASES for child in token.children if child.dep_ in ("prt", "advmod"))
 
 
 def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) -> Token | None:
@@ -241,13 +253,13 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
         for ancestor in quoted.root.ancestors:
             if ancestor.i in masked or not (region.start <= ancestor.i < region.end):
                 continue
-            if ancestor.pos_ in ("VERB", "AUX") and lemma(ancestor) in CUE_LEMMAS:
+            if ancestor.pos_ in ("VERB", "AUX") and _is_cue(ancestor):
                 governing = ancestor  # keep climbing: the outermost cue is the one reporting the words
         if governing is not None:
             return governing
     best, best_distance = None, None
     for token in region:
-        if token.pos_ not in ("VERB", "AUX") or token.i in masked or lemma(token) not in CUE_LEMMAS:
+        if token.pos_ not in ("VERB", "AUX") or token.i in masked or not _is_cue(token):
             continue
         distance = start - token.idx if token.idx < start else token.idx - end
         if best_distance is None or distance < best_distance:
@@ -501,7 +513,7 @@ def _colon_intro(ctx: Context, region: Span, masked: set[int]) -> Token | None:
         if span is None or ":" not in span.text:
             continue
         for token in span:
-            if token.i not in masked and lemma(token) in CUE_LEMMAS and token.pos_ == "VERB":
+            if token.i not in masked and _is_cue(token) and token.pos_ == "VERB":
                 return token
     return None
 
