@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 
 import pytest
 from conftest import FIXTURES
@@ -45,6 +46,16 @@ def _big_batch(path, n):
             }) + "\n")
 
 
+def _committed(db) -> int:
+    """Articles committed so far, without waiting on the writer: while the ingest creates the
+    store a reader with sqlite's default 5 s timeout could wait out the whole batch."""
+    try:
+        with closing(sqlite3.connect(db, timeout=0.01)) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "crash"])
 def test_interrupted_batch_is_consistent_and_rerun_completes(cli, tmp_path, how):
     batch = tmp_path / "big.jsonl"
@@ -61,8 +72,8 @@ def test_interrupted_batch_is_consistent_and_rerun_completes(cli, tmp_path, how)
     )
     try:
         deadline = time.time() + 60
-        while time.time() < deadline and cli.count() < 200:  # the first batch is committed
-            time.sleep(0.05)
+        while time.time() < deadline and _committed(cli.db) < 200:  # the first batch is committed
+            time.sleep(0.02)
         proc.send_signal(how)
         _, err = proc.communicate(timeout=60)
     finally:
