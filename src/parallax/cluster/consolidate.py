@@ -238,28 +238,28 @@ def _attach_strays(groups: list[list[int]], links: list[float], matrices: _Matri
     grouped = np.nonzero(owner >= 0)[0]
     indicator = sparse.csr_matrix((np.ones(len(grouped)), (grouped, owner[grouped])), shape=(n, len(groups)))
     rows = np.array([i for g in small for i in groups[g]])
-    row_owner = owner[rows]
+    row_small = np.array([k for k, g in enumerate(small) for _ in groups[g]])  # row -> its small group
     everything = np.arange(n)
     step = max(1, min(config.block, config.block_cells // n))
     # A shared name alone is not enough (a young story's first article shares a name with an
     # older story more often than not): the words, numbers and dates must agree too.
     nameless = replace(config, name_weight=0.0, cross_language_name_weight=0.0)
-    sums = np.zeros((len(groups), len(groups)))
-    word_sums = np.zeros((len(groups), len(groups)))
+    sums = np.zeros((len(small), len(groups)))  # small groups × all groups: strays are few
+    word_sums = np.zeros((len(small), len(groups)))
     for start in range(0, len(rows), step):
         block = rows[start : start + step]
-        owners = row_owner[start : start + step]
+        owners = row_small[start : start + step]
         np.add.at(sums, owners, np.asarray(indicator.T @ matrices.similarity(block, everything, config).T).T)
         np.add.at(word_sums, owners, np.asarray(indicator.T @ matrices.similarity(block, everything, nameless).T).T)
-    average = sums / np.outer(sizes, sizes)
-    words = word_sums / np.outer(sizes, sizes)
     candidates = []
-    for g in small:
+    for k, g in enumerate(small):
         larger = np.nonzero(sizes > sizes[g])[0]
         if len(larger):
-            best = larger[np.argmax(average[g, larger])]
-            if average[g, best] >= config.attach_threshold and words[g, best] >= config.attach_words:
-                candidates.append((-average[g, best], g, int(best)))
+            average = sums[k, larger] / (sizes[g] * sizes[larger])
+            best = int(np.argmax(average))
+            words = word_sums[k, larger[best]] / (sizes[g] * sizes[larger[best]])
+            if average[best] >= config.attach_threshold and words >= config.attach_words:
+                candidates.append((-float(average[best]), g, int(larger[best])))
     target = list(range(len(groups)))
 
     def root(g: int) -> int:
