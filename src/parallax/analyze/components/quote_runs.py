@@ -5,11 +5,8 @@ words run on ("“…,” Trump said during a rally in Kenansville, N.C., “but
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from spacy.tokens import Token
-
-from parallax.analyze.components import Context
+from parallax.analyze.components import Context, lemma
 from parallax.analyze.models import Quote
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’»]?\s+[A-Z“\"]")
@@ -26,7 +23,7 @@ def split_quote(text: str, previous: Quote, start: int) -> bool:
             and not _SENTENCE_BREAK.search(between))
 
 
-def run_on(ctx: Context, previous: Quote, start: int, end: int, is_cue: Callable[[Token], bool]) -> bool:
+def run_on(ctx: Context, previous: Quote, start: int, end: int, cue_lemmas: set[str]) -> bool:
     """A whole quoted sentence right after an attributed quote, with no cue of its own
     ("“Bad things are going to happen,” Trump warned. “This could be the Trojan horse of all
     time.” At a rally, Trump likened…"): it runs on from the previous speaker, and a cue in
@@ -44,7 +41,7 @@ def run_on(ctx: Context, previous: Quote, start: int, end: int, is_cue: Callable
     if closing is None:
         return False
     following = ctx.doc[closing.end : closing.end + 5]
-    return not any(is_cue(t) and t.pos_ in ("VERB", "AUX") for t in following)
+    return not any(lemma(t) in cue_lemmas and t.pos_ in ("VERB", "AUX") for t in following)
 
 
 def adjacent(text: str, previous_end: int, start: int) -> bool:

@@ -90,7 +90,7 @@ def quotes(ctx: Context) -> None:
         region = _region(ctx, start, end)
         cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
         if previous is not None and ctx.has_model and (
-                split_quote(ctx.text, previous, start) or run_on(ctx, previous, start, end, _is_cue)):
+                split_quote(ctx.text, previous, start) or run_on(ctx, previous, start, end, CUE_LEMMAS)):
             out.append(Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
                              ctx.text[start:end], start, end, True))
             continue
