@@ -339,6 +339,14 @@ def test_two_workers_give_the_same_result_as_one(seeds):
     assert one == two and len(one) == 6
 
 
+def test_the_matrix_kernels_chosen_for_speed_give_the_same_analysis_as_numpys(cli):
+    article = str(SEEDS / "000_977bc7843025791e.txt")
+    runs = {gemm: cli("analyze", article, "--format", "jsonl", env={"PARALLAX_GEMM": gemm}) for gemm in ("auto", "numpy")}
+    assert all(run.returncode == 0 for run in runs.values())
+    fast, numpy = (json.loads(runs[gemm].out) for gemm in ("auto", "numpy"))
+    assert fast == numpy and len(fast["quotes"]) >= 2 and len(fast["entities"]) > 10
+
+
 def test_article_table_view_shows_the_analysis(cli):
     assert cli("ingest", str(SEEDS / "003_29d2673818a4f4e1.txt"), env={"PARALLAX_ANALYZE": "1"}).returncode == 0
     [row] = cli.json("articles")

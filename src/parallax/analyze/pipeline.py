@@ -34,7 +34,7 @@ def model_name(language: str) -> str:
 
 @cache
 def load(language: str) -> Language:
-    speed.use_numpy_gemm()
+    speed.use_fast_kernels()
     name = MODELS.get(language)
     if name:
         try:

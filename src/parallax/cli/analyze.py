@@ -76,6 +76,10 @@ def analyze(
 
     Every offset is a character offset into the article's cleaned text. With paths, articles are
     read like `ingest` reads them and printed, one JSON object per article; nothing is stored.
+
+    Matrix kernels: PARALLAX_GEMM=auto (default) loads the fastest BLIS kernels this CPU runs,
+    =numpy sends the models' products through numpy, =blis keeps BLIS as it starts. The
+    analysis is the same with each; only the speed differs.
     """
     if paths:
         _analyze_files(paths, fmt, workers)
