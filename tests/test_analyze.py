@@ -152,6 +152,8 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
     # what a report "found" is attributed to it
     (('A 2014 House Intelligence Committee report found "no evidence that there was either a stand down order or '
       'a denial of available air support."'), "A 2014 House Intelligence Committee report"),
+    # the source a sentence names with "according to" is who reports the words
+    ("“We will rebuild the bridge by spring,” Mayor Anna Berg said, according to the Boston Globe.", "the Boston Globe"),
 ])
 def test_attributions_the_parse_breaks(text, speaker):
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

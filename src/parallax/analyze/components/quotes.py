@@ -100,13 +100,15 @@ def quotes(ctx: Context) -> None:
             speaker_span, cue_text, literal = lexical_speaker(ctx, start, end)
         if speaker_span is None and ctx.has_model:
             speaker_span, cue_text = _as_put_it(ctx, start, end) or (None, cue_text)
+        if speaker_span is None and region is not None:
+            # "…,” Walker said, according to an Associated Press account.": the sentence names
+            # who reports the words; PolNeAR gives that source in 57 of 59 such sentences (train).
+            speaker_span, cue_text = _according_to(region, masked) or (None, cue_text)
         if speaker_span is not None:
             cue = None
         elif cue is not None:
             speaker_span, cue_text = (_subject(cue, masked) or _between(ctx, end, cue) or _before(cue, masked)
                                       or _after(cue, end, masked)), cue.text
-        if speaker_span is None and region is not None:
-            speaker_span, cue_text = _according_to(region, masked) or (None, cue_text)
         if speaker_span is None and cue is None and region is not None and ctx.has_model:
             colon = _colon_intro(ctx, region, masked)
             if colon is not None:
