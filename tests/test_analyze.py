@@ -154,6 +154,8 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
       'a denial of available air support."'), "A 2014 House Intelligence Committee report"),
     # the source a sentence names with "according to" is who reports the words
     ("“We will rebuild the bridge by spring,” Mayor Anna Berg said, according to the Boston Globe.", "the Boston Globe"),
+    # of two subjects the parse gives a verb, the one next to it
+    ("At an event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”", "Trump"),
 ])
 def test_attributions_the_parse_breaks(text, speaker):
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

@@ -290,7 +290,7 @@ def _subject(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Sp
 def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Span | None:
     seen = 0
     while verb is not None and seen < 4:
-        for child in verb.children:
+        for child in _subject_first(verb):
             if child.i in masked:
                 continue  # a subject inside the quotation is the quoted speaker's own words
             if child.dep_.startswith("nsubj") and not child.dep_.endswith("pass"):
@@ -345,6 +345,17 @@ def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozen
         else:
             return None
     return None
+
+
+def _subject_first(verb: Token) -> list[Token]:
+    """The verb's children, of two subjects only the one nearer the verb: "At an event in Salem,
+    New Hampshire, Trump went after Bush" is parsed with both "Hampshire" and "Trump" as subjects."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_.startswith("nsubj")]
+    if len(subjects) < 2:
+        return children
+    nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+    return [c for c in children if c not in subjects or c is nearest]
 
 
 _DASHES = {"-", "—", "–", "--"}
