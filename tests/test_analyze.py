@@ -156,6 +156,9 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
     ("“We will rebuild the bridge by spring,” Mayor Anna Berg said, according to the Boston Globe.", "the Boston Globe"),
     # of two subjects the parse gives a verb, the one next to it
     ("At an event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”", "Trump"),
+    # whose claim it is, when no cue governs the quote
+    ("Politifact seized on Trump’s claim that there have been “thousands of shootings” in Chicago.", "Trump"),
+    ("The mayor’s response was: “Is he from Ohio or from Wisconsin?”", "The mayor"),
 ])
 def test_attributions_the_parse_breaks(text, speaker):
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

@@ -100,6 +100,8 @@ def quotes(ctx: Context) -> None:
             speaker_span, cue_text, literal = lexical_speaker(ctx, start, end)
         if speaker_span is None and ctx.has_model:
             speaker_span, cue_text = _as_put_it(ctx, start, end) or (None, cue_text)
+        if speaker_span is None and ctx.has_model:
+            speaker_span, cue_text = _speech_owner(doc, start, end, masked) or (None, cue_text)
         if speaker_span is None and region is not None:
             # "…,” Walker said, according to an Associated Press account.": the sentence names
             # who reports the words; PolNeAR gives that source in 57 of 59 such sentences (train).
@@ -469,6 +471,44 @@ def _speaker_like(span: Span) -> bool:
         or root.lower_ in PRONOUNS_PERSON | {"they", "we", "i"}
         or root.lower_ in ROLE_NOUNS or lemma(root) in ROLE_NOUNS
     )
+
+
+# Nouns naming what someone said: "Trump’s claim that there were “thousands of shootings”".
+SPEECH_NOUNS = {
+    "claim", "comment", "remark", "statement", "response", "reply", "answer", "word", "language", "promise",
+    "pledge", "vow", "assertion", "argument", "warning", "message", "tweet", "post", "slogan", "catchphrase",
+    "phrase", "dictum", "quip", "quote", "description", "characterization", "accusation", "charge",
+    "suggestion", "insistence", "declaration", "announcement", "testimony", "assessment", "contention",
+    "complaint", "criticism", "admission", "prediction", "mantra", "motto", "refrain", "line", "rhetoric",
+    "speech", "advice", "demand", "request", "plea", "joke", "boast", "threat", "insult", "verdict",
+}
+
+
+def _speech_owner(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[Span, str] | None:
+    """ "Politifact seized on Trump’s claim that there were “thousands of shootings”", "Clinton’s
+    response was: “…”": the one whose claim or response it is, named before the noun, speaks.
+
+    Not under a cue ("Frazier said Rubio’s claim … is “simply not true”": Frazier's words), not
+    a possessive pronoun ("Sanders pushed his promise of “free college”": the subject's, found
+    the usual way), and after "was" only a quoted clause ("Trump’s statement was “true”" judges
+    the statement)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(a.pos_ == "VERB" and a.i not in masked and _is_cue(a) for a in span.root.ancestors):
+        return None
+    token = span.root
+    for _ in range(4):
+        if token.head is token or token.head.i in masked:
+            return None
+        token = token.head
+        nouns = [token]
+        if lemma(token) == "be" and any(t.pos_ in ("VERB", "AUX") for t in span):
+            nouns += [c for c in token.children if c.dep_.startswith("nsubj")]
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and lemma(noun) in SPEECH_NOUNS:
+                owner = next((c for c in noun.children if c.dep_ == "poss" and c.i not in masked), None)
+                if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+                    return _phrase(owner), noun.text
+    return None
 
 
 def _governing_speaker(doc: Doc, start: int, end: int) -> tuple[Span, str] | None:
