@@ -166,6 +166,21 @@ def test_attributions_the_parse_breaks(text, speaker):
     assert text[quote.speaker_start : quote.speaker_end] == speaker
 
 
+def test_a_participle_after_the_cue_is_the_cue_of_the_words_it_adds():
+    text = '"I have tremendous respect for the governor," Cruz said, adding: "I would welcome his support."'
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    assert [(q.speaker, q.cue) for q in analysis.quotes if q.direct] == [("Cruz", "said"), ("Cruz", "adding")]
+
+
+def test_the_cue_right_after_a_quote_is_its_own_not_an_outer_one_the_parse_hangs_it_on():
+    text = ('Ms. Kunin spoke to reporters. "His normal demeanor is grumpy," she said, but despite the tone, '
+            '"I think he will do it," said Kunin.')
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    first, second = (q for q in analysis.quotes if q.direct)
+    assert text[first.speaker_start : first.speaker_end] == "she"
+    assert text[second.speaker_start : second.speaker_end] == "Kunin"
+
+
 def test_a_dateline_is_not_the_speaker():
     text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

@@ -252,15 +252,19 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
     if region is None:
         return None
     quoted = region.doc.char_span(start, end, alignment_mode="expand")
+    while quoted is not None and len(quoted) > 1 and quoted[-1].is_punct:
+        quoted = quoted[:-1]  # the final stop hangs on the main verb, not on the quoted clause
     if quoted is not None:
-        governing = None
-        for ancestor in quoted.root.ancestors:
-            if ancestor.i in masked or not (region.start <= ancestor.i < region.end):
-                continue
-            if ancestor.pos_ in ("VERB", "AUX") and _is_cue(ancestor):
-                governing = ancestor  # keep climbing: the outermost cue is the one reporting the words
-        if governing is not None:
-            return governing
+        chain = [a for a in quoted.root.ancestors if a.i not in masked and region.start <= a.i < region.end
+                 and a.pos_ in ("VERB", "AUX") and _is_cue(a)]
+        if chain:
+            inner = chain[0]
+            text = region.doc.text
+            if 0 <= inner.i - quoted.end <= 3 and (text[end - 1 : end] in (",", "!", "?") or text[end : end + 2].strip(" ”\"’")[:1] == ","):
+                return inner  # "“…,” she said, but …, “…,” said Kunin": the cue right after the quote
+            if len(chain) > 1 and inner.tag_ == "VBG" and inner.head.i == chain[1].i:
+                return inner  # "Cruz said, adding: “…”": added, by the same speaker
+            return chain[-1]  # otherwise the outermost cue is the one reporting the words
     best, best_distance = None, None
     for token in region:
         if token.pos_ not in ("VERB", "AUX") or token.i in masked or not _is_cue(token):
@@ -497,7 +501,7 @@ def _speech_owner(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[Spa
         return None
     token = span.root
     for _ in range(4):
-        if token.head is token or token.head.i in masked:
+        if token.head.i == token.i or token.head.i in masked:
             return None
         token = token.head
         nouns = [token]
