@@ -244,6 +244,15 @@ def _is_cue(token: Token) -> bool:
     return any((word, child.lower_) in CUE_PHRASES for child in token.children if child.dep_ in ("prt", "advmod"))
 
 
+def _quoted(doc: Doc, start: int, end: int) -> Span | None:
+    """The quoted words as a span whose root is the quoted clause's: its final stop hangs on the
+    sentence's main verb in the parse."""
+    quoted = doc.char_span(start, end, alignment_mode="expand")
+    while quoted is not None and len(quoted) > 1 and quoted[-1].is_punct:
+        quoted = quoted[:-1]
+    return quoted
+
+
 def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) -> Token | None:
     """The cue verb that governs the quote in the parse, else the nearest one outside quotes.
 
@@ -251,9 +260,7 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
     belongs to Flynn's "said", although "he said" is closer."""
     if region is None:
         return None
-    quoted = region.doc.char_span(start, end, alignment_mode="expand")
-    while quoted is not None and len(quoted) > 1 and quoted[-1].is_punct:
-        quoted = quoted[:-1]  # the final stop hangs on the main verb, not on the quoted clause
+    quoted = _quoted(region.doc, start, end)
     if quoted is not None:
         chain = [a for a in quoted.root.ancestors if a.i not in masked and region.start <= a.i < region.end
                  and a.pos_ in ("VERB", "AUX") and _is_cue(a)]
@@ -496,7 +503,7 @@ def _speech_owner(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[Spa
     a possessive pronoun ("Sanders pushed his promise of “free college”": the subject's, found
     the usual way), and after "was" only a quoted clause ("Trump’s statement was “true”" judges
     the statement)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = _quoted(doc, start, end)
     if span is None or any(a.pos_ == "VERB" and a.i not in masked and _is_cue(a) for a in span.root.ancestors):
         return None
     token = span.root
@@ -518,7 +525,7 @@ def _speech_owner(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[Spa
 def _governing_speaker(doc: Doc, start: int, end: int) -> tuple[Span, str] | None:
     """No cue verb: the nearest verb above the quote whose subject is a speaker-like
     ("Blige sings “…”", "Trump is … encouraging supporters to make sure all is “on the up and up”")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = _quoted(doc, start, end)
     if span is None:
         return None
     for ancestor in span.root.ancestors:
