@@ -349,6 +349,14 @@ def _grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozen
             before = verb.doc[verb.i - 1]
             if before.i not in masked and (before.ent_type_ in ("PERSON", "PER") or before.lower_ in ROLE_NOUNS):
                 return _phrase(before)
+        thing = verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and thing.pos_ == "NOUN" and thing.i not in masked:
+            if thing.dep_ in ("dobj", "obj") and thing.head.pos_ == "VERB":
+                # "His office put out a statement saying the U.S. “does not have …”": the one
+                # who put the statement out
+                return _grammatical_subject(thing.head, masked)
+            if thing.dep_.startswith("nsubj") and thing.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                return _phrase(thing)  # "A federal lawsuit was filed alleging …": the lawsuit
         if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp", "parataxis", "acl", "relcl") and verb.head is not verb:
             if verb.head.i in masked:
                 return None
