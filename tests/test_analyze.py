@@ -183,6 +183,14 @@ def test_the_cue_right_after_a_quote_is_its_own_not_an_outer_one_the_parse_hangs
     assert text[second.speaker_start : second.speaker_end] == "Kunin"
 
 
+def test_a_quote_opening_its_sentence_continues_what_the_sentence_before_reported():
+    text = ("Secretary Carter said that critics had long predicted a withdrawal from the region. "
+            "“That is because this region is home to half the world’s population and economy.”")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    [quote] = [q for q in analysis.quotes if q.direct]
+    assert (quote.speaker, quote.cue) == ("Carter", "said")
+
+
 def test_a_dateline_is_not_the_speaker():
     text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

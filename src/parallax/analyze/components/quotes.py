@@ -132,6 +132,10 @@ def quotes(ctx: Context) -> None:
                           ctx.text[start:end], start, end, True)
         elif start in transcript:
             quote = transcript[start]
+        elif ctx.has_model and cue is None and (introduced := _introduced_before(ctx, start, masked)) is not None:
+            speaker_span, cue_text = introduced
+            name = _resolve(speaker_span, ctx.entities, people, start, ctx)
+            quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
         else:
             quote = Quote(None, None, None, cue_text, ctx.text[start:end], start, end, True)
         words = len(quote.text.split()) if ctx.language not in ("zh", "ja", "ko") else len(quote.text) // 2
@@ -542,6 +546,25 @@ def _governing_speaker(doc: Doc, start: int, end: int) -> tuple[Span, str] | Non
         subject = _grammatical_subject(ancestor)
         if subject is not None and _speaker_like(subject) and not (start <= subject.start_char < end):
             return subject, ancestor.text
+    return None
+
+
+def _introduced_before(ctx: Context, start: int, masked: set[int]) -> tuple[Span, str] | None:
+    """ "Carter said that for decades critics had predicted a withdrawal. “That’s because this
+    region …”": a quote that opens its sentence, with no speaker of its own, continues what the
+    sentence before it reported."""
+    opening = ctx.doc.char_span(start, min(len(ctx.text), start + 1), alignment_mode="expand")
+    if opening is None:
+        return None
+    sentence = ctx.sentence_of(opening.start)
+    if sentence.start == 0 or any(not t.is_punct and not t.is_space for t in ctx.doc[sentence.start : opening.start]):
+        return None
+    before = ctx.sentence_of(sentence.start - 1)
+    for token in before:
+        if token.dep_ == "ROOT" and token.pos_ == "VERB" and token.i not in masked and _is_cue(token):
+            subject = _subject(token, masked)
+            if subject is not None and _speaker_like(subject):
+                return subject, token.text
     return None
 
 
