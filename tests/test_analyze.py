@@ -191,6 +191,13 @@ def test_a_quote_opening_its_sentence_continues_what_the_sentence_before_reporte
     assert (quote.speaker, quote.cue) == ("Carter", "said")
 
 
+def test_a_title_in_quotation_marks_is_not_a_quote_but_a_nickname_given_is():
+    text = ("Carson told reporters after his appearance on “Meet the Press” that he would stay in the race. "
+            "Trump again called him “Little Marco” at the rally.")
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    assert [(q.text, q.speaker) for q in analysis.quotes if q.direct] == [("Little Marco", "Trump")]
+
+
 def test_a_dateline_is_not_the_speaker():
     text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

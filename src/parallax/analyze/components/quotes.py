@@ -138,6 +138,8 @@ def quotes(ctx: Context) -> None:
             quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
         else:
             quote = Quote(None, None, None, cue_text, ctx.text[start:end], start, end, True)
+        if ctx.language == "en" and _is_title(ctx.text, start, end):
+            continue
         words = len(quote.text.split()) if ctx.language not in ("zh", "ja", "ko") else len(quote.text) // 2
         if (words < MIN_QUOTE_WORDS and quote.cue is None) or (quote.speaker is None and words < MIN_UNATTRIBUTED_WORDS):
             continue  # a short quoted phrase nobody says is emphasis or a title ("The Apprentice"), not a quotation
@@ -149,6 +151,29 @@ def quotes(ctx: Context) -> None:
         out.extend(_indirect(ctx, masked, people))
     out.sort(key=lambda q: q.start)
     ctx.quotes = out
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "&"}
+# Words before a quoted name that make it a title: "appeared on “Meet the Press”", "the
+# “Fantastic Four” sequel", "CNN’s “State of the Union”".
+_TITLE_BEFORE = re.compile(r"(?:\b(?:the|of|for|in|on|its|his|her|their|from|at|with)|[’']s)[\s\u00a0]*[“\"‘«]?[\s\u00a0]*$", re.IGNORECASE)
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A short quoted phrase in Title Case after an article, a preposition or a possessive names
+    a show, a book or a film; PolNeAR train: 50 such phrases were not quotations, 10 were."""
+    words = re.findall(r"[\w’'&-]+", text[start:end])
+    capitalised = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    if not capitalised or len(words) > 8 or text[start:end].isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in capitalised):
+        return False
+    if _TITLE_BEFORE.search(text[max(0, start - 30) : start]) is None:
+        return False
+    # In a headline every word is capitalised ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’").
+    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    long_words = re.findall(r"[\w’'-]{4,}", line)
+    return sum(w[:1].isupper() for w in long_words) < 0.8 * len(long_words)
 
 
 def _labelled(text: str, start: int, end: int) -> Quote | None:
