@@ -298,6 +298,14 @@ def test_quote_marks_of_many_languages():
         "I heard his speech", "He wants it all.", 'A "nested" word']
 
 
+def test_a_closing_straight_mark_after_a_space_and_an_opening_one_after_a_direction_mark():
+    text = '"I think it\'s a disgrace that he is doing this, " Trump said. "It was the \'Title Sponsor,\' " he wrote.'
+    assert [text[s:e] for s, e in find_direct(text)] == [
+        "I think it's a disgrace that he is doing this", "It was the 'Title Sponsor,'"]
+    comment = "Readers wrote back.\n\u202a”Sorry Sarah, you should have said it!!” posted one reader."
+    assert [comment[s:e] for s, e in find_direct(comment)] == ["Sorry Sarah, you should have said it!!"]
+
+
 def test_languages_without_a_model_still_get_names_numbers_dates():
     text = ("Міністр закордонних справ Андрій Сибіга заявив у понеділок, що Україна запросила ООН. "
             "Близько 150 000 мирних жителів евакуювали з Курської області, повідомив Сибіга.")

@@ -20,10 +20,12 @@ _PAIRS = [
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^‘’]|’(?=\w))+?)’(?!\w)"),
     # Not the attributes of markup (id="7479"), and never from a closing-shaped mark to an opening-
     # shaped one: after “…FBI," the words up to "like candy" are not a quote.
-    re.compile(r"(?<!=)\"(?=\S)([^\"\n]+?)(?<=\S)\"(?!\s*\w+=)"),
+    # The closing mark may follow a space after the quote's own punctuation ("…doing this, " Trump
+    # said; "…the 'Title Sponsor,' " he wrote).
+    re.compile(r"(?<!=)\"(?=\S)([^\"\n]+?)(?:(?<=\S)|(?<=[,.!?'’] ))\"(?!\s*\w+=)"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))“(?=\S)([^“”\"\n]+?)(?<=\S)\""),  # curly opened, straight closed
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))\"(?=\S)([^“”\"\n]+?)(?<=\S)”"),  # and the other way round
-    re.compile(r"(?:(?<=^)|(?<=\s))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one
+    re.compile(r"(?:(?<=^)|(?<=[\s\u202a-\u202e]))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one
     re.compile(r"(?:(?<=^)|(?<=\s))“(?=\S)([^“”\n]+?[,.!?])“(?=\s+[a-z])"),  # and the other way round
     re.compile(r"「([^「」]+?)」"),  # Japanese, and Chinese in Taiwan and Hong Kong
     re.compile(r"『([^『』]+?)』"),
