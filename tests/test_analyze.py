@@ -159,6 +159,9 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
     # whose claim it is, when no cue governs the quote
     ("Politifact seized on Trump’s claim that there have been “thousands of shootings” in Chicago.", "Trump"),
     ("The mayor’s response was: “Is he from Ohio or from Wisconsin?”", "The mayor"),
+    # a long attribution opening the sentence after an exclamation
+    ('The fee was waived.\n\n"Perpetual motion!" Rep. Glenn Thompson, R-Pa., said of the swirl of activities.',
+     "Rep. Glenn Thompson"),
     # a statement "saying" something is its issuer's
     ("His office put out a statement saying the state “does not have the capacity to vet every refugee.”", "His office"),
 ])

@@ -252,7 +252,7 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
         if not opening and ctx.text[end - 1 : end] in ("!", "?"):
             # “All the way!” Dawson shouted, shorthand for …: after an exclamation or a question
             # the parser starts a new sentence, which opens with the quote's attribution.
-            opening = [t for t in following[:TRAILING_ATTRIBUTION_TOKENS] if t.dep_ == "ROOT" and any(
+            opening = [t for t in following[: 2 * TRAILING_ATTRIBUTION_TOKENS] if t.dep_ == "ROOT" and any(
                 c.dep_.startswith("nsubj") and c.i < t.i for c in t.children)]
         if any(t.pos_ == "VERB" and _is_cue(t) for t in opening) and not any(
             t.text in "“\"«„" for t in following
