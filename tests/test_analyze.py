@@ -72,7 +72,7 @@ def test_a_long_interruption_and_a_run_on_sentence_keep_the_speaker():
     # document (an abbreviation read as a sentence end, two sentences read as one).
     from parallax.analyze.components import Context
     from parallax.analyze.components.quote_runs import run_on, split_quote
-    from parallax.analyze.components.quotes import CUE_LEMMAS
+    from parallax.analyze.components.cues import CUE_LEMMAS
     from parallax.analyze.models import Quote
     from parallax.analyze.pipeline import load
 
@@ -234,14 +234,14 @@ def test_a_name_parsed_as_apposition_of_a_noun_subject_is_the_speaker():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from parallax.analyze.components.quotes import _subject
+    from parallax.analyze.components.speakers import subject_of
 
     words = ["the", "election", ",", "Minyon", "Moore", ",", "called", "his", "remarks", "wise"]
     doc = Doc(Vocab(), words=words, heads=[1, 6, 4, 4, 1, 4, 6, 8, 6, 6],
               deps=["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "poss", "dobj", "oprd"],
               pos=["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "NOUN", "ADJ"],
               ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"])
-    assert _subject(doc[6]).text == "Minyon Moore"
+    assert subject_of(doc[6]).text == "Minyon Moore"
 
 
 def test_indirect_quote(seeds):

@@ -8,7 +8,8 @@ import re
 from spacy.tokens import Span, Token
 
 from parallax.analyze.components import Context, extractor, lemma
-from parallax.analyze.components.quotes import INDIRECT_LEMMAS, _resolve, _subject
+from parallax.analyze.components.cues import INDIRECT_LEMMAS
+from parallax.analyze.components.speakers import resolve_speaker, subject_of
 from parallax.analyze.models import Quantity, Quote
 
 HEDGES = [
@@ -185,10 +186,10 @@ def _attribution(span: Span, quotes: list[Quote], ctx: Context) -> str | None:
     # "Moscow ..., noting it has led to ... 150,000": the speaker of a governing cue verb
     for ancestor in span.root.ancestors:
         if lemma(ancestor) in CLAIM_LEMMAS and ancestor.pos_ == "VERB" and sentence.start <= ancestor.i < sentence.end:
-            subject = _subject(ancestor)
+            subject = subject_of(ancestor)
             if subject is not None:
                 people = [e for e in ctx.entities if e.label == "person"]
-                return _resolve(subject, ctx.entities, people, subject.start_char, ctx)
+                return resolve_speaker(subject, ctx.entities, people, subject.start_char, ctx)
     return None
 
 
