@@ -171,6 +171,13 @@ def test_attributions_the_parse_breaks(text, speaker):
     assert text[quote.speaker_start : quote.speaker_end] == speaker
 
 
+def test_a_quote_after_another_speakers_attribution_is_not_the_second_half_of_the_first():
+    text = ('"The cost of doing nothing has to be factored in," said Rendell.\n\nAsked about a tax on the top '
+            '2 percent, Gale said: “mathematically the answer is yes, but the taxes may look pretty ugly.”')
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    assert [q.speaker for q in analysis.quotes if q.direct] == ["Rendell", "Gale"]
+
+
 def test_a_participle_after_the_cue_is_the_cue_of_the_words_it_adds():
     text = '"I have tremendous respect for the governor," Cruz said, adding: "I would welcome his support."'
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

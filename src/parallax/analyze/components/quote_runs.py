@@ -17,8 +17,10 @@ def split_quote(text: str, previous: Quote, start: int) -> bool:
     people…”": the second half of a quotation its speaker's cue interrupts, however long the
     interruption (the parser often ends the sentence at an abbreviation inside it)."""
     between = text[previous.end : start]
+    if previous.speaker_start is not None and not previous.end <= previous.speaker_start < start:
+        return False  # the attribution between the two is not the previous quote's: a new quote's own
     return (bool(previous.cue) and len(between) < 150 and between.rstrip(" \n“\"„«‘'").endswith((",", ":"))
-            and start < len(text) - 1 and text[start + 1 : start + 2].islower()
+            and text[start : start + 1].islower()
             and re.search(rf"\b{re.escape(previous.cue)}\b", between) is not None
             and not _SENTENCE_BREAK.search(between))
 
