@@ -162,6 +162,10 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
     # a long attribution opening the sentence after an exclamation
     ('The fee was waived.\n\n"Perpetual motion!" Rep. Glenn Thompson, R-Pa., said of the swirl of activities.',
      "Rep. Glenn Thompson"),
+    # an inverted cue whose speaker has a title, or is "one of" a group
+    ('"I am not going to say it is a mistake," said retired neurosurgeon Ben Carson, asked about his claims.',
+     "retired neurosurgeon Ben Carson"),
+    ('"There will not be a path for him," said one of those advisers, who spoke on the condition of anonymity.', "one"),
     # a statement "saying" something is its issuer's
     ("His office put out a statement saying the state “does not have the capacity to vet every refugee.”", "His office"),
 ])

@@ -68,7 +68,8 @@ def grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozens
                     # "Gov. Mike Pence, who called …": the speaker is given by "who" (resolved
                     # to the man it stands for), as a pronoun's speaker is given by "he".
                     return verb.doc[child.i : child.i + 1]
-                if child.ent_type_ in ("DATE", "TIME", "CARDINAL") or not any(
+                counted = child.ent_type_ == "CARDINAL" and any(c.lower_ == "of" for c in child.children)
+                if (child.ent_type_ in ("DATE", "TIME", "CARDINAL") and not counted) or not any(
                     t.pos_ in ("NOUN", "PROPN", "PRON") for t in child.subtree
                 ):
                     return None
@@ -152,10 +153,14 @@ def inverted_speaker(cue: Token, quote_end: int, masked: set[int]) -> Span | Non
     doc = cue.doc
     if cue.idx < quote_end or cue.i + 1 >= len(doc) or cue.i + 1 in masked:
         return None
-    first = doc[cue.i + 1]
-    if first.ent_type_ not in ("PERSON", "PER") or first.ent_iob_ != "B":
+    # "said retired neurosurgeon Ben Carson, asked about …": a title may come first
+    name = cue.i + 1
+    while name < min(len(doc), cue.i + 5) and name not in masked and not doc[name].is_punct and not (
+            doc[name].ent_type_ in ("PERSON", "PER") and doc[name].ent_iob_ == "B"):
+        name += 1
+    if name >= len(doc) or doc[name].ent_type_ not in ("PERSON", "PER") or doc[name].ent_iob_ != "B":
         return None
-    end = cue.i + 2
+    end = name + 1
     while end < len(doc) and doc[end].ent_iob_ == "I" and end not in masked:
         end += 1
     return doc[cue.i + 1 : end]
