@@ -212,6 +212,12 @@ def test_a_title_in_quotation_marks_is_not_a_quote_but_a_nickname_given_is():
     assert [(q.text, q.speaker) for q in analysis.quotes if q.direct] == [("Little Marco", "Trump")]
 
 
+def test_a_newsroom_label_is_not_a_speaker():
+    text = 'The vote was close.\n\nCORRECTION: "As published, the article misstated the count of the vote."'
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    assert [q.speaker for q in analysis.quotes if q.direct] == [None]
+
+
 def test_a_dateline_is_not_the_speaker():
     text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
     [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])

@@ -166,6 +166,8 @@ def _labelled(text: str, start: int, end: int) -> Quote | None:
     if match is None or len(match.group(1).replace(".", "").strip()) < 3:
         return None
     name = match.group(1).strip()
+    if name.upper() in _NEWSROOM_LABELS:
+        return None
     speaker = name.title() if name.isupper() else name
     return Quote(speaker, match.start(1), match.end(1), None, text[match.end():end], match.end(), end, True)
 
@@ -175,7 +177,7 @@ def _colon_label(ctx: Context, start: int) -> Span | None:
     the quotation, with no verb between."""
     window_start = max(0, start - 90)
     match = _COLON_LABEL.search(ctx.text, window_start, start)
-    if match is None:
+    if match is None or match.group(1).upper() in _NEWSROOM_LABELS:
         return None
     return ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
 
@@ -183,7 +185,7 @@ def _colon_label(ctx: Context, start: int) -> Span | None:
 def _headline_speaker(ctx: Context, start: int) -> Span | None:
     line_start = ctx.text.rfind("\n", 0, start) + 1
     match = _HEADLINE_LABEL.match(ctx.text, line_start, start)
-    if match is None or "“" in match.group(1) or '"' in match.group(1):
+    if match is None or "“" in match.group(1) or '"' in match.group(1) or match.group(1).upper() in _NEWSROOM_LABELS:
         return None
     return ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
 
@@ -195,12 +197,18 @@ def _signature(ctx: Context, end: int) -> Span | None:
     return ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
 
 
+# Capitalised labels that head a paragraph like a transcript speaker's name but are the
+# newsroom's ("CORRECTION: …", "UPDATE: …").
+_NEWSROOM_LABELS = {"CORRECTION", "CORRECTIONS", "UPDATE", "UPDATED", "CLARIFICATION", "EXCLUSIVE", "BREAKING",
+                    "EDITOR'S NOTE", "EDITOR’S NOTE", "NOTE", "WATCH", "READ MORE", "RELATED", "FULL TEXT", "ABSTRACT"}
+
+
 def _transcript_quotes(text: str, direct: list[tuple[int, int]]) -> dict[int, Quote]:
     """Paragraphs of an interview transcript, keyed by where their quoted text starts."""
     out: dict[int, Quote] = {}
     for match in _TRANSCRIPT.finditer(text):
         name = match.group(1).strip()
-        if len(name.replace(".", "")) < 3:
+        if len(name.replace(".", "")) < 3 or name.upper() in _NEWSROOM_LABELS:
             continue
         start, end = match.span(2)
         inner = next(((a, b) for a, b in direct if start <= a < end), None)
