@@ -306,11 +306,11 @@ def introduced_before(ctx: Context, start: int, masked: set[int]) -> tuple[Span,
     if sentence.start == 0 or any(not t.is_punct and not t.is_space for t in ctx.doc[sentence.start : opening.start]):
         return None
     before = ctx.sentence_of(sentence.start - 1)
-    for token in before:
-        if token.dep_ == "ROOT" and token.pos_ == "VERB" and token.i not in masked and is_cue(token):
-            subject = subject_of(token, masked)
-            if subject is not None and speaker_like(subject):
-                return subject, token.text
+    cues = [t for t in before if t.pos_ == "VERB" and t.i not in masked and is_cue(t)]
+    for token in sorted(cues, key=lambda t: t.dep_ != "ROOT"):
+        subject = subject_of(token, masked)
+        if subject is not None and speaker_like(subject):
+            return subject, token.text
     return None
 
 
