@@ -111,16 +111,20 @@ def quotes(ctx: Context) -> None:
         if speaker_span is not None:
             name = speaker_span.text if literal else resolve_speaker(speaker_span, ctx.entities, people, start, ctx)
             quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
+        elif ctx.has_model and cue is None and (introduced := introduced_before(ctx, start, masked)) is not None \
+                and not (previous is not None and previous.end > introduced[0].start_char) and (
+                    name := resolve_speaker(introduced[0], ctx.entities, people, start, ctx)) != (
+                    previous.speaker if previous is not None and adjacent(ctx.text, previous.end, start) else None):
+            # The sentence before names a new speaker after the last quote (the same one keeps
+            # the citation of the quote it continues).
+            speaker_span, cue_text = introduced
+            quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
         elif previous is not None and adjacent(ctx.text, previous.end, start):
             # A quote running on after an attributed one, in the next sentence, is the same speaker's.
             quote = Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
                           ctx.text[start:end], start, end, True)
         elif start in transcript:
             quote = transcript[start]
-        elif ctx.has_model and cue is None and (introduced := introduced_before(ctx, start, masked)) is not None:
-            speaker_span, cue_text = introduced
-            name = resolve_speaker(speaker_span, ctx.entities, people, start, ctx)
-            quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
         else:
             quote = Quote(None, None, None, cue_text, ctx.text[start:end], start, end, True)
         if ctx.language == "en" and _is_title(ctx.text, start, end):
