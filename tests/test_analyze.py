@@ -166,6 +166,11 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
     ('"I am not going to say it is a mistake," said retired neurosurgeon Ben Carson, asked about his claims.',
      "retired neurosurgeon Ben Carson"),
     ('"There will not be a path for him," said one of those advisers, who spoke on the condition of anonymity.', "one"),
+    # whom one tells is the listener
+    ("“We were wrong not to confront him from the beginning,” Ramos, 58, told AFP in an interview.", "Ramos"),
+    # a subordinate clause with its own speaker reports its own words
+    ("While Comey said Clinton was “extremely careless” with classified information, he said there is no case.",
+     "Comey"),
     # a statement "saying" something is its issuer's
     ("His office put out a statement saying the state “does not have the capacity to vet every refugee.”", "His office"),
 ])

@@ -276,6 +276,11 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
                 return inner  # "“…,” she said, but …, “…,” said Kunin": the cue right after the quote
             if len(chain) > 1 and inner.tag_ == "VBG" and inner.head.i == chain[1].i:
                 return inner  # "Cruz said, adding: “…”": added, by the same speaker
+            for cue in chain[:-1]:
+                if cue.dep_ == "advcl" and any(c.dep_.startswith("nsubj") for c in cue.children):
+                    # "While Comey said Clinton was “extremely careless”, he said …": a
+                    # subordinate clause with its own speaker reports its own words
+                    return cue
             return chain[-1]  # otherwise the outermost cue is the one reporting the words
     best, best_distance = None, None
     for token in region:

@@ -27,6 +27,9 @@ def quoted_span(doc: Doc, start: int, end: int) -> Span | None:
     return quoted
 
 
+ADDRESSEE_CUES = {"tell", "ask", "assure", "urge", "warn", "remind", "inform", "answer"}
+
+
 def subject_of(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Span | None:
     subject = grammatical_subject(verb, masked)
     if subject is None and verb.tag_ != "VBG":  # "calling the plan a “disaster”": the plan says nothing
@@ -34,8 +37,10 @@ def subject_of(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> 
         candidates = list(verb.rights)
         if verb.dep_ == "compound" and verb.head.i > verb.i:
             candidates.insert(0, verb.head)
+        # "…,” Ramos, 58, told AFP": whom one tells or asks is the listener, never the speaker
+        listener = lemma(verb) in ADDRESSEE_CUES
         for child in candidates:
-            if child.i in masked or child.i - verb.i > 4:
+            if child.i in masked or child.i - verb.i > 4 or (listener and child.dep_ in ("dobj", "obj")):
                 continue
             if child.dep_ in ("dobj", "obj", "attr", "nsubj", "compound", "ROOT") and (
                 child.pos_ == "PROPN" or child.lower_ in ROLE_NOUNS or lemma(child) in ROLE_NOUNS
