@@ -79,6 +79,8 @@ def quotes(ctx: Context) -> None:
             out.append(Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
                              ctx.text[start:end], start, end, True))
             continue
+        if ctx.language == "en" and _is_title(ctx.text, start, end):
+            continue  # the name of a show, a book or a film, not a quotation
         speaker_span, cue_text = _signature(ctx, end) or _headline_speaker(ctx, start), None
         literal = False
         if speaker_span is None and ctx.language != "en":
@@ -111,14 +113,8 @@ def quotes(ctx: Context) -> None:
         if speaker_span is not None:
             name = speaker_span.text if literal else resolve_speaker(speaker_span, ctx.entities, people, start, ctx)
             quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
-        elif ctx.has_model and cue is None and (introduced := introduced_before(ctx, start, masked)) is not None \
-                and not (previous is not None and previous.end > introduced[0].start_char) and (
-                    name := resolve_speaker(introduced[0], ctx.entities, people, start, ctx)) != (
-                    previous.speaker if previous is not None and adjacent(ctx.text, previous.end, start) else None):
-            # The sentence before names a new speaker after the last quote (the same one keeps
-            # the citation of the quote it continues).
-            speaker_span, cue_text = introduced
-            quote = Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
+        elif ctx.has_model and cue is None and (introduced := _introduced(ctx, start, end, masked, people, previous)):
+            quote = introduced
         elif previous is not None and adjacent(ctx.text, previous.end, start):
             # A quote running on after an attributed one, in the next sentence, is the same speaker's.
             quote = Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
@@ -127,8 +123,6 @@ def quotes(ctx: Context) -> None:
             quote = transcript[start]
         else:
             quote = Quote(None, None, None, cue_text, ctx.text[start:end], start, end, True)
-        if ctx.language == "en" and _is_title(ctx.text, start, end):
-            continue
         words = len(quote.text.split()) if ctx.language not in ("zh", "ja", "ko") else len(quote.text) // 2
         if (words < MIN_QUOTE_WORDS and quote.cue is None) or (quote.speaker is None and words < MIN_UNATTRIBUTED_WORDS):
             continue  # a short quoted phrase nobody says is emphasis or a title ("The Apprentice"), not a quotation
@@ -290,6 +284,22 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
         if best_distance is None or distance < best_distance:
             best, best_distance = token, distance
     return best
+
+
+def _introduced(ctx: Context, start: int, end: int, masked: set[int], people: list[Entity],
+                previous: Quote | None) -> Quote | None:
+    """The sentence before the quote names a new speaker after the last quote; the same person
+    keeps the citation of the quote this one continues."""
+    introduced = introduced_before(ctx, start, masked)
+    if introduced is None:
+        return None
+    speaker_span, cue_text = introduced
+    if previous is not None and previous.end > speaker_span.start_char:
+        return None
+    name = resolve_speaker(speaker_span, ctx.entities, people, start, ctx)
+    if previous is not None and adjacent(ctx.text, previous.end, start) and name == previous.speaker:
+        return None
+    return Quote(name, speaker_span.start_char, speaker_span.end_char, cue_text, ctx.text[start:end], start, end, True)
 
 
 def _own_words(region: Span, masked: set[int]) -> int:
