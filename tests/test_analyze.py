@@ -28,6 +28,11 @@ def seeds():
     return dict(zip(("lexpress", "second"), analyze(inputs)))
 
 
+def _direct_quotes(text: str) -> list:
+    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
+    return [q for q in analysis.quotes if q.direct]
+
+
 def _labels(analysis, label):
     return {e.text for e in analysis.entities if e.label == label}
 
@@ -98,23 +103,20 @@ def test_a_long_interruption_and_a_run_on_sentence_keep_the_speaker():
 def test_as_someone_put_it_names_the_speaker():
     text = ("Officials met on Monday. The main requirement of the program is a “lawful source of investment "
             "income for every applicant,” as a Homeland Security memo put it.")
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    [quote] = [q for q in analysis.quotes if q.direct]
+    [quote] = _direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "a Homeland Security memo" and quote.cue == "put it"
 
 
 def test_who_gives_the_speaker_and_is_resolved_to_the_person_it_stands_for():
     text = "Trump picked Indiana Gov. Mike Pence, who called their son “an American hero.”"
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    [quote] = [q for q in analysis.quotes if q.direct]
+    [quote] = _direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "who" and quote.speaker == "Mike Pence"
 
 
 def test_the_thing_that_says_something_is_not_the_speaker_but_who_put_it_out():
     text = ("In selling the courses, Trump released a marketing video that said, “We are going to have professors "
             "that are absolutely terrific.”")
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    [quote] = [q for q in analysis.quotes if q.direct]
+    [quote] = _direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "Trump" and quote.cue == "said"
 
 
@@ -175,29 +177,25 @@ def test_a_line_break_ends_the_sentence_so_each_quote_keeps_its_own_cue():
     ("His office put out a statement saying the state “does not have the capacity to vet every refugee.”", "His office"),
 ])
 def test_attributions_the_parse_breaks(text, speaker):
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    [quote] = [q for q in analysis.quotes if q.direct]
+    [quote] = _direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == speaker
 
 
 def test_a_quote_after_another_speakers_attribution_is_not_the_second_half_of_the_first():
     text = ('"The cost of doing nothing has to be factored in," said Rendell.\n\nAsked about a tax on the top '
             '2 percent, Gale said: “mathematically the answer is yes, but the taxes may look pretty ugly.”')
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    assert [q.speaker for q in analysis.quotes if q.direct] == ["Rendell", "Gale"]
+    assert [q.speaker for q in _direct_quotes(text)] == ["Rendell", "Gale"]
 
 
 def test_a_participle_after_the_cue_is_the_cue_of_the_words_it_adds():
     text = '"I have tremendous respect for the governor," Cruz said, adding: "I would welcome his support."'
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    assert [(q.speaker, q.cue) for q in analysis.quotes if q.direct] == [("Cruz", "said"), ("Cruz", "adding")]
+    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Cruz", "said"), ("Cruz", "adding")]
 
 
 def test_the_cue_right_after_a_quote_is_its_own_not_an_outer_one_the_parse_hangs_it_on():
     text = ('Ms. Kunin spoke to reporters. "His normal demeanor is grumpy," she said, but despite the tone, '
             '"I think he will do it," said Kunin.')
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    first, second = (q for q in analysis.quotes if q.direct)
+    first, second = _direct_quotes(text)
     assert text[first.speaker_start : first.speaker_end] == "she"
     assert text[second.speaker_start : second.speaker_end] == "Kunin"
 
@@ -205,49 +203,42 @@ def test_the_cue_right_after_a_quote_is_its_own_not_an_outer_one_the_parse_hangs
 def test_a_quote_opening_its_sentence_continues_what_the_sentence_before_reported():
     text = ("Secretary Carter said that critics had long predicted a withdrawal from the region. "
             "“That is because this region is home to half the world’s population and economy.”")
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    [quote] = [q for q in analysis.quotes if q.direct]
+    [quote] = _direct_quotes(text)
     assert (quote.speaker, quote.cue) == ("Carter", "said")
 
 
 def test_a_title_in_quotation_marks_is_not_a_quote_but_a_nickname_given_is():
     text = ("Carson told reporters after his appearance on “Meet the Press” that he would stay in the race. "
             "Trump again called him “Little Marco” at the rally.")
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    assert [(q.text, q.speaker) for q in analysis.quotes if q.direct] == [("Little Marco", "Trump")]
+    assert [(q.text, q.speaker) for q in _direct_quotes(text)] == [("Little Marco", "Trump")]
 
 
 def test_a_newsroom_label_is_not_a_speaker():
     text = 'The vote was close.\n\nCORRECTION: "As published, the article misstated the count of the vote."'
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    assert [q.speaker for q in analysis.quotes if q.direct] == [None]
+    assert [q.speaker for q in _direct_quotes(text)] == [None]
 
 
 def test_a_dateline_is_not_the_speaker():
     text = "Trump criticized Cameron.\n\nLONDON (Reuters) - Donald Trump said: “We will win this thing big.”"
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    [quote] = [q for q in analysis.quotes if q.direct]
+    [quote] = _direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "Donald Trump"
 
 
 def test_the_thing_called_something_is_not_the_speaker():
     text = ("The issue came up. Trump defended eminent domain, calling the expropriation of private property "
             "an \"absolute necessity\" for the government to build schools.")
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    assert [(q.speaker, q.cue) for q in analysis.quotes if q.direct] == [("Trump", "calling")]
+    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Trump", "calling")]
 
 
 def test_an_attribution_after_a_question_mark_with_more_words_after_it():
     text = "The video ran.  “What if he had elocution lessons?” the 43-year-old asked in the video’s description."
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    assert [(q.speaker, q.cue) for q in analysis.quotes if q.direct] == [("the 43-year-old", "asked")]
+    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("the 43-year-old", "asked")]
 
 
 def test_a_signature_typed_with_a_hyphen_names_the_speaker():
     text = ("Voters spoke.  \"The whole idea of a crooked candidate is something we hear about all the time.\""
             "  -Michelle Marks, Philadelphia.")
-    [analysis] = analyze([ArticleInput("x", "en", "t", text, None)])
-    assert [q.speaker for q in analysis.quotes if q.direct] == ["Michelle Marks"]
+    assert [q.speaker for q in _direct_quotes(text)] == ["Michelle Marks"]
 
 
 def test_a_name_parsed_as_apposition_of_a_noun_subject_is_the_speaker():
