@@ -120,6 +120,22 @@ def test_the_thing_that_says_something_is_not_the_speaker_but_who_put_it_out():
     assert text[quote.speaker_start : quote.speaker_end] == "Trump" and quote.cue == "said"
 
 
+def test_inverted_cues_name_their_speaker_where_the_parse_goes_wrong():
+    cases = [
+        # the name parsed as an adverb of "said"
+        ("“Having access to the RNC file is valuable,” said Skelly, explaining he worked with Chrabaszcz.", "Skelly", "said"),
+        # whom one asks is the listener, except right after the quote, where it is the one asking
+        ("“How big is that wall?” asked the boy, who was wearing a hat.", "the boy", "asked"),
+        ("“It was fine,” Ramos, 58, told AFP.", "Ramos", "told"),
+        # "read" tagged as a noun
+        ("“If she wants to be the next president, she should act like one,” the editorial read.", "the editorial", "read"),
+        ("“Is Obama profiling?” reacted Trump after the speech.", "Trump", "reacted"),
+    ]
+    for text, speaker, cue in cases:
+        [quote] = _direct_quotes(text)
+        assert (text[quote.speaker_start : quote.speaker_end], quote.cue) == (speaker, cue), text
+
+
 def test_a_name_in_apposition_before_the_cue_is_the_speaker_when_the_parse_misses_it():
     text = ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton "
             "believes that transatlantic cooperation is essential.” Trump, in Kentucky, said: “We will win big.”")

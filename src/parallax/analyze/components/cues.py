@@ -18,6 +18,8 @@ CUE_LEMMAS = {
     "sing", "chant", "read", "question", "answer", "exclaim", "cry", "yell", "tout", "label", "brand", "dub",
     "echo", "bark", "snap", "quip", "retort", "scoff", "muse", "sigh", "laugh", "plead", "proclaim", "assert",
     "contend", "lament", "reiterate", "repeat", "wonder", "mutter", "recite", "find", "show", "reveal",
+    "retweet", "bemoan", "confess", "react", "exhort", "scold", "chide", "interject", "counter", "opine", "gush",
+    "fume", "press",
     # French
     "dire", "déclarer", "ajouter", "affirmer", "annoncer", "assurer", "estimer", "expliquer", "souligner",
     "dénoncer", "indiquer", "préciser", "confier", "répondre", "écrire", "lancer", "juger", "rappeler",
@@ -47,7 +49,8 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "qui", "que"}
 
 # Verbs that report speech only with their particle: "Trump shot back", "Clinton fired back",
 # "Trump went on".
-CUE_PHRASES = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("push", "back"), ("write", "back"), ("go", "on")}
+CUE_PHRASES = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("push", "back"), ("write", "back"), ("go", "on"),
+               ("point", "out")}
 
 
 def is_cue(token: Token) -> bool:

@@ -252,6 +252,13 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
     return doc[ctx.sentence_of(first.start).start : sentence_end]
 
 
+def _cue_verb(token: Token) -> bool:
+    if token.pos_ in ("VERB", "AUX"):
+        return is_cue(token)
+    # "“…,” the editorial read.": the small model tags this "read" as a noun
+    return token.lower_ in ("read", "reads") and token.dep_ == "ROOT" and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
 def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) -> Token | None:
     """The cue verb that governs the quote in the parse, else the nearest one outside quotes.
 
@@ -262,7 +269,7 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
     quoted = quoted_span(region.doc, start, end)
     if quoted is not None:
         chain = [a for a in quoted.root.ancestors if a.i not in masked and region.start <= a.i < region.end
-                 and a.pos_ in ("VERB", "AUX") and is_cue(a)]
+                 and _cue_verb(a)]
         if chain:
             inner = chain[0]
             text = region.doc.text
@@ -278,7 +285,7 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
             return chain[-1]  # otherwise the outermost cue is the one reporting the words
     best, best_distance = None, None
     for token in region:
-        if token.pos_ not in ("VERB", "AUX") or token.i in masked or not is_cue(token):
+        if token.i in masked or not _cue_verb(token):
             continue
         distance = start - token.idx if token.idx < start else token.idx - end
         if best_distance is None or distance < best_distance:

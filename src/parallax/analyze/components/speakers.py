@@ -38,16 +38,28 @@ def subject_of(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> 
         if verb.dep_ == "compound" and verb.head.i > verb.i:
             candidates.insert(0, verb.head)
         # "…,” Ramos, 58, told AFP": whom one tells or asks is the listener, never the speaker
-        listener = lemma(verb) in ADDRESSEE_CUES
+        # unless the cue comes straight after the quote: "“How big is that wall?” asked the boy"
+        listener = lemma(verb) in ADDRESSEE_CUES and not (verb.i > 0 and verb.doc[verb.i - 1].text in CLOSING_MARKS)
         for child in candidates:
             if child.i in masked or child.i - verb.i > 4 or (listener and child.dep_ in ("dobj", "obj")):
                 continue
+            if _untagged_name(child, verb):
+                return phrase(child)  # "…,” said Skelly, explaining …": the name parsed as an adverb
             if child.dep_ in ("dobj", "obj", "attr", "nsubj", "compound", "ROOT") and (
                 child.pos_ == "PROPN" or child.lower_ in ROLE_NOUNS or lemma(child) in ROLE_NOUNS
                 or (child.pos_ == "NOUN" and child.i - verb.i <= 3 and verb.i > 0 and verb.doc[verb.i - 1].is_punct)
             ):  # "…,” said the 46-year-old
                 return phrase(child)
     return subject
+
+
+CLOSING_MARKS = {"”", '"', "’", "'", "»", "“"}
+
+
+def _untagged_name(child: Token, verb: Token) -> bool:
+    doc = verb.doc
+    return (child.i == verb.i + 1 and child.dep_ == "advmod" and child.is_title and child.ent_type_ not in ("DATE", "TIME")
+            and (child.i + 1 == len(doc) or doc[child.i + 1].is_punct))
 
 
 def grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Span | None:
