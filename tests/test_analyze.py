@@ -338,6 +338,19 @@ def test_a_closing_straight_mark_after_a_space_and_an_opening_one_after_a_direct
     assert [comment[s:e] for s, e in find_direct(comment)] == ["Sorry Sarah, you should have said it!!"]
 
 
+def test_a_straight_opening_mark_closed_by_a_curly_one_does_not_run_into_the_next_quote():
+    text = ('"This is a long and expensive process,” said Paul Lindsay, a spokesman. "Some candidates will '
+            'have a hard time." He called it "a “nested” word" later.')
+    assert [text[s:e] for s, e in find_direct(text)] == [
+        "This is a long and expensive process", "Some candidates will have a hard time.", "a “nested” word"]
+
+
+def test_an_attribution_after_a_question_inside_a_nested_quote_is_found():
+    text = ("“Her immediate response has been, ‘What can we do to help?’” Renteria told reporters during "
+            "Tuesday’s conference call.")
+    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Renteria", "told")]
+
+
 def test_languages_without_a_model_still_get_names_numbers_dates():
     text = ("Міністр закордонних справ Андрій Сибіга заявив у понеділок, що Україна запросила ООН. "
             "Близько 150 000 мирних жителів евакуювали з Курської області, повідомив Сибіга.")

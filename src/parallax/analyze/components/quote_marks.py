@@ -22,7 +22,8 @@ _PAIRS = [
     # shaped one: after “…FBI," the words up to "like candy" are not a quote.
     # The closing mark may follow a space after the quote's own punctuation ("…doing this, " Trump
     # said; "…the 'Title Sponsor,' " he wrote).
-    re.compile(r"(?<!=)\"(?=\S)([^\"\n]+?)(?:(?<=\S)|(?<=[,.!?'’] ))\"(?!\s*\w+=)"),
+    # Curly marks inside only as a pair: in "…to compete,” said Paul Lindsay. "Some …" the ” closes.
+    re.compile(r"(?<!=)\"(?=\S)((?:[^\"\n“”]|“[^“”\"\n]*”)+?)(?:(?<=\S)|(?<=[,.!?'’] ))\"(?!\s*\w+=)"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))“(?=\S)([^“”\"\n]+?)(?<=\S)\""),  # curly opened, straight closed
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))\"(?=\S)([^“”\"\n]+?)(?<=\S)”"),  # and the other way round
     re.compile(r"(?:(?<=^)|(?<=[\s\u202a-\u202e]))”(?=\w)([^“”\n]+?)”"),  # a closing mark typed as the opening one

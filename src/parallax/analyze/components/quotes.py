@@ -240,7 +240,7 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
         # video's description."): the parser split the sentence at the question mark.
         opening = following if len(following) <= TRAILING_ATTRIBUTION_TOKENS else (
             following[:TRAILING_ATTRIBUTION_TOKENS] if following[0].text[:1].islower() else following[:0])
-        if not opening and ctx.text[end - 1 : end] in ("!", "?"):
+        if not opening and ctx.text[start:end].rstrip("’'”\"»")[-1:] in ("!", "?"):  # "…help?’”" too
             # “All the way!” Dawson shouted, shorthand for …: after an exclamation or a question
             # the parser starts a new sentence, which opens with the quote's attribution.
             opening = [t for t in following[: 2 * TRAILING_ATTRIBUTION_TOKENS] if t.dep_ == "ROOT" and any(
