@@ -351,6 +351,14 @@ def test_an_attribution_after_a_question_inside_a_nested_quote_is_found():
     assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Renteria", "told")]
 
 
+def test_a_colon_after_a_message_or_statement_gives_its_sender_not_its_addressee():
+    text = ("Senate Majority Leader Mitch McConnell delivered a blunt message to Trump: \"It's time to quit "
+            "attacking people.\" Later, Donald Trump issued the following statement: “Our prayers are with all "
+            "those affected.”\n\nMore from Daron Shaw: “Lesser-known candidates have seen the biggest boost.”")
+    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [
+        ("Mitch McConnell", "delivered"), ("Donald Trump", "issued"), ("Daron Shaw", None)]
+
+
 def test_languages_without_a_model_still_get_names_numbers_dates():
     text = ("Міністр закордонних справ Андрій Сибіга заявив у понеділок, що Україна запросила ООН. "
             "Близько 150 000 мирних жителів евакуювали з Курської області, повідомив Сибіга.")

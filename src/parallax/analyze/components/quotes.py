@@ -177,6 +177,8 @@ def _colon_label(ctx: Context, start: int) -> Span | None:
     match = _COLON_LABEL.search(ctx.text, window_start, start)
     if match is None or match.group(1).upper() in _NEWSROOM_LABELS:
         return None
+    if ctx.text[window_start : match.start(1)].rstrip().lower().endswith((" to", "\xa0to")):
+        return None  # "… delivered a blunt message to Trump: “…”": the one spoken to ("More from Shaw:" is fine)
     return ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
 
 

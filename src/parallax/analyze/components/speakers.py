@@ -362,11 +362,12 @@ def colon_intro(ctx: Context, region: Span, masked: set[int]) -> Token | None:
     sentence = ctx.sentence_of(region.start)
     before = ctx.sentence_of(sentence.start - 1) if sentence.start > 0 else None
     for span in (region, before):
-        if span is None or ":" not in span.text:
+        if span is None or ":" not in span.text or (span is before and not span.text.rstrip().endswith(":")):
             continue
         for token in span:
-            if token.i not in masked and is_cue(token) and token.pos_ == "VERB":
-                return token
+            if token.i not in masked and token.pos_ == "VERB" and (is_cue(token) or any(
+                    c.dep_ in ("dobj", "obj") and lemma(c) in SPEECH_NOUNS for c in token.children)):
+                return token  # "McConnell delivered a blunt message to Trump: “…”" too
     return None
 
 def resolve_speaker(span: Span, entities: list[Entity], people: list[Entity], before: int, ctx: Context) -> str:
