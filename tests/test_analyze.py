@@ -359,6 +359,13 @@ def test_a_colon_after_a_message_or_statement_gives_its_sender_not_its_addressee
         ("Mitch McConnell", "delivered"), ("Donald Trump", "issued"), ("Daron Shaw", None)]
 
 
+def test_a_quote_after_a_sentence_about_a_new_person_is_that_persons():
+    text = ("“He is a lot more prepared,” Pence said on Sunday.\n\nOn “Face the Nation,” Bernie Sanders identified "
+            "young voters' exhaustion with bigotry as a reason to vote. “The younger people are sick and tired of "
+            "discrimination and racism.”")
+    assert [q.speaker for q in _direct_quotes(text)] == ["Pence", "Bernie Sanders"]
+
+
 def test_languages_without_a_model_still_get_names_numbers_dates():
     text = ("Міністр закордонних справ Андрій Сибіга заявив у понеділок, що Україна запросила ООН. "
             "Близько 150 000 мирних жителів евакуювали з Курської області, повідомив Сибіга.")

@@ -312,7 +312,7 @@ def governing_speaker(doc: Doc, start: int, end: int) -> tuple[Span, str] | None
     return None
 
 
-def introduced_before(ctx: Context, start: int, masked: set[int]) -> tuple[Span, str] | None:
+def introduced_before(ctx: Context, start: int, masked: set[int]) -> tuple[Span, str | None] | None:
     """ "Carter said that for decades critics had predicted a withdrawal. “That’s because this
     region …”": a quote that opens its sentence, with no speaker of its own, continues what the
     sentence before it reported."""
@@ -328,6 +328,11 @@ def introduced_before(ctx: Context, start: int, masked: set[int]) -> tuple[Span,
         subject = subject_of(token, masked)
         if subject is not None and speaker_like(subject):
             return subject, token.text
+    root = before.root
+    if root.i not in masked and root.pos_ in ("VERB", "AUX"):
+        subject = grammatical_subject(root, masked)
+        if subject is not None and subject.root.ent_type_ in ("PERSON", "PER"):
+            return subject, None
     return None
 
 
