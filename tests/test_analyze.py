@@ -366,6 +366,18 @@ def test_a_quote_after_a_sentence_about_a_new_person_is_that_persons():
     assert [q.speaker for q in _direct_quotes(text)] == ["Pence", "Bernie Sanders"]
 
 
+def test_a_short_sentence_ending_with_a_colon_introduces_the_next_quote_not_the_one_before():
+    text = ("Cruz called them on it:\n\n“The questions asked in this debate illustrate why the American people "
+            "don’t trust the media.”\n\nCruz continued:\n\n“You look at the questions: are you a comic book villain?”")
+    quotes = _direct_quotes(text)
+    assert [(q.speaker_start, q.cue) for q in quotes] == [(0, "called"), (text.index("Cruz continued"), "continued")]
+
+
+def test_a_quoted_title_before_the_verb_is_not_taken_for_its_subject():
+    text = "Kerry Washington, star of television’s “Scandal,” thanked Obama for “taking these steps to make us safer.”"
+    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Kerry Washington", "thanked")]
+
+
 def test_languages_without_a_model_still_get_names_numbers_dates():
     text = ("Міністр закордонних справ Андрій Сибіга заявив у понеділок, що Україна запросила ООН. "
             "Близько 150 000 мирних жителів евакуювали з Курської області, повідомив Сибіга.")

@@ -107,7 +107,7 @@ def quotes(ctx: Context) -> None:
         if speaker_span is None and region is not None and ctx.has_model and (
             not adjacent_to(previous, ctx.text, start) or _own_words(region, masked) >= OWN_CLAUSE_WORDS
         ):
-            governing = governing_speaker(doc, start, end)
+            governing = governing_speaker(doc, start, end, masked)
             if governing is not None:
                 speaker_span, cue_text = governing
         if speaker_span is not None:
@@ -247,9 +247,10 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
             # the parser starts a new sentence, which opens with the quote's attribution.
             opening = [t for t in following[: 2 * TRAILING_ATTRIBUTION_TOKENS] if t.dep_ == "ROOT" and any(
                 c.dep_.startswith("nsubj") and c.i < t.i for c in t.children)]
+        # "Cruz continued:" introduces the next quote, not this one
         if any(t.pos_ == "VERB" and is_cue(t) for t in opening) and not any(
             t.text in "“\"«„" for t in following
-        ):
+        ) and not following.text.rstrip().endswith(":"):
             sentence_end = following.end
     return doc[ctx.sentence_of(first.start).start : sentence_end]
 

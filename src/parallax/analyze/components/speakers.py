@@ -65,7 +65,7 @@ def _untagged_name(child: Token, verb: Token) -> bool:
 def grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Span | None:
     seen = 0
     while verb is not None and seen < 4:
-        for child in _subject_first(verb):
+        for child in _subject_first(verb, masked):
             if child.i in masked:
                 continue  # a subject inside the quotation is the quoted speaker's own words
             if child.dep_.startswith("nsubj") and not child.dep_.endswith("pass"):
@@ -131,11 +131,12 @@ def grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozens
     return None
 
 
-def _subject_first(verb: Token) -> list[Token]:
+def _subject_first(verb: Token, masked: set[int] | frozenset[int]) -> list[Token]:
     """The verb's children, of two subjects only the one nearer the verb: "At an event in Salem,
-    New Hampshire, Trump went after Bush" is parsed with both "Hampshire" and "Trump" as subjects."""
+    New Hampshire, Trump went after Bush" is parsed with both "Hampshire" and "Trump" as subjects.
+    A quoted title is not one of them ("Washington, star of “Scandal,” thanked …")."""
     children = list(verb.children)
-    subjects = [c for c in children if c.dep_.startswith("nsubj")]
+    subjects = [c for c in children if c.dep_.startswith("nsubj") and c.i not in masked]
     if len(subjects) < 2:
         return children
     nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -297,7 +298,7 @@ def speech_owner(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[Span
     return None
 
 
-def governing_speaker(doc: Doc, start: int, end: int) -> tuple[Span, str] | None:
+def governing_speaker(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[Span, str] | None:
     """No cue verb: the nearest verb above the quote whose subject is a speaker-like
     ("Blige sings “…”", "Trump is … encouraging supporters to make sure all is “on the up and up”")."""
     span = quoted_span(doc, start, end)
@@ -306,7 +307,7 @@ def governing_speaker(doc: Doc, start: int, end: int) -> tuple[Span, str] | None
     for ancestor in span.root.ancestors:
         if ancestor.pos_ not in ("VERB", "AUX"):
             continue
-        subject = grammatical_subject(ancestor)
+        subject = grammatical_subject(ancestor, masked)
         if subject is not None and speaker_like(subject) and not (start <= subject.start_char < end):
             return subject, ancestor.text
     return None
