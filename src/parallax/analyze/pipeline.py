@@ -56,6 +56,7 @@ def load(language: str) -> Language:
             _index_as_sets(lemmatizer)
             LEMMATIZERS[nlp.lang] = lemmatizer.lemmatize
             nlp.disable_pipe("lemmatizer")
+        speed.fast_maxout(nlp)
         return nlp
     try:
         nlp = spacy.blank(language)

@@ -119,3 +119,47 @@ def freeze_loaded_models() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def fast_maxout(nlp) -> int:
+    """Give every thinc Maxout layer of the loaded pipeline a forward pass for inference that
+    skips what only training uses; returns how many layers were changed.
+
+    thinc's ``ops.maxout`` also returns the index of each winning piece, kept for the backward
+    pass, and its Cython loop over pieces is ~9x slower than numpy's elementwise maximum of the
+    pieces (1.5 ms vs 0.17 ms for 2,000 tokens x 96 outputs x 3 pieces); the tok2vec layers of
+    the tagger/parser and of the NER call it 10 times per batch. The maximum is exact, so the
+    analysis is unchanged; training (``is_train``) still takes thinc's own forward.
+    """
+    from thinc.layers import maxout
+
+    changed = 0
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if node.name == "maxout" and node._func is maxout.forward:
+                node._func = _maxout_for_inference
+                changed += 1
+    return changed
+
+
+def _maxout_for_inference(model, X, is_train: bool):
+    from thinc.layers import maxout
+
+    if is_train or not isinstance(X, numpy.ndarray):
+        return maxout.forward(model, X, is_train)
+    n_out, pieces = model.get_dim("nO"), model.get_dim("nP")
+    W = model.ops.reshape2f(model.get_param("W"), n_out * pieces, model.get_dim("nI"))
+    Y = model.ops.gemm(X, W, trans2=True)
+    Y += model.ops.reshape1f(model.get_param("b"), n_out * pieces)
+    Z = Y.reshape(Y.shape[0], n_out, pieces)
+    best = numpy.array(Z[:, :, 0])
+    for piece in range(1, pieces):
+        numpy.maximum(best, Z[:, :, piece], out=best)
+
+    def backprop(_):
+        raise RuntimeError("this maxout layer was set up for inference only")
+
+    return best, backprop
