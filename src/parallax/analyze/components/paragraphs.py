@@ -21,10 +21,11 @@ _AFTER_BREAK = re.compile(r"\n\s*(?=\S)")
 
 @Language.component("parallax_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    if "\n" not in doc.text:
+    text = doc.text  # rebuilt from every token on each access
+    if "\n" not in text:
         return doc
     starts = doc.to_array([IDX]).tolist()  # character offset of each token
-    for match in _AFTER_BREAK.finditer(doc.text):
+    for match in _AFTER_BREAK.finditer(text):
         i = bisect_left(starts, match.end())
         if i < len(starts) and starts[i] == match.end() and i > 0:
             doc[i].is_sent_start = True

@@ -73,7 +73,7 @@ def quotes(ctx: Context) -> None:
             previous = labelled
             continue
         region = _region(ctx, start, end)
-        cue = _nearest_cue(region, masked, start, end) if ctx.has_model else None
+        cue = _nearest_cue(ctx.text, region, masked, start, end) if ctx.has_model else None
         if previous is not None and ctx.has_model and (
                 split_quote(ctx.text, previous, start) or run_on(ctx, previous, start, end, CUE_LEMMAS)):
             out.append(Quote(previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue,
@@ -262,7 +262,7 @@ def _cue_verb(token: Token) -> bool:
     return token.lower_ in ("read", "reads") and token.dep_ == "ROOT" and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
-def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) -> Token | None:
+def _nearest_cue(text: str, region: Span | None, masked: set[int], start: int, end: int) -> Token | None:
     """The cue verb that governs the quote in the parse, else the nearest one outside quotes.
 
     Governing first: in "Flynn said Trump was “absolutely right” when he said …" the quote
@@ -275,7 +275,6 @@ def _nearest_cue(region: Span | None, masked: set[int], start: int, end: int) ->
                  and _cue_verb(a)]
         if chain:
             inner = chain[0]
-            text = region.doc.text
             if 0 <= inner.i - quoted.end <= 3 and (text[end - 1 : end] in (",", "!", "?") or text[end : end + 2].strip(" ”\"’")[:1] == ","):
                 return inner  # "“…,” she said, but …, “…,” said Kunin": the cue right after the quote
             if len(chain) > 1 and inner.tag_ == "VBG" and inner.head.i == chain[1].i:
