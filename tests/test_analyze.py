@@ -378,6 +378,19 @@ def test_a_quoted_title_before_the_verb_is_not_taken_for_its_subject():
     assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Kerry Washington", "thanked")]
 
 
+def test_a_line_break_starts_a_sentence_whatever_the_whitespace_around_it():
+    import re
+
+    from parallax.analyze.pipeline import load
+
+    text = ('He yelled: "You suck!"\n\n"Thank you, son," Cruz replied.\r\nThen he left \n  quietly.  \n'
+            'The end\n')
+    doc = load("en")(text)
+    expected = {m.end() for m in re.finditer(r"\n\s*(?=\S)", text)}
+    assert expected <= {sentence.start_char for sentence in doc.sents}
+    assert len(expected) == 4
+
+
 def test_languages_without_a_model_still_get_names_numbers_dates():
     text = ("Міністр закордонних справ Андрій Сибіга заявив у понеділок, що Україна запросила ООН. "
             "Близько 150 000 мирних жителів евакуювали з Курської області, повідомив Сибіга.")

@@ -79,7 +79,8 @@ def analyze_batch(batch: list[ArticleInput]) -> list[Analysis | Problem]:
 
 
 def _extract(doc, article: ArticleInput, language: str) -> Analysis:
-    ctx = Context(doc, language, _published(article.published), has_model=language in MODELS)
+    ctx = Context(doc, language, _published(article.published), has_model=language in MODELS,
+                  source=article.text[:MAX_ANALYZED_CHARS])
     for name in DEFAULT_ORDER:
         EXTRACTORS[name](ctx)
     return Analysis(

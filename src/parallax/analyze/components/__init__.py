@@ -29,12 +29,16 @@ class Context:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    source: str | None = None  # the string the Doc was made from, when the caller has it
 
     # spaCy recomputes ``token.sent`` by scanning the Doc on every call; with long articles that
     # dominated the run time, so sentences are computed once and looked up by bisection.
-    # ``Doc.text`` rebuilds the string from every token on each access; read it once.
+    # ``Doc.text`` rebuilds the string from every token on each access; read it once, or not at
+    # all: spaCy's tokenizer keeps every character, so the source is the Doc's text.
     @cached_property
     def text(self) -> str:
+        if self.source is not None and self.doc and self.doc[-1].idx + len(self.doc[-1].text_with_ws) == len(self.source):
+            return self.source
         return self.doc.text
 
     @cached_property

@@ -9,24 +9,28 @@ starts set before it runs.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-
-from spacy.attrs import IDX
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
-
-_AFTER_BREAK = re.compile(r"\n\s*(?=\S)")
 
 
 @Language.component("parallax_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    text = doc.text  # rebuilt from every token on each access
-    if "\n" not in text:
+    # Read from the token arrays, not ``doc.text``: that rebuilds the string from every token
+    # (~1.5 ms for an average article). spaCy keeps line breaks in whitespace tokens.
+    if len(doc) < 2:
         return doc
-    starts = doc.to_array([IDX]).tolist()  # character offset of each token
-    for match in _AFTER_BREAK.finditer(text):
-        i = bisect_left(starts, match.end())
-        if i < len(starts) and starts[i] == match.end() and i > 0:
-            doc[i].is_sent_start = True
+    tokens = doc.to_array([ORTH, IS_SPACE])
+    strings = doc.vocab.strings
+    breaks = {orth for orth in set(tokens[:, 0].tolist()) if "\n" in strings[orth]}
+    if not breaks:
+        return doc
+    after_break = False
+    for i, (orth, is_space) in enumerate(tokens.tolist()):
+        if is_space:
+            after_break = after_break or orth in breaks
+        elif after_break:
+            if i > 0:
+                doc[i].is_sent_start = True
+            after_break = False
     return doc
