@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ANALYSIS_VERSION = 24  # bump when the output changes, so stored analyses are redone
+ANALYSIS_VERSION = 25  # bump when the output changes, so stored analyses are redone
 
 
 @dataclass(frozen=True)
