@@ -1,4 +1,4 @@
-"""Speed settings of the analysis processes: fast matrix kernels, a frozen model heap.
+"""Speed settings of the analysis processes: fast matrix kernels, an inference-only maxout, a frozen model heap.
 
 BLIS (thinc's and spaCy's matrix library) picks its kernels by CPU model at start-up. It does
 not know this project's machines (AMD family 26) and falls back to its portable C kernels, whose
