@@ -25,6 +25,7 @@ from functools import cache
 
 import numpy
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
+from thinc.layers import maxout
 
 ENV = "PARALLAX_GEMM"  # "auto" (default), "blis" (BLIS as it chose), or "numpy"
 
@@ -131,8 +132,6 @@ def fast_maxout(nlp) -> int:
     the tagger/parser and of the NER call it 10 times per batch. The maximum is exact, so the
     analysis is unchanged; training (``is_train``) still takes thinc's own forward.
     """
-    from thinc.layers import maxout
-
     changed = 0
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
@@ -146,8 +145,6 @@ def fast_maxout(nlp) -> int:
 
 
 def _maxout_for_inference(model, X, is_train: bool):
-    from thinc.layers import maxout
-
     if is_train or not isinstance(X, numpy.ndarray):
         return maxout.forward(model, X, is_train)
     n_out, pieces = model.get_dim("nO"), model.get_dim("nP")

@@ -29,8 +29,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     for i, (orth, is_space) in enumerate(tokens.tolist()):
         if is_space:
             after_break = after_break or orth in breaks
-        elif after_break:
-            if i > 0:
-                doc[i].is_sent_start = True
+        elif after_break:  # only after a whitespace token, so never the first token
+            doc[i].is_sent_start = True
             after_break = False
     return doc
