@@ -33,6 +33,10 @@ def _direct_quotes(text: str) -> list:
     return [q for q in analysis.quotes if q.direct]
 
 
+def _speakers_and_cues(text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.cue) for q in _direct_quotes(text)]
+
+
 def _labels(analysis, label):
     return {e.text for e in analysis.entities if e.label == label}
 
@@ -205,7 +209,7 @@ def test_a_quote_after_another_speakers_attribution_is_not_the_second_half_of_th
 
 def test_a_participle_after_the_cue_is_the_cue_of_the_words_it_adds():
     text = '"I have tremendous respect for the governor," Cruz said, adding: "I would welcome his support."'
-    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Cruz", "said"), ("Cruz", "adding")]
+    assert _speakers_and_cues(text) == [("Cruz", "said"), ("Cruz", "adding")]
 
 
 def test_the_cue_right_after_a_quote_is_its_own_not_an_outer_one_the_parse_hangs_it_on():
@@ -243,12 +247,12 @@ def test_a_dateline_is_not_the_speaker():
 def test_the_thing_called_something_is_not_the_speaker():
     text = ("The issue came up. Trump defended eminent domain, calling the expropriation of private property "
             "an \"absolute necessity\" for the government to build schools.")
-    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Trump", "calling")]
+    assert _speakers_and_cues(text) == [("Trump", "calling")]
 
 
 def test_an_attribution_after_a_question_mark_with_more_words_after_it():
     text = "The video ran.  “What if he had elocution lessons?” the 43-year-old asked in the video’s description."
-    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("the 43-year-old", "asked")]
+    assert _speakers_and_cues(text) == [("the 43-year-old", "asked")]
 
 
 def test_a_signature_typed_with_a_hyphen_names_the_speaker():
@@ -348,14 +352,14 @@ def test_a_straight_opening_mark_closed_by_a_curly_one_does_not_run_into_the_nex
 def test_an_attribution_after_a_question_inside_a_nested_quote_is_found():
     text = ("“Her immediate response has been, ‘What can we do to help?’” Renteria told reporters during "
             "Tuesday’s conference call.")
-    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Renteria", "told")]
+    assert _speakers_and_cues(text) == [("Renteria", "told")]
 
 
 def test_a_colon_after_a_message_or_statement_gives_its_sender_not_its_addressee():
     text = ("Senate Majority Leader Mitch McConnell delivered a blunt message to Trump: \"It's time to quit "
             "attacking people.\" Later, Donald Trump issued the following statement: “Our prayers are with all "
             "those affected.”\n\nMore from Daron Shaw: “Lesser-known candidates have seen the biggest boost.”")
-    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [
+    assert _speakers_and_cues(text) == [
         ("Mitch McConnell", "delivered"), ("Donald Trump", "issued"), ("Daron Shaw", None)]
 
 
@@ -375,7 +379,7 @@ def test_a_short_sentence_ending_with_a_colon_introduces_the_next_quote_not_the_
 
 def test_a_quoted_title_before_the_verb_is_not_taken_for_its_subject():
     text = "Kerry Washington, star of television’s “Scandal,” thanked Obama for “taking these steps to make us safer.”"
-    assert [(q.speaker, q.cue) for q in _direct_quotes(text)] == [("Kerry Washington", "thanked")]
+    assert _speakers_and_cues(text) == [("Kerry Washington", "thanked")]
 
 
 def test_a_line_break_starts_a_sentence_whatever_the_whitespace_around_it():
