@@ -8,7 +8,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 .PHONY: run test install install-test bench clean
 
 run: $(VENV)/.installed  ## set up, load the bundled examples, run the main job
-	$(BIN)/parallax ingest examples/articles --db $(DB)
+	$(BIN)/parallax ingest "$$($(BIN)/parallax examples)" --db $(DB)
 	$(BIN)/parallax articles --db $(DB)
 	$(BIN)/parallax stories --db $(DB)
 	@echo ""

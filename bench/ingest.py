@@ -25,7 +25,7 @@ SHARED = ROOT.parent / "shared" / "data"
 
 def sentences() -> list[str]:
     files = [SHARED / "news-dev" / "dev.jsonl", SHARED / "ecbplus" / "train.jsonl", SHARED / "gvc" / "val.jsonl"]
-    files = [f for f in files if f.exists()] or sorted((ROOT / "examples").glob("*.jsonl"))
+    files = [f for f in files if f.exists()] or sorted((ROOT / "src" / "parallax" / "examples" / "articles").glob("*.jsonl"))
     out: list[str] = []
     for path in files:
         for line in path.open(encoding="utf-8"):

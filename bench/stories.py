@@ -36,7 +36,7 @@ def rss_mb() -> float:
 
 def sentence_pool() -> list[str]:
     files = [DATA / "ecbplus" / "train.jsonl", DATA / "gvc" / "val.jsonl", DATA / "polnear" / "train.jsonl"]
-    files = [f for f in files if f.exists()] or sorted((ROOT / "examples" / "articles").glob("*.jsonl"))
+    files = [f for f in files if f.exists()] or sorted((ROOT / "src" / "parallax" / "examples" / "articles").glob("*.jsonl"))
     pool = []
     for path in files:
         for line in path.open(encoding="utf-8"):

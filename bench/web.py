@@ -90,7 +90,7 @@ def main() -> None:
     if args.build:
         build(db, args.build, env)
     elif not args.db:
-        subprocess.run([sys.executable, "-m", "parallax", "ingest", str(ROOT / "examples" / "articles")],
+        subprocess.run([sys.executable, "-m", "parallax", "ingest", str(ROOT / "src" / "parallax" / "examples" / "articles")],
                        env=env, check=True, capture_output=True)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "parallax", "serve", "--port", str(port)], env=env,

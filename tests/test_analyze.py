@@ -16,7 +16,7 @@ from parallax.analyze.translit import latin
 from parallax.ingest import read_articles
 from parallax.models import Problem
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "articles"
+SEEDS = Path(__file__).resolve().parents[1] / "src" / "parallax" / "examples" / "articles"
 
 
 @pytest.fixture(scope="module")

@@ -134,7 +134,7 @@ def test_list_formats(cli):
 def test_bundled_seed_article(cli):
     from conftest import FIXTURES as _f
 
-    seed = _f.parents[1] / "examples" / "articles" / "000_977bc7843025791e.txt"
+    seed = _f.parents[1] / "src" / "parallax" / "examples" / "articles" / "000_977bc7843025791e.txt"
     assert cli("ingest", str(seed)).returncode == 0
     [row] = cli.json("articles")
     article = cli.json("article", row["id"])

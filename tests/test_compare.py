@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
-EXAMPLES = Path(__file__).parents[1] / "examples" / "articles"
+EXAMPLES = Path(__file__).parents[1] / "src" / "parallax" / "examples" / "articles"
 SEEDS = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
 HARBOUR = sorted(str(p) for p in (FIXTURES / "harbour").glob("*.txt"))
 BRIDGE = sorted(str(p) for p in (FIXTURES / "bridge").glob("*.txt"))

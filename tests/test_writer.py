@@ -19,7 +19,7 @@ from parallax.compare.brief import supported
 from parallax.compare.models import BriefSentence, Citation
 from parallax.compare.writer import rephrase_brief
 
-SEEDS = sorted(str(p) for p in (Path(__file__).parents[1] / "examples" / "articles").glob("*.txt"))
+SEEDS = sorted(str(p) for p in (Path(__file__).parents[1] / "src" / "parallax" / "examples" / "articles").glob("*.txt"))
 
 
 def _answer(sentence: str) -> str:

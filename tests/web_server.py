@@ -34,7 +34,7 @@ class Server:
         hostile = folder / "hostile.jsonl"
         hostile.write_text(HOSTILE, encoding="utf-8")
         env = {**os.environ, "PARALLAX_DB": str(self.db), "NO_COLOR": "1"}
-        for paths in ([str(ROOT / "examples" / "articles")], [str(hostile)]):
+        for paths in ([str(ROOT / "src" / "parallax" / "examples" / "articles")], [str(hostile)]):
             done = subprocess.run([sys.executable, "-m", "parallax", "ingest", *paths], env=env,
                                   capture_output=True, text=True, timeout=300)
             assert done.returncode == 0, done.stderr

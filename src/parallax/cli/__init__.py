@@ -35,7 +35,7 @@ def _root(
 
 
 # Importing the command modules registers them on ``app``.
-from parallax.cli import analyze, articles, compare, ingest, reclean, serve, stories  # noqa: F401
+from parallax.cli import analyze, articles, compare, examples, ingest, reclean, serve, stories  # noqa: F401
 
 
 def main() -> None:

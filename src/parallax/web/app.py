@@ -52,6 +52,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
     env.globals.update(present_environment().globals)
     env.filters.update(present_environment().filters)
+    env.globals["version"] = __version__
 
     shared = Store.open(db)  # one engine (and connection pool) for the whole server
     stop_words()  # load the compare stage's word lists now, not in the first reader's request
