@@ -95,10 +95,11 @@ def consolidate_batch(clusterer, batch, features_of, predicted_of, predicted_cop
             members[story_id].append(article_id)
     seq = {a: i for i, a in enumerate(predicted_of)}
     items = [Item(a, s, seq[a], features_of[a], predicted_copy.get(a)) for s, arts in members.items() for a in arts]
-    moves = regroup(items, clusterer.index.docs, lambda key: clusterer.index.df.get(key, 0))
-    for move in moves:
+    regrouping = regroup(items, clusterer.index.docs, lambda key: clusterer.index.df.get(key, 0),
+                         new_story_id=clusterer.new_story_id)
+    for move in regrouping.moves:
         predicted_of[move.article_id] = move.new_story
-    return len(moves)
+    return len(regrouping.moves)
 
 
 def main() -> int:
@@ -109,6 +110,7 @@ def main() -> int:
                         help="articles per batch; after each, the touched stories are consolidated as "
                              "`parallax cluster` does (0: online only)")
     args = parser.parse_args()
+    from parallax.analyze.models import Analysis, Entity
     from parallax.cluster import Clusterer
     from parallax.cluster.evaluate import bcubed, copy_pairs_f1
     from parallax.cluster.features import extract
@@ -125,7 +127,8 @@ def main() -> int:
     print(f"{'articles':>9} {'stories':>8} {'art/s (segment)':>16} {'art/s (assign)':>15} {'p50 ms':>7} {'p99 ms':>7} "
           f"{'RSS MB':>7}")
     for count, (article_id, story, copy_of, published, title, text, names) in enumerate(stream(args.n, pool, rng), 1):
-        analysis = {"entities": [{"label": "person", "canonical": n, "latin": n} for n in names], "dates": []}
+        analysis = Analysis(article_id, "en", title, text,
+                            entities=[Entity(n, "person", 0, len(n), n, n) for n in names])
         features = extract(article_id, "en", title, text, published.isoformat(), analysis)
         t0 = time.perf_counter()
         decision = clusterer.assign(features)

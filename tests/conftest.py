@@ -21,17 +21,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 class CLI:
-    """Runs ``python -m parallax`` against one store, as a user would."""
+    """Runs the ``parallax`` command line against one store, as a user would: in this process
+    through typer's CliRunner (the models load once per test worker), or with ``real=True`` as a
+    ``python -m parallax`` subprocess."""
 
     def __init__(self, db: Path) -> None:
         self.db = db
 
     def __call__(self, *args: str, input: str | bytes | None = None, timeout: float = 120,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+                 env: dict[str, str] | None = None, real: bool = False) -> subprocess.CompletedProcess:
         # Ingest tests skip the (slow to load) analysis unless a test asks for it.
         env = {**os.environ, "PARALLAX_DB": str(self.db), "COLUMNS": "200", "NO_COLOR": "1",
                "PARALLAX_ANALYZE": "0", **(env or {})}
         data = input.encode() if isinstance(input, str) else input
+        if not real:
+            return self._in_process(list(args), data, env)
         result = subprocess.run(
             [sys.executable, "-m", "parallax", *args],
             input=data, capture_output=True, env=env, timeout=timeout,
@@ -41,8 +45,29 @@ class CLI:
         assert "Traceback" not in result.err, result.err
         return result
 
-    def json(self, *args: str) -> object:
-        result = self(*args, "--format", "json")
+    @staticmethod
+    def _in_process(args: list[str], data: bytes | None, env: dict[str, str]) -> subprocess.CompletedProcess:
+        import traceback
+
+        from typer.testing import CliRunner
+
+        from parallax.cli import app
+        from parallax.cli.output import stdout
+
+        stdout.width = int(env["COLUMNS"])  # Rich reads COLUMNS once, when the console is made
+        # Variables of the test process that the run must not see (it sees exactly ``env``).
+        unset = {key: None for key in os.environ if key not in env}
+        outcome = CliRunner().invoke(app, args, input=data, env={**env, **unset}, catch_exceptions=True)
+        if outcome.exception is not None and not isinstance(outcome.exception, SystemExit):
+            raise AssertionError("".join(traceback.format_exception(outcome.exception)))
+        result = subprocess.CompletedProcess(["parallax", *args], outcome.exit_code, outcome.stdout_bytes,
+                                             outcome.stderr_bytes)
+        result.out = outcome.stdout  # type: ignore[attr-defined]
+        result.err = outcome.stderr  # type: ignore[attr-defined]
+        return result
+
+    def json(self, *args: str, env: dict[str, str] | None = None) -> object:
+        result = self(*args, "--format", "json", env=env)
         assert result.returncode == 0, result.err
         return json.loads(result.out)
 

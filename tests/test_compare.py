@@ -185,7 +185,7 @@ def test_story_unknown_id_is_a_clear_error(cli):
     cli("ingest", HARBOUR[0])
     result = cli("story", "nope")
     assert result.returncode == 1
-    assert "no story or article with id 'nope'" in result.err
+    assert "no story with id 'nope'" in result.err
 
 
 def test_a_translation_is_found_as_a_copy(cli):

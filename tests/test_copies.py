@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from parallax.cluster.copies import (
-    REWRITE_SHARE,
-    anchor_sequence,
-    rewrite_score,
-    rewrite_share,
-    sentence_sets,
-)
+from parallax.cluster.copies import anchor_sequence, rewrite_score, rewrite_share, sentence_sets
+from parallax.config import default
+
+SETTINGS = default()["cluster"].copies
+REWRITE_SHARE = SETTINGS.rewrite_share
 
 ORIGIN = """Barcelona beat Real Madrid 5-2 in the Spanish Super Cup final in Jeddah on Sunday, the first trophy for coach Hansi Flick.
 Kylian Mbappe put Madrid ahead after five minutes, but Lamine Yamal levelled in the 22nd minute.
@@ -26,13 +24,18 @@ Hansi Flick praised his players after Wojciech Szczesny was sent off, saying the
 Robert Lewandowski and Alejandro Balde were also on the scoresheet, and Rodrygo scored a free kick for Madrid."""
 
 
+def _sentences(text: str):
+    return sentence_sets(text, min_words=SETTINGS.min_sentence_words)
+
+
 def _score(a: str, b: str) -> tuple[float, float]:
-    return rewrite_score(sentence_sets(a), sentence_sets(b), anchor_sequence(a), anchor_sequence(b))
+    return rewrite_score(_sentences(a), _sentences(b), anchor_sequence(a), anchor_sequence(b), SETTINGS)
 
 
 def test_a_paraphrasing_rewrite_is_found_by_its_names_and_numbers_in_order():
-    share = min(rewrite_share(sentence_sets(REWRITE), sentence_sets(ORIGIN)),
-                rewrite_share(sentence_sets(ORIGIN), sentence_sets(REWRITE)))
+    jaccard = SETTINGS.rewrite_sentence_jaccard
+    share = min(rewrite_share(_sentences(REWRITE), _sentences(ORIGIN), sentence_jaccard=jaccard),
+                rewrite_share(_sentences(ORIGIN), _sentences(REWRITE), sentence_jaccard=jaccard))
     assert share < REWRITE_SHARE  # too reworded for sentence overlap alone
     score, bar = _score(REWRITE, ORIGIN)
     assert score >= bar

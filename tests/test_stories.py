@@ -136,3 +136,81 @@ def test_merge_and_split_by_hand(cli, tmp_path):
     assert cli("ingest", str(_write(tmp_path / "c.jsonl", [quake_3])), env=ON).returncode == 0
     partition = _partition(cli)[0]
     assert not any({"quake-1", "quake-2"} <= set(group) for group in partition)
+
+
+def _ecb(day: str, rate: str, changed: str, hint: str) -> dict:
+    return {"id": f"ecb-{day}", "event": f"ecb-{day}", "published": day,
+            "title": f"ECB {changed} deposit rate at {rate}",
+            "text": f"The European Central Bank {changed} its deposit rate at {rate} percent on Thursday, "
+                    f"President Christine Lagarde told reporters in Frankfurt. {hint} The Governing Council said "
+                    "inflation in the euro area was moving towards its 2 percent target, and Lagarde said the bank "
+                    "would decide meeting by meeting."}
+
+
+LOOK_ALIKES = [
+    _ecb("2024-06-06", "3.75", "cut", "It was the first cut since 2019."),
+    {**_ecb("2024-06-06", "3.75", "cut", "It was the first cut since 2019."), "id": "ecb-2024-06-06-b",
+     "title": "ECB lowers rates for the first time since 2019",
+     "text": "The European Central Bank lowered its deposit rate to 3.75 percent on Thursday, the first cut since "
+             "2019, and Christine Lagarde said in Frankfurt that the Governing Council would decide meeting by "
+             "meeting as inflation in the euro area eased towards 2 percent."},
+    _ecb("2024-09-12", "3.5", "cut", "It was the second cut this year."),
+    _ecb("2024-12-12", "3.0", "cut", "It was the fourth cut this year."),
+]
+
+
+def test_look_alike_events_months_apart_stay_apart_though_their_texts_share_most_names(cli, tmp_path):
+    assert cli("ingest", str(_write(tmp_path / "ecb.jsonl", LOOK_ALIKES)), env=ON).returncode == 0
+    partition, stories = _partition(cli)
+    assert partition == [["ecb-2024-06-06", "ecb-2024-06-06-b"], ["ecb-2024-09-12"], ["ecb-2024-12-12"]]
+    # Successive decisions of one body are one storyline, in time order.
+    lines = {s["storyline"]["id"] for s in stories if s["storyline"]}
+    assert len(lines) == 1 and all(s["storyline"] and s["storyline"]["stories"] == 3 for s in stories)
+    june = next(s for s in stories if len(s["articles"]) == 2)
+    assert [x["first_seen"] for x in june["siblings"]] == ["2024-09-12", "2024-12-12"]
+
+
+def test_an_undated_article_naming_a_decade_old_date_does_not_join_a_current_story(cli, tmp_path):
+    recent = [{"id": f"icrc-{n}", "published": "2024-09-12", "title": title, "text": text} for n, (title, text) in
+              enumerate([("Three ICRC staff killed in shelling in Donetsk region",
+                          "Three staff members of the International Committee of the Red Cross were killed on "
+                          "Thursday when shelling hit their vehicles near Donetsk, the ICRC said in Geneva."),
+                         ("Red Cross says three of its workers killed in eastern Ukraine",
+                          "The ICRC said three of its staff were killed in Donetsk region on Thursday as shells hit "
+                          "a site where it was distributing aid; the Red Cross condemned the attack.")])]
+    old = {"id": "icrc-2014", "title": "ICRC delegate killed in Donetsk",
+           "text": "DONETSK, 2 October 2014 - A delegate of the International Committee of the Red Cross was killed "
+                   "in shelling in Donetsk on Thursday, the ICRC said in Geneva, condemning the attack on its staff."}
+    assert cli("ingest", str(_write(tmp_path / "icrc.jsonl", [*recent, old])), env=ON).returncode == 0
+    partition, _ = _partition(cli)
+    assert ["icrc-2014"] in partition
+
+
+def test_listed_story_ids_open_that_story_with_exactly_its_articles_after_consolidation_moved_some(cli, tmp_path):
+    batch = [*EVENTS, COPY, *LOOK_ALIKES]
+    assert cli("ingest", str(_write(tmp_path / "all.jsonl", batch)), env=ON).returncode == 0
+    stories = cli.json("stories")
+    assert all(s["id"].startswith("S") for s in stories)
+    for story in stories:
+        report = cli.json("story", story["id"])
+        assert sorted(a["id"] for a in report["articles"]) == sorted(a["id"] for a in story["articles"])
+    # An article id is a story id only when asked for.
+    result = cli("story", "quake-1")
+    assert result.returncode == 1 and "--article" in result.err
+    report = json.loads(cli("story", "quake-1", "--article", "--format", "json").out)
+    assert "quake-1" in {a["id"] for a in report["articles"]}
+
+
+def test_a_merged_story_id_leads_to_the_story_that_took_it_over(cli, tmp_path):
+    assert cli("ingest", str(_write(tmp_path / "b.jsonl", EVENTS)), env=ON).returncode == 0
+    _, stories = _partition(cli)
+    quake, rates = (next(s["id"] for s in stories if s["articles"][0]["id"].startswith(k)) for k in ("quake", "rates"))
+    assert cli("stories", "merge", quake, rates).returncode == 0
+    report = cli.json("story", rates)  # the absorbed id still opens the story that holds its articles
+    assert {a["id"] for a in report["articles"]} == {"quake-1", "quake-2", "rates-1", "rates-2"}
+    ids = {s["id"] for s in cli.json("stories")}
+    assert ids == {quake}
+    # Ids are never reused: a split gets a new one.
+    assert cli("stories", "split", "rates-1", "rates-2").returncode == 0
+    new = {s["id"] for s in cli.json("stories")} - {quake}
+    assert len(new) == 1 and new.isdisjoint({quake, rates})

@@ -11,33 +11,41 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import partial
 from itertools import chain, islice
 
 from threadpoolctl import threadpool_limits
 
+from parallax import registry
 from parallax.analyze import gazetteer, speed
 
 # Import for their side effect of registering extractors.
 from parallax.analyze.components import (  # noqa: F401
-    DEFAULT_ORDER,
-    EXTRACTORS,
     Context,
     dates,
     entities,
     quantities,
     quotes,
 )
-from parallax.analyze.models import ANALYSIS_VERSION, Analysis, ArticleInput
+from parallax.analyze.models import Analysis, ArticleInput
 from parallax.analyze.pipeline import MODELS, ModelMissing, load, model_name
+from parallax.analyze.settings import AnalyzeSettings
 from parallax.models import Problem
 
-__all__ = ["ANALYSIS_VERSION", "Analysis", "ArticleInput", "ModelMissing", "analyze", "analyze_batch", "prepare"]
+__all__ = ["Analysis", "ArticleInput", "ModelMissing", "analyze", "analyze_batch", "prepare", "stage_hash"]
 
-# News articles are far shorter; the cap keeps one pathological input from exhausting memory.
-MAX_ANALYZED_CHARS = 200_000
-BATCH = 32  # articles analysed together in one process
-POOL_BATCH = 8  # articles handed to a worker at a time: small, so that no worker idles at the end
-PIPE_BATCH = 4  # docs parsed together: 32 long articles peaked near 950 MB, 4 near 400 MB at the same speed
+
+def stage_hash(config=None) -> str:
+    """What stored analyses are keyed by: the analysis settings, code and models."""
+    from parallax.config import default
+
+    return (config or default()).hash("analyze")
+
+
+def default_settings() -> AnalyzeSettings:
+    from parallax.config import default
+
+    return default()["analyze"]
 
 
 def _published(value: str | None) -> date | None:
@@ -49,16 +57,17 @@ def _published(value: str | None) -> date | None:
         return None
 
 
-def analyze_batch(batch: list[ArticleInput]) -> list[Analysis | Problem]:
+def analyze_batch(batch: list[ArticleInput], settings: AnalyzeSettings | None = None) -> list[Analysis | Problem]:
+    settings = settings or default_settings()
     results: dict[int, Analysis | Problem] = {}
     by_language: dict[str, list[int]] = {}
     for index, article in enumerate(batch):
         by_language.setdefault(article.language, []).append(index)
     for language, indexes in by_language.items():
-        nlp = load(language)
-        texts = [batch[i].text[:MAX_ANALYZED_CHARS] for i in indexes]
+        nlp = load(language, settings.gemm)
+        texts = [batch[i].text[: settings.max_chars] for i in indexes]
         try:
-            docs = list(nlp.pipe(texts, batch_size=PIPE_BATCH))
+            docs = list(nlp.pipe(texts, batch_size=settings.pipe_batch))
         except Exception:  # noqa: BLE001 - fall back to one at a time to isolate the bad article
             docs = []
             for i, text in zip(indexes, texts):
@@ -72,17 +81,17 @@ def analyze_batch(batch: list[ArticleInput]) -> list[Analysis | Problem]:
                 continue
             article = batch[i]
             try:
-                results[i] = _extract(doc, article, language)
+                results[i] = _extract(doc, article, language, settings)
             except Exception as exc:  # noqa: BLE001 - one odd article must not stop the batch
                 results[i] = Problem(article.id, f"analysis failed: {type(exc).__name__}: {exc}")
     return [results[i] for i in range(len(batch))]
 
 
-def _extract(doc, article: ArticleInput, language: str) -> Analysis:
+def _extract(doc, article: ArticleInput, language: str, settings: AnalyzeSettings) -> Analysis:
     ctx = Context(doc, language, _published(article.published), has_model=language in MODELS,
-                  source=article.text[:MAX_ANALYZED_CHARS])
-    for name in DEFAULT_ORDER:
-        EXTRACTORS[name](ctx)
+                  source=article.text[: settings.max_chars], settings=settings)
+    for name in settings.extractors:
+        registry.extractors.get(name)(ctx)
     return Analysis(
         id=article.id, language=language, title=article.title, text=article.text,
         sentences=ctx.sentences, entities=ctx.entities, quotes=ctx.quotes,
@@ -95,16 +104,18 @@ def _one_thread_per_worker() -> None:
     threadpool_limits(1)
 
 
-def analyze(articles: Iterable[ArticleInput], workers: int = 1, chunk: int | None = None) -> Iterator[Analysis | Problem]:
+def analyze(articles: Iterable[ArticleInput], workers: int = 1, chunk: int | None = None,
+            settings: AnalyzeSettings | None = None) -> Iterator[Analysis | Problem]:
+    settings = settings or default_settings()
     iterator = iter(articles)
-    chunk = chunk or (BATCH if workers <= 1 else POOL_BATCH)
+    chunk = chunk or (settings.batch if workers <= 1 else settings.pool_batch)
     chunks = iter(lambda: list(islice(iterator, chunk)), [])
     if workers <= 1:
         for batch in chunks:
             # The models' matrices are small: a second BLAS thread only adds locking (NER on one
             # core took 6.6 s with two threads, 5.2 s with one).
             with threadpool_limits(1):
-                results = analyze_batch(batch)
+                results = analyze_batch(batch, settings)
             yield from results
         return
     first = next(chunks, None)
@@ -113,10 +124,10 @@ def analyze(articles: Iterable[ArticleInput], workers: int = 1, chunk: int | Non
     # Workers are forked: what is prepared here (about a second for English) is shared with every
     # worker instead of being built in each, and frozen it stays shared rather than copied.
     for language in sorted({article.language for article in first}):
-        prepare(language)
+        prepare(language, settings)
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_one_thread_per_worker) as pool:
-        for results in pool.imap(analyze_batch, chain([first], chunks)):
+        for results in pool.imap(partial(analyze_batch, settings=settings), chain([first], chunks)):
             yield from results
 
 
@@ -131,7 +142,7 @@ _WARM_UP_TEXT = (
 _PREPARED: set[str] = set()
 
 
-def prepare(language: str) -> None:
+def prepare(language: str, settings: AnalyzeSettings | None = None) -> None:
     """Load a language's model and build every table analysis fills lazily (gazetteer, date
     parser, attribute cache), then keep it all out of the garbage collector's sight. Once per
     language and process."""
@@ -139,6 +150,6 @@ def prepare(language: str) -> None:
         return
     _PREPARED.add(language)
     with threadpool_limits(1):
-        analyze_batch([ArticleInput("warm-up", language, "", _WARM_UP_TEXT, "2024-09-17")])
+        analyze_batch([ArticleInput("warm-up", language, "", _WARM_UP_TEXT, "2024-09-17")], settings)
     gazetteer.places()  # read only when a name needs checking, which the text above may not need
     speed.freeze_loaded_models()

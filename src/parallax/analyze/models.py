@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ANALYSIS_VERSION = 25  # bump when the output changes, so stored analyses are redone
-
 
 @dataclass(frozen=True)
 class Sentence:
@@ -55,6 +53,9 @@ class DateMention:
     value: str | None  # ISO date; None when it cannot be resolved without guessing
     start: int
     end: int
+    # What the text states when it is not a whole day, in ISO 8601's reduced forms: "2014" (a
+    # year), "2024-10" (a month), "--10-26" (a day without its year, in an undated article).
+    partial: str | None = None
 
 
 @dataclass

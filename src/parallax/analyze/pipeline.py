@@ -33,8 +33,8 @@ def model_name(language: str) -> str:
 
 
 @cache
-def load(language: str) -> Language:
-    speed.use_fast_kernels()
+def load(language: str, gemm: str = "auto") -> Language:
+    speed.use_fast_kernels(gemm)
     name = MODELS.get(language)
     if name:
         try:

@@ -20,14 +20,12 @@ from __future__ import annotations
 
 import ctypes
 import gc
-import os
 from functools import cache
 
 import numpy
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 from thinc.layers import maxout
 
-ENV = "PARALLAX_GEMM"  # "auto" (default), "blis" (BLIS as it chose), or "numpy"
 
 # Best first: (BLIS configuration, CPU features its kernels need, as numpy names them).
 _KERNEL_SETS = (
@@ -95,10 +93,10 @@ def blis_kernels() -> str | None:
     return None
 
 
-def use_fast_kernels() -> str:
+def use_fast_kernels(choice: str = "auto") -> str:
     """Choose the matrix kernels for models loaded from now on (thinc models keep the ops that
-    were current when they were built); returns "blis:<kernel set>" or "numpy"."""
-    choice = os.environ.get(ENV, "auto")
+    were current when they were built): "auto", "blis" (as BLIS chose) or "numpy" (the
+    ``analyze.gemm`` setting); returns "blis:<kernel set>" or "numpy"."""
     if choice == "blis":
         return "blis:as chosen"
     kernels = blis_kernels() if choice == "auto" else None

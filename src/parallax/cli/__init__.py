@@ -30,12 +30,29 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    config: str | None = typer.Option(
+        None, "--config", envvar="PARALLAX_CONFIG", show_envvar=True, dir_okay=False,
+        help="A config file whose settings override the defaults (see `parallax config show`)."),
 ) -> None:
     """Parallax: many outlets, one story, every claim traced to its source sentence."""
+    from parallax.cli.options import state
+
+    state["config"] = config
 
 
 # Importing the command modules registers them on ``app``.
-from parallax.cli import analyze, articles, compare, examples, ingest, reclean, serve, stories  # noqa: F401
+from parallax.cli import (  # noqa: F401, E402
+    analyze,
+    articles,
+    compare,
+    examples,
+    ingest,
+    reclean,
+    serve,
+    settings,
+    stories,
+    train,
+)
 
 
 def main() -> None:

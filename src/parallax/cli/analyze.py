@@ -2,63 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import islice
-
 import typer
 
 from parallax.cli import app
-from parallax.cli.options import DbOption, FormatOption, open_store
+from parallax.cli.options import DbOption, FormatOption, load_config, open_app
 from parallax.cli.output import Format, emit, error, info, progress_bar, stderr
 from parallax.models import Problem
-from parallax.store import Store
 
 WorkersOption = typer.Option(1, "--workers", "-w", min=1, max=64, help="Worker processes for the analysis.")
 
 
-def _inputs(rows: list[dict]) -> list:
-    from parallax.analyze import ArticleInput
+def analyze_and_place(px, workers: int = 1, redo: bool = False, show_progress: bool = True) -> tuple[int, list[Problem], int]:
+    """Analyse what is pending (all with ``redo``), then place what is pending in stories:
+    (analysed, problems, placed). A missing model is one clear line and exit 2."""
+    from parallax.analyze import ModelMissing
 
-    return [ArticleInput(r["id"], r["language"], r["title"], r["text"], r["published"]) for r in rows]
-
-
-def analyze_stored(store: Store, workers: int = 1, redo: bool = False, ids: list[str] | None = None,
-                   show_progress: bool = True) -> tuple[int, list[Problem]]:
-    """Analyse what the store has not analysed yet; return (analysed, problems)."""
-    from parallax.analyze import ANALYSIS_VERSION, ModelMissing, analyze
-    from parallax.analyze.pipeline import model_name
-
-    rows = list(store.articles_to_analyze(ANALYSIS_VERSION, redo=redo, ids=ids))
-    if not rows:
-        return 0, []
-    public = {r["id"]: r["external_id"] or r["id"] for r in rows}
-    problems: list[Problem] = []
-    done = 0
     progress = progress_bar(show_progress and stderr.is_terminal)
-    results: Iterator = analyze(_inputs(rows), workers=workers)
-    languages = {r["id"]: r["language"] for r in rows}
     try:
         with progress:
-            task = progress.add_task("analysing", total=len(rows))
-            while batch := list(islice(results, 64)):
-                records = []
-                for result in batch:
-                    if isinstance(result, Problem):
-                        problems.append(Problem(public[result.location], result.message))
-                        records.append((result.location, ANALYSIS_VERSION, model_name(languages[result.location]),
-                                        None, result.message))
-                    else:
-                        data = result.to_dict()
-                        for key in ("id", "text", "title", "language", "model"):
-                            data.pop(key)  # already on the article row
-                        records.append((result.id, ANALYSIS_VERSION, result.model, data, None))
-                store.save_analyses(records)
-                done += len(batch)
-                progress.update(task, advance=len(batch))
+            task = progress.add_task("analysing", total=None)
+            count, problems = px.analyze(redo=redo, workers=workers,
+                                         on_progress=lambda n: progress.update(task, advance=n))
     except ModelMissing as exc:
         error(str(exc))
         raise typer.Exit(2) from None
-    return done, problems
+    placed = px.cluster().placed
+    return count, problems, placed
 
 
 @app.command()
@@ -76,19 +45,23 @@ def analyze(
 
     Every offset is a character offset into the article's cleaned text. With paths, articles are
     read like `ingest` reads them and printed, one JSON object per article; nothing is stored.
+    Without paths, the stored articles with no analysis under the current settings (never
+    analysed, interrupted, or analysed under other settings or code) are analysed, then placed in
+    stories.
 
-    Matrix kernels: PARALLAX_GEMM=auto (default) loads the fastest BLIS kernels this CPU runs,
-    =numpy sends the models' products through numpy, =blis keeps BLIS as it starts. The
-    analysis is the same with each; only the speed differs.
+    Matrix kernels: the setting analyze.gemm (or PARALLAX_GEMM) = auto (default) loads the fastest
+    BLIS kernels this CPU runs, numpy sends the models' products through numpy, blis keeps BLIS as
+    it starts. The analysis is the same with each; only the speed differs.
     """
     if paths:
         _analyze_files(paths, fmt, workers)
         return
-    with open_store(db) as store:
-        count, problems = analyze_stored(store, workers=workers, redo=redo)
+    with open_app(db) as px:
+        count, problems, placed = analyze_and_place(px, workers=workers, redo=redo)
     for problem in problems:
         error(str(problem))
-    info(f"{count} article(s) analysed" + (f"; {len(problems)} could not be" if problems else ""))
+    info(f"{count} article(s) analysed" + (f"; {len(problems)} could not be" if problems else "")
+         + (f"; {placed} placed in stories" if placed else ""))
     if problems:
         raise typer.Exit(1)
 
@@ -98,6 +71,7 @@ def _analyze_files(paths: list[str], fmt: Format, workers: int) -> None:
     from parallax.analyze import analyze as run
     from parallax.ingest import read_articles
 
+    settings = load_config()["analyze"]
     problems = 0
     articles = []
     for item in read_articles(paths):
@@ -110,7 +84,7 @@ def _analyze_files(paths: list[str], fmt: Format, workers: int) -> None:
 
     def records():
         nonlocal problems
-        for result in run(inputs, workers=workers):
+        for result in run(inputs, workers=workers, settings=settings):
             if isinstance(result, Problem):
                 error(str(result))
                 problems += 1

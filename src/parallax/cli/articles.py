@@ -6,7 +6,7 @@ import typer
 from rich.panel import Panel
 
 from parallax.cli import app
-from parallax.cli.options import DbOption, FormatOption, open_store
+from parallax.cli.options import DbOption, FormatOption, open_app
 from parallax.cli.output import Format, emit, emit_one, error, stdout
 
 LIST_COLUMNS = ("id", "outlet", "published", "language", "title")
@@ -21,10 +21,10 @@ def list_articles(
     limit: int | None = typer.Option(None, min=1, help="Show at most this many."),
 ) -> None:
     """List stored articles, newest first: id, outlet, date, language, title."""
-    with open_store(db) as store:
+    with open_app(db) as px:
         rows = (
             {column: getattr(a, column) for column in LIST_COLUMNS}
-            for a in store.list_articles(limit=limit, language=language, outlet=outlet)
+            for a in px.store.list_articles(limit=limit, language=language, outlet=outlet)
         )
         emit(rows, fmt, LIST_COLUMNS, title="Articles")
 
@@ -40,18 +40,19 @@ def show_article(
     The analysis (sentences, entities, quotes, quantities, dates) appears once the article is analysed;
     every offset is into the cleaned text.
     """
-    with open_store(db) as store:
-        article = store.get_article(article_id)
-        analysis = store.get_analysis(article.internal_id) if article else None
+    with open_app(db) as px:
+        article = px.store.get_article(article_id)
+        analysis = px.store.get_analysis(article.internal_id) if article else None
     if article is None:
         error(f"no article with id '{article_id}'")
         raise typer.Exit(1)
     record = article.to_dict()
     if analysis and analysis["data"]:
         record.update(analysis["data"])
-        record["analysis"] = {"version": analysis["version"], "model": analysis["model"], "at": analysis["analyzed_at"]}
+        record["analysis"] = {"settings": analysis["config_hash"], "model": analysis["model"],
+                              "at": analysis["analyzed_at"]}
     elif analysis:
-        record["analysis"] = {"error": analysis["error"], "version": analysis["version"]}
+        record["analysis"] = {"error": analysis["error"], "settings": analysis["config_hash"]}
     if fmt is not Format.table:
         emit_one(record, fmt)
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from parallax.cli import app
-from parallax.cli.options import DbOption, open_store
+from parallax.cli.options import DbOption, load_config, open_app
 from parallax.cli.output import error, info, warn
 
 
@@ -66,20 +66,22 @@ def _write(result, fmt: ReportFormat, output: Path | None) -> None:
 
 @app.command()
 def story(
-    story_id: str = typer.Argument(..., help="A story id as `parallax stories` lists it, or the id of any of its articles."),
+    story_id: str = typer.Argument(..., help="A story id as `parallax stories` lists it (an id absorbed by a merge "
+                                   "leads to the story that took it over)."),
     db: str = DbOption,
     fmt: ReportFormat = ReportFormatOption,
     output: Path | None = OutputOption,
     writer: str | None = WriterOption,
     writer_model: str = WriterModelOption,
+    article: bool = typer.Option(False, "--article", help="STORY_ID is an article's id: show that article's story."),
 ) -> None:
     """Compare the sources of one story: agreements, conflicts, single-source claims, quotes,
     names, timeline and a brief in which every sentence cites its source spans."""
-    from parallax.service import NotFound, stored_report
+    from parallax.app import NotFound
 
-    with open_store(db) as store:
+    with open_app(db) as px:
         try:
-            result = stored_report(store, story_id)
+            result = px.story_report(story_id, article=article)
         except NotFound as exc:
             error(str(exc))
             raise typer.Exit(1) from None
@@ -101,10 +103,11 @@ def compare(
     The quickest way to put two or three reports side by side:
     `parallax compare a.txt b.html --format html -o report.html`.
     """
+    from parallax.app import compare_articles
     from parallax.ingest import read_articles
     from parallax.models import Problem
-    from parallax.service import file_report
 
+    config = load_config()
     articles = {}
     bad = 0
     for item in read_articles(paths):
@@ -116,7 +119,7 @@ def compare(
     if not articles:
         error("no articles to compare")
         raise typer.Exit(1)
-    result, problems = file_report(list(articles.values()))
+    result, problems = compare_articles(list(articles.values()), config)
     for problem in problems:
         warn(f"{problem}; left out of the comparison")
     _rephrase(result, writer, writer_model)
@@ -137,8 +140,8 @@ def merge_entities(
     db: str = DbOption,
 ) -> None:
     """Declare two names one entity in every story report."""
-    with open_store(db) as store:
-        store.add_entity_decision("merge", name, other)
+    with open_app(db) as px:
+        px.store.add_entity_decision("merge", name, other)
     info(f"'{name}' and '{other}' are now one entity in every report")
 
 
@@ -149,8 +152,8 @@ def split_entities(
     db: str = DbOption,
 ) -> None:
     """Declare a variant a different entity: it is never merged automatically again."""
-    with open_store(db) as store:
-        store.add_entity_decision("split", name, variant)
+    with open_app(db) as px:
+        px.store.add_entity_decision("split", name, variant)
     info(f"'{variant}' is now kept apart from '{name}' in every report")
 
 
@@ -159,6 +162,6 @@ def list_decisions(db: str = DbOption) -> None:
     """List the merges and splits users have made."""
     from parallax.cli.output import Format, emit
 
-    with open_store(db) as store:
-        rows = store.entity_decisions()
+    with open_app(db) as px:
+        rows = px.store.entity_decisions()
     emit(rows, Format.table, ["id", "action", "name", "other", "created_at"])

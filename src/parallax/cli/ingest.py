@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from itertools import islice
-
 import typer
 
 from parallax.cli import app
-from parallax.cli.analyze import analyze_stored
-from parallax.cli.options import DbOption, FormatOption, open_store
+from parallax.cli.analyze import analyze_and_place
+from parallax.cli.options import DbOption, FormatOption, open_app
 from parallax.cli.output import Format, emit_one, error, info, progress_bar, stderr, warn
-from parallax.cli.stories import cluster_stored
-from parallax.ingest import FetchLimits, Limits, read_articles
-from parallax.models import Article, Problem
-
-BATCH_SIZE = 200
+from parallax.ingest import FetchLimits, Limits
+from parallax.models import Problem
 
 
 @app.command()
@@ -30,7 +25,7 @@ def ingest(
     max_mb: float = typer.Option(20.0, "--max-mb", help="Largest single text/HTML/feed document, in MB.", min=0.001),
     run_analysis: bool = typer.Option(
         True, "--analyze/--no-analyze", envvar="PARALLAX_ANALYZE", show_envvar=True,
-        help="Analyse the new articles right after storing them (see `parallax analyze`).",
+        help="Analyse and place the new articles (and anything an earlier run left pending) right after storing.",
     ),
     workers: int = typer.Option(1, "--workers", "-w", min=1, max=64, help="Worker processes for the analysis."),
 ) -> None:
@@ -38,69 +33,66 @@ def ingest(
 
     Formats are detected by content: plain text (first line is the title), HTML pages, JSON Lines,
     JSON arrays, RSS and Atom feeds. Ingesting the same article again stores nothing new. Bad
-    items are reported one per line (file, line or entry, and why); the good ones are stored.
+    items are reported one per line (file, line or entry, and why); the good ones are stored. A
+    run first finishes what an interrupted one left: articles stored but not analysed or placed.
     """
-    store = open_store(db)
-    limits = Limits(max_document_bytes=int(max_mb * 1024 * 1024))
-    items = read_articles(paths, limits, FetchLimits(timeout=timeout))
-    new: list[Article] = []
-    seen = duplicates = 0
-    problems: list[Problem] = []
+    px = open_app(db)
     show_progress = stderr.is_terminal and fmt is Format.table
     progress = progress_bar(show_progress)
+
+    def on_problem(problem: Problem) -> None:
+        error(str(problem))
+
     try:
         with progress:
             task = progress.add_task("ingesting", total=None)
-            while batch := list(islice(items, BATCH_SIZE)):
-                articles = []
-                for item in batch:
-                    if isinstance(item, Problem):
-                        problems.append(item)
-                        error(str(item))
-                    else:
-                        if "encoding" in item.metadata:
-                            warn(f"{item.source}: not UTF-8; decoded as {item.metadata['encoding']}")
-                        articles.append(item)
-                stored = store.add_articles(articles)
-                new.extend(stored)
-                seen += len(articles)
-                duplicates += len(articles) - len(stored)
-                progress.update(task, advance=len(batch), description=f"ingesting ({len(new)} new)")
-        analysed, analysis_problems = (
-            analyze_stored(store, workers=workers, ids=[a.id for a in new]) if run_analysis and new else (0, [])
-        )
-        clustered = cluster_stored(store) if run_analysis and new else 0
+            result = px.ingest(paths, analyze=False, limits=Limits(max_document_bytes=int(max_mb * 1024 * 1024)),
+                               fetch_limits=FetchLimits(timeout=timeout), on_problem=on_problem,
+                               on_progress=lambda n, new: progress.update(task, advance=n,
+                                                                          description=f"ingesting ({new} new)"))
+        for article in result.new:
+            if "encoding" in article.metadata:
+                warn(f"{article.source}: not UTF-8; decoded as {article.metadata['encoding']}")
+        analysed = placed = 0
+        analysis_problems: list[Problem] = []
+        if run_analysis:
+            analysed, analysis_problems, placed = analyze_and_place(px, workers=workers, show_progress=show_progress)
     except KeyboardInterrupt:
-        error(f"interrupted: {len(new)} new articles were stored; run the same command again to complete the batch")
+        error("interrupted: what was stored is kept; run the same command again to complete the batch")
         raise typer.Exit(130) from None
     finally:
-        store.close()
+        px.close()
     for problem in analysis_problems:
         warn(f"{problem}; the article is stored, `parallax analyze` retries it")
+    resumed = max(0, analysed - len(result.new))
     summary = {
-        "new": len(new),
-        "already_stored": duplicates,
-        "problems": len(problems),
+        "new": len(result.new),
+        "already_stored": result.already_stored,
+        "problems": len(result.problems),
         "analysed": analysed,
-        "articles": [{"id": a.public_id, "title": a.title, "language": a.language} for a in new],
-        "errors": [{"location": p.location, "message": p.message} for p in problems],
+        "placed": placed,
+        "resumed": resumed,
+        "articles": [{"id": a.public_id, "title": a.title, "language": a.language} for a in result.new],
+        "errors": [{"location": p.location, "message": p.message} for p in result.problems],
     }
     if fmt is Format.table:
-        parts = [f"{len(new)} new article{'s' if len(new) != 1 else ''} stored"]
-        if duplicates:
-            parts.append(f"{duplicates} already stored (nothing new)")
-        if problems:
-            parts.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        new = len(result.new)
+        parts = [f"{new} new article{'s' if new != 1 else ''} stored"]
+        if result.already_stored:
+            parts.append(f"{result.already_stored} already stored (nothing new)")
+        if result.problems:
+            parts.append(f"{len(result.problems)} problem{'s' if len(result.problems) != 1 else ''}")
         if analysed:
             parts.append(f"{analysed} analysed")
-        if clustered:
-            parts.append(f"{clustered} placed in stories")
+        if placed:
+            parts.append(f"{placed} placed in stories")
+        if resumed:
+            parts.append(f"resumed: {resumed} left by an earlier run analysed and placed")
         info(f"{'; '.join(parts)} in {db}")
     else:
         emit_one(summary, fmt)
-    if problems:
+    if result.problems:
         raise typer.Exit(1)
-    if not seen and not problems:
+    if not result.seen and not result.problems:
         error("no articles found")
         raise typer.Exit(1)
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from parallax.cli import app
-from parallax.cli.options import DbOption, open_store
+from parallax.cli.options import DbOption, open_app
 from parallax.cli.output import info
 from parallax.ingest.prepare import prepare, raw_from_stored
 from parallax.models import Problem
@@ -20,7 +20,8 @@ def reclean(
 
     Article ids do not change: identity is the content as received, not the cleaned text.
     """
-    with open_store(db) as store:
+    with open_app(db) as px:
+        store = px.store
         changes = []
         for row in store.iter_raw():
             raw = raw_from_stored(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from parallax.cli import app
-from parallax.cli.options import DbOption, open_store
+from parallax.cli.options import DbOption, load_config, open_store
 from parallax.cli.output import info
 
 
@@ -27,7 +27,8 @@ def serve(
 
     from parallax.web.app import create_app
 
+    config = load_config()
     with open_store(db):
         pass  # create or migrate the store now, so a bad --db fails here with a clear message
     info(f"Parallax is serving {db} at http://{host}:{port}  (Ctrl-C to stop)")
-    uvicorn.run(create_app(db, token, allow_private_urls), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, token, allow_private_urls, config), host=host, port=port, log_level="warning")

@@ -9,10 +9,8 @@ from pathlib import Path
 import typer
 
 from parallax.cli import app
-from parallax.cli.options import DbOption, FormatOption, open_store
+from parallax.cli.options import DbOption, FormatOption, load_config, open_app
 from parallax.cli.output import Format, emit, emit_one, error, info, stdout
-from parallax.service import cluster_stored, story_records
-from parallax.store import Store
 
 eval_app = typer.Typer(help="Score Parallax against gold labels.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -26,20 +24,44 @@ def cluster(
     """Group analysed articles into stories (one real-world event each) and find copies.
 
     Each new article joins a story or opens one, in arrival order; then the stories this run
-    touched, with their neighbours, are regrouped by average link over article pairs (every
-    move is recorded; articles moved by hand stay). PARALLAX_CONSOLIDATE=0 skips the regrouping.
+    touched, with their neighbours, are regrouped by average link over the story model's pair
+    probabilities (every move is recorded; articles moved by hand stay), and related stories are
+    linked into storylines. Placements made under other settings, or from an analysis that was
+    redone, are redone; articles not analysed yet are analysed first.
+    cluster.consolidate.enabled=false (PARALLAX_CONSOLIDATE=0) skips the regrouping.
     """
-    with open_store(db) as store:
-        count = cluster_stored(store, redo=redo)
-    info(f"{count} article(s) placed in stories")
+    from parallax.cli.analyze import analyze_and_place
+
+    stale = 0
+    with open_app(db) as px:
+        if redo:
+            px.analyze()
+            placed = px.cluster(redo=True).placed
+        else:
+            stale = px.status()["placed_under_other_settings"]
+            _, _, placed = analyze_and_place(px)
+    message = f"{placed} article(s) placed in stories"
+    if not redo and stale:
+        message += f" ({stale} placed under other settings or from a redone analysis were redone)"
+    info(message)
 
 
 stories_app = typer.Typer(help="List stories; merge or split them by hand.")
 app.add_typer(stories_app, name="stories")
 
 
-def _internal(store: Store, key: str) -> str:
-    article = store.get_article(key)
+def _story(px, key: str) -> str:
+    from parallax.app import NotFound
+
+    try:
+        return px.resolve_story(key)
+    except NotFound as exc:
+        error(str(exc))
+        raise typer.Exit(1) from None
+
+
+def _internal(px, key: str) -> str:
+    article = px.store.get_article(key)
     if article is None:
         error(f"no article with id '{key}'")
         raise typer.Exit(1)
@@ -52,17 +74,21 @@ def merge_stories(
     others: list[str] = typer.Argument(..., help="Stories whose articles move into TARGET."),
     db: str = DbOption,
 ) -> None:
-    """Merge stories: every article of the OTHERS joins TARGET (recorded as a user decision)."""
-    with open_store(db) as store:
-        target_id = _internal(store, target)
+    """Merge stories: every article of the OTHERS joins TARGET (recorded as a user decision);
+    the ids of the OTHERS lead to TARGET from now on."""
+    with open_app(db) as px:
+        target_id = _story(px, target)
         moved = 0
+        merged = {}
         for other in others:
-            members = store.story_members_of(_internal(store, other))
-            if not members:
-                error(f"'{other}' is not a story id")
-                raise typer.Exit(1)
-            moved += store.move_articles(members, target_id, f"merged into {target}")
-    info(f"{moved} article(s) moved into story {target}")
+            other_id = _story(px, other)
+            if other_id == target_id:
+                continue
+            moved += px.store.move_articles(px.store.story_members_of(other_id), target_id, f"merged into {target_id}")
+            merged[other_id] = target_id
+        px.store.record_story_changes(merged, {})
+        px.link_storylines()
+    info(f"{moved} article(s) moved into story {target_id}")
 
 
 @stories_app.command("split")
@@ -71,33 +97,31 @@ def split_story(
     db: str = DbOption,
 ) -> None:
     """Split a story: the given ARTICLES leave their story and form a new one together."""
-    with open_store(db) as store:
-        ids = [_internal(store, a) for a in articles]
-        story_of = {r["id"]: r["story_id"] for r in store.story_rows()}
-        current = story_of.get(ids[0])
-        rest = [a for a, s in story_of.items() if s == current and a not in ids]
-        reason = f"split out with {', '.join(articles)}"
-        if current in ids and rest:
-            # A story is named after its first article: if that one leaves, the others get a new name.
-            store.move_articles(rest, rest[0], reason)
-            moved = len(ids)
-        else:
-            moved = store.move_articles(ids, ids[0], reason)
-    info(f"{moved} article(s) now form their own story")
+    with open_app(db) as px:
+        ids = [_internal(px, a) for a in articles]
+        current = px.store.story_of(ids[0])
+        new_id = px.store.new_story_ids(1)[0]
+        moved = px.store.move_articles(ids, new_id, f"split out of {current} with {', '.join(articles)}")
+        px.store.record_story_changes({}, {new_id: current} if current else {})
+        px.link_storylines()
+    info(f"{moved} article(s) now form story {new_id}")
 
 
 @stories_app.callback(invoke_without_command=True)
 def stories(ctx: typer.Context, db: str = DbOption, fmt: Format = FormatOption()) -> None:
-    """List stories, newest first: title, first seen, languages, independent origins, articles."""
+    """List stories, newest first: title, first seen, languages, independent origins, articles,
+    and the storyline each belongs to."""
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(db) as store:
-        records = story_records(store)
+    with open_app(db) as px:
+        records = px.stories()
     if fmt is Format.table:
         rows = ({"id": r["id"], "first_seen": r["first_seen"], "articles": len(r["articles"]), "outlets": r["outlets"],
-                 "origins": r["independent_origins"], "languages": ",".join(r["languages"]), "title": r["title"]}
+                 "origins": r["independent_origins"], "languages": ",".join(r["languages"]),
+                 "storyline": (r["storyline"] or {}).get("title", ""), "title": r["title"]}
                 for r in records)
-        emit(rows, fmt, ("id", "first_seen", "articles", "outlets", "origins", "languages", "title"), title="Stories")
+        emit(rows, fmt, ("id", "first_seen", "articles", "outlets", "origins", "languages", "storyline", "title"),
+             title="Stories")
     elif fmt is Format.jsonl:
         for record in records:
             emit_one(record, fmt)
@@ -115,24 +139,25 @@ def eval_clusters(
 ) -> None:
     """Ingest GOLD into a temporary store, cluster it (labels unseen) and score it:
     B-cubed precision/recall/F1, V-measure, ARI; with --copies, pairwise copy P/R/F1."""
-    from parallax.cli.analyze import analyze_stored
+    from parallax.app import Parallax
     from parallax.cluster.evaluate import adjusted_rand, bcubed, copy_pairs_f1, v_measure
-    from parallax.ingest import read_articles
     from parallax.models import Problem
+    from parallax.store import Store
 
+    config = load_config()
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(str(Path(tmp) / "eval.db"))
+        px = Parallax(Store.open(str(Path(tmp) / "eval.db")), config)
         articles = []
-        for item in read_articles([str(gold)]):  # one pass: reading and cleaning is the slow part
+        for item in px.read([str(gold)]):  # one pass: reading and cleaning is the slow part
             if isinstance(item, Problem):
                 error(str(item))
             else:
                 articles.append(item)
-        store.add_articles(articles)
-        analyze_stored(store, workers=workers)
-        cluster_stored(store)
-        rows = store.story_rows()
-        store.close()
+        px.store.add_articles(articles)
+        px.analyze(workers=workers)
+        px.cluster()
+        rows = px.store.story_rows()
+        px.close()
     lines = {}
     for number, line in enumerate(gold.open(encoding="utf-8"), start=1):
         if line.strip():

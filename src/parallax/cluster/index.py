@@ -15,23 +15,19 @@ from datetime import date
 import numpy as np
 
 from parallax.cluster.features import Features
+from parallax.cluster.settings import IndexSettings
 
-MAX_CANDIDATES = 10
-# A story's word profile keeps its most frequent words; the long tail of words seen once costs
-# memory in every story and adds almost nothing to the cosine.
-MAX_STORY_TERMS = 600
-KEEP_STORY_TERMS = 300
-MAX_POSTING = 300  # stories a candidate key may point to
-NORM_EXACT_BELOW = 10
-NORM_REFRESH = 1.1
-LOG_TF = [0.0] + [1 + math.log(count) for count in range(1, 4096)]  # 1 + ln(count), the tf weight
+# A story's word profile keeps its most frequent words (``max_story_terms``); the long tail of
+# words seen once costs memory in every story and adds almost nothing to the cosine.
+EMBEDDING_ROWS = 1024  # fixed: rows the embedding matrix starts with (it doubles when full)
+TF_TABLE = 4096  # fixed: counts whose tf weight is read from a table rather than computed
+LOG_TF = [0.0] + [1 + math.log(count) for count in range(1, TF_TABLE)]  # 1 + ln(count), the tf weight
 
 
 def log_tf(count: int) -> float:
     """The tf weight 1 + ln(count); the scoring loops inline this same expression."""
-    return LOG_TF[count] if count < 4096 else 1 + math.log(count)
+    return LOG_TF[count] if count < TF_TABLE else 1 + math.log(count)
 
-COMMON_SHARE = 0.2  # keys in more than this share of articles are too common to index
 
 
 @dataclass
@@ -51,7 +47,12 @@ class Story:
 
 
 class StoryIndex:
-    def __init__(self) -> None:
+    def __init__(self, settings: IndexSettings | None = None) -> None:
+        if settings is None:
+            from parallax.config import default
+
+            settings = default()["cluster"].index
+        self.settings = settings
         self.stories: dict[str, Story] = {}
         self.df: Counter = Counter()
         self.docs = 0
@@ -88,7 +89,7 @@ class StoryIndex:
     def _add_embedding(self, story: Story, vector: np.ndarray) -> None:
         if story.row < 0:
             if self.sums.shape[1] != vector.shape[0]:
-                self.sums = np.zeros((1024, vector.shape[0]), dtype=np.float32)
+                self.sums = np.zeros((EMBEDDING_ROWS, vector.shape[0]), dtype=np.float32)
             if len(self.row_story) == self.sums.shape[0]:
                 self.sums = np.vstack([self.sums, np.zeros_like(self.sums)])
             story.row = len(self.row_story)
@@ -108,9 +109,11 @@ class StoryIndex:
         """Length of the story's TF-IDF vector, recomputed when the story has grown by a tenth
         (exactly while it is small): idf drifts slowly and one more article changes a large
         story's length little, while recomputing it for every candidate dominated the run time."""
-        if story.norm_size != story.size and (story.size < NORM_EXACT_BELOW or story.size >= story.norm_size * NORM_REFRESH):
+        settings = self.settings
+        if story.norm_size != story.size and (story.size < settings.norm_exact_below
+                                              or story.size >= story.norm_size * settings.norm_refresh):
             idf, memo, table = self.idf, self._idf, LOG_TF  # log_tf, inlined
-            story.norm_value = math.sqrt(sum([((table[c] if c < 4096 else 1 + math.log(c)) * (memo.get(t) or idf(t))) ** 2
+            story.norm_value = math.sqrt(sum([((table[c] if c < TF_TABLE else 1 + math.log(c)) * (memo.get(t) or idf(t))) ** 2
                                               for t, c in story.terms.items()]))
             story.norm_size = story.size
         return story.norm_value
@@ -118,7 +121,7 @@ class StoryIndex:
     def observe(self, features: Features) -> None:
         """Count the article's keys into document frequencies (before it is scored)."""
         self.docs += 1
-        if self.docs > self._idf_docs * 1.01:
+        if self.docs > self._idf_docs * self.settings.idf_refresh:
             self._idf.clear()
             self._idf_docs = self.docs
         idf = self._idf
@@ -127,28 +130,30 @@ class StoryIndex:
             idf.pop(key, None)
 
     def candidates(self, features: Features) -> list[Story]:
-        limit = max(5, COMMON_SHARE * self.docs)
-        keys = list(features.names) + [t for t, _ in features.terms.most_common(40)]
+        settings = self.settings
+        limit = max(settings.common_floor, settings.common_share * self.docs)
+        keys = list(features.names) + [t for t, _ in features.terms.most_common(settings.lookup_terms)]
         arrays, weights = [], []
         for key in keys:
             if self.df.get(key, 0) > limit:
                 continue
             posting = self.postings.get(key)
-            if not posting or len(posting) > MAX_POSTING:
+            if not posting or len(posting) > settings.max_posting:
                 continue  # a key hundreds of stories share points to none of them; reading it is the cost
             arrays.append(np.fromiter(posting, dtype=np.intp, count=len(posting)))
-            weights.append(self.idf(key) * (2.0 if key.startswith("n:") else 1.0))
+            weights.append(self.idf(key) * (settings.name_vote if key.startswith("n:") else 1.0))
         if not arrays:
             return []
         numbers = np.concatenate(arrays)
         # Summed in key order, as a loop over the keys would: the same floats, the same ranking.
         votes = np.bincount(numbers, np.repeat(weights, [len(a) for a in arrays]), minlength=len(self.story_ids))
         voted = np.flatnonzero(votes)
-        if len(voted) > MAX_CANDIDATES:
-            floor = np.partition(votes[voted], len(voted) - MAX_CANDIDATES)[len(voted) - MAX_CANDIDATES]
+        most = settings.max_candidates
+        if len(voted) > most:
+            floor = np.partition(votes[voted], len(voted) - most)[len(voted) - most]
             voted = voted[votes[voted] >= floor]
         # Ties broken by story id, not by array order: same input, same candidates.
-        best = heapq.nlargest(MAX_CANDIDATES, ((float(votes[n]), self.story_ids[n]) for n in voted))
+        best = heapq.nlargest(most, ((float(votes[n]), self.story_ids[n]) for n in voted))
         return [self.stories[story_id] for _, story_id in best]
 
     def add(self, story_id: str, features: Features) -> Story:
@@ -156,21 +161,21 @@ class StoryIndex:
         if story is None:
             story = self.stories[story_id] = Story(story_id)
         story.terms.update(features.terms)
-        if len(story.terms) > MAX_STORY_TERMS:
-            story.terms = Counter(dict(story.terms.most_common(KEEP_STORY_TERMS)))
+        if len(story.terms) > self.settings.max_story_terms:
+            story.terms = Counter(dict(story.terms.most_common(self.settings.keep_story_terms)))
         story.names.update(features.names)
         story.numbers.update(k for k in features.names if k[0] == "#")
         story.dates.update(features.dates)
         story.size += 1
         story.languages.add(features.language)
-        if features.published:
-            story.first = min(filter(None, (story.first, features.published)))
-            story.last = max(filter(None, (story.last, features.published)))
+        if features.anchor:
+            story.first = min(filter(None, (story.first, features.anchor)))
+            story.last = max(filter(None, (story.last, features.anchor)))
         number = self.number_of.get(story_id)
         if number is None:
             number = self.number_of[story_id] = len(self.story_ids)
             self.story_ids.append(story_id)
-        for key in features.names | {t for t, _ in features.terms.most_common(40)}:
+        for key in features.names | {t for t, _ in features.terms.most_common(self.settings.lookup_terms)}:
             self.postings[key].add(number)
         if features.embedding is not None:
             self._add_embedding(story, np.asarray(features.embedding, dtype=np.float32))

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from parallax.models import Article, Removal
 from parallax.store.migrations import migrate
-from parallax.store.schema import analyses, articles, entity_decisions, story_members
+from parallax.store.schema import analyses, articles, entity_decisions, stories, story_members, storylines
 
 DEFAULT_DB = "parallax.db"
 DB_ENV = "PARALLAX_DB"
@@ -141,15 +141,18 @@ class Store:
                         title=title, text=text, removed=[asdict(r) for r in removed], language=language
                     )
                 )
+                # The analysis read the old text: drop it, so the next run analyses and places it again.
+                conn.execute(analyses.delete().where(analyses.c.article_id == internal_id))
                 count += 1
         return count
 
-    def save_analyses(self, results: Iterable[tuple[str, int, str, dict[str, Any] | None, str | None]]) -> int:
-        """Store (internal article id, version, model, data, error) rows, replacing older ones."""
+    def save_analyses(self, results: Iterable[tuple[str, str, str, dict[str, Any] | None, str | None]]) -> int:
+        """Store (internal article id, config hash, model, data, error) rows, replacing older ones."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         rows = [
-            {"article_id": a, "version": v, "model": m, "data": d, "error": e,
-             "analyzed_at": datetime.now(UTC).isoformat(timespec="seconds")}
-            for a, v, m, d, e in results
+            # ``version`` predates the config hash (schema 6); it is kept for older stores' sake.
+            {"article_id": a, "version": 0, "config_hash": h, "model": m, "data": d, "error": e, "analyzed_at": now}
+            for a, h, m, d, e in results
         ]
         if not rows:
             return 0
@@ -217,6 +220,23 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
+    def all_sources(self) -> list[dict[str, Any]]:
+        """Every article with its analysis and copy relation (what story_sources gives for one story)."""
+        query = (
+            sa.select(articles.c.id, articles.c.external_id, articles.c.outlet, articles.c.language,
+                      articles.c.published, articles.c.title, articles.c.text, story_members.c.copy_of,
+                      analyses.c.data)
+            .join(story_members, story_members.c.article_id == articles.c.id, isouter=True)
+            .join(analyses, analyses.c.article_id == articles.c.id, isouter=True)
+            .order_by(story_members.c.seq, articles.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def article_titles(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return dict(conn.execute(sa.select(articles.c.id, articles.c.title)).all())
+
     def story_of(self, article_id: str) -> str | None:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(story_members.c.story_id)
@@ -264,6 +284,97 @@ class Store:
                 "(SELECT COALESCE(MAX(analyzed_at), '') FROM analyses)")).one()
         return tuple(row)
 
+    def pending(self, analysis_hash: str, cluster_hash: str) -> dict[str, int]:
+        """How far the stored articles got: counts for `parallax status`."""
+        with self.engine.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+            analysed = conn.execute(sa.select(sa.func.count()).select_from(analyses)
+                                    .where(analyses.c.config_hash == analysis_hash)).scalar_one()
+            failed = conn.execute(sa.select(sa.func.count()).select_from(analyses).where(
+                analyses.c.config_hash == analysis_hash, analyses.c.error.is_not(None))).scalar_one()
+            placed = conn.execute(sa.select(sa.func.count()).select_from(story_members)).scalar_one()
+            current = conn.execute(sa.select(sa.func.count()).select_from(story_members)
+                                   .where(story_members.c.config_hash == cluster_hash)).scalar_one()
+            live = conn.execute(sa.select(sa.func.count(sa.distinct(story_members.c.story_id)))).scalar_one()
+        return {"articles": total, "analysed": analysed, "analysis_failed": failed, "to_analyse": total - analysed,
+                "in_stories": placed, "to_place": total - placed, "placed_under_other_settings": placed - current,
+                "stories": live}
+
+    def drop_stale_memberships(self, cluster_hash: str) -> int:
+        """Forget the story decisions made under other cluster settings or code, or from an analysis
+        that has since been redone, so that the next placement redoes exactly those. Decisions a
+        user made by hand are kept."""
+        with self.engine.begin() as conn:
+            rows = conn.execute(
+                sa.select(story_members.c.article_id, story_members.c.config_hash, story_members.c.analysis_hash,
+                          story_members.c.decision, analyses.c.config_hash.label("current"))
+                .join(analyses, analyses.c.article_id == story_members.c.article_id, isouter=True)).all()
+            stale = [r.article_id for r in rows
+                     if (r.config_hash != cluster_hash or r.analysis_hash != r.current)
+                     and not any(step.get("by") == "user" for step in (r.decision or {}).get("history", []))]
+            for offset in range(0, len(stale), 500):
+                conn.execute(story_members.delete().where(story_members.c.article_id.in_(stale[offset : offset + 500])))
+        return len(stale)
+
+    # -- stories ---------------------------------------------------------------------------
+
+    def new_story_ids(self, count: int) -> list[str]:
+        """Allocate ``count`` story ids ("S17"); an id is never given twice, even after its story
+        was merged away or its articles deleted."""
+        if count <= 0:
+            return []
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.engine.begin() as conn:
+            top = conn.execute(sa.select(sa.func.coalesce(sa.func.max(stories.c.number), 0))).scalar_one()
+            rows = [{"id": f"S{top + k}", "number": top + k, "created_at": now} for k in range(1, count + 1)]
+            conn.execute(stories.insert(), rows)
+        return [r["id"] for r in rows]
+
+    def record_story_changes(self, merged: dict[str, str], split: dict[str, str]) -> None:
+        """After a regrouping: stories absorbed into another (old -> surviving) and stories split
+        out of another (new -> where its articles came from)."""
+        with self.engine.begin() as conn:
+            for old, new in merged.items():
+                conn.execute(stories.update().where(stories.c.id == old).values(merged_into=new))
+            for new, origin in split.items():
+                conn.execute(stories.update().where(stories.c.id == new).values(split_from=origin))
+
+    def resolve_story_id(self, key: str) -> str | None:
+        """A story id, followed through merges to the story that holds its articles now."""
+        seen = set()
+        with self.engine.connect() as conn:
+            while key not in seen:
+                seen.add(key)
+                row = conn.execute(sa.select(stories.c.id, stories.c.merged_into).where(stories.c.id == key)).first()
+                if row is None:
+                    return None
+                if not row.merged_into:
+                    return row.id
+                key = row.merged_into
+        return None
+
+    def story_info(self, story_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        query = sa.select(stories)
+        if story_ids is not None:
+            query = query.where(stories.c.id.in_(list(story_ids)))
+        with self.engine.connect() as conn:
+            return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+
+    def set_storylines(self, assignment: dict[str, str | None], titles: dict[str, str]) -> None:
+        """Story -> storyline id (None: in no storyline), and each storyline's title."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.engine.begin() as conn:
+            conn.execute(stories.update().values(storyline=None))
+            for story_id, line in assignment.items():
+                conn.execute(stories.update().where(stories.c.id == story_id).values(storyline=line))
+            conn.execute(storylines.delete())
+            if titles:
+                conn.execute(storylines.insert(), [{"id": k, "title": v, "updated_at": now} for k, v in titles.items()])
+
+    def storyline_titles(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return dict(conn.execute(sa.select(storylines.c.id, storylines.c.title)).all())
+
     def story_members_of(self, story_id: str) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(sa.select(story_members.c.article_id)
@@ -285,7 +396,7 @@ class Store:
         member = sa.select(story_members.c.article_id)
         query = (
             sa.select(articles.c.id, articles.c.external_id, articles.c.language, articles.c.title, articles.c.text,
-                      articles.c.published, articles.c.seq, analyses.c.data)
+                      articles.c.published, articles.c.seq, analyses.c.data, analyses.c.config_hash.label("analysis_hash"))
             .join(analyses, analyses.c.article_id == articles.c.id, isouter=True)
             .where(articles.c.id.not_in(member))
             .order_by(articles.c.seq)
@@ -308,11 +419,12 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
-    def articles_to_analyze(self, version: int, redo: bool = False, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Articles without an analysis of ``version`` (all of them with ``redo``), in ingest order."""
+    def articles_to_analyze(self, config_hash: str, redo: bool = False, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Articles without an analysis made under ``config_hash`` (all of them with ``redo``), in
+        ingest order: never analysed, interrupted, or analysed under other settings or code."""
         query = sa.select(articles.c.id).order_by(articles.c.seq)
         if not redo:
-            done = sa.select(analyses.c.article_id).where(analyses.c.version == version)
+            done = sa.select(analyses.c.article_id).where(analyses.c.config_hash == config_hash)
             query = query.where(articles.c.id.not_in(done))
         if ids is not None:
             query = query.where(articles.c.id.in_(ids))

@@ -118,6 +118,32 @@ def _search(op: Operations) -> None:
         op.execute(statement)
 
 
+@migration(6, "settings hashes on analyses and memberships; stories with their own ids, redirects and storylines")
+def _hashes_and_stories(op: Operations) -> None:
+    with op.batch_alter_table("analyses") as batch:
+        batch.add_column(sa.Column("config_hash", sa.String(16)))
+        batch.create_index("ix_analyses_config_hash", ["config_hash"])
+    with op.batch_alter_table("story_members") as batch:
+        batch.add_column(sa.Column("config_hash", sa.String(16)))
+        batch.add_column(sa.Column("analysis_hash", sa.String(16)))
+    op.create_table(
+        "stories",
+        sa.Column("id", sa.String(32), primary_key=True),
+        sa.Column("number", sa.Integer, nullable=False, unique=True),
+        sa.Column("created_at", sa.String(40), nullable=False),
+        sa.Column("merged_into", sa.String(32)),
+        sa.Column("split_from", sa.String(32)),
+        sa.Column("storyline", sa.String(32)),
+    )
+    op.create_index("ix_stories_storyline", "stories", ["storyline"])
+    op.create_table(
+        "storylines",
+        sa.Column("id", sa.String(32), primary_key=True),
+        sa.Column("title", sa.Text, nullable=False),
+        sa.Column("updated_at", sa.String(40), nullable=False),
+    )
+
+
 def _ensure_version_table(conn: Connection) -> None:
     sa.Table(
         "schema_versions",

@@ -54,6 +54,7 @@ analyses = Table(
     Column("data", JSON),
     Column("error", Text),
     Column("analyzed_at", String(40), nullable=False),
+    Column("config_hash", String(16), index=True),  # the analysis stage's settings, code and models
 )
 
 story_members = Table(
@@ -67,6 +68,27 @@ story_members = Table(
     Column("copy_of", String(32)),
     Column("decision", JSON, nullable=False),
     Column("features", JSON, nullable=False),
+    Column("config_hash", String(16)),  # the cluster stage's settings, code and model
+    Column("analysis_hash", String(16)),  # the analysis the features were read from
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),  # "S17": its own, never an article's, never reused
+    Column("number", Integer, nullable=False, unique=True),
+    Column("created_at", String(40), nullable=False),
+    Column("merged_into", String(32)),  # set when consolidation or a user merged it into another story
+    Column("split_from", String(32)),  # the story it was split out of
+    Column("storyline", String(32), index=True),
+)
+
+storylines = Table(
+    "storylines",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("updated_at", String(40), nullable=False),
 )
 
 entity_decisions = Table(

@@ -16,6 +16,18 @@ class StoryArticle(BaseModel):
     copy_of: str | None
 
 
+class StorylineRef(BaseModel):
+    id: str
+    title: str
+    stories: int
+
+
+class Sibling(BaseModel):
+    id: str
+    title: str
+    first_seen: str | None
+
+
 class StoryItem(BaseModel):
     id: str
     title: str
@@ -23,6 +35,8 @@ class StoryItem(BaseModel):
     languages: list[str]
     independent_origins: int
     outlets: int
+    storyline: StorylineRef | None = None
+    siblings: list[Sibling] = Field(default_factory=list)
     articles: list[StoryArticle]
 
 

@@ -25,20 +25,22 @@ from fastapi.responses import (
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from parallax import __version__
+from parallax.app import NotFound, Parallax
 from parallax.compare.models import StoryReport
 from parallax.compare.terms import stop_words
+from parallax.config import Config
 from parallax.present import to_json
-from parallax.service import NotFound, resolve_story, stored_report
 from parallax.store import Store
 from parallax.web import api_models as m
-from parallax.web.jobs import BadRequest, Jobs
+from parallax.web.jobs import BadRequest, Busy, Jobs
 from parallax.web.security import CSP, SESSION_COOKIE, Guard
 from parallax.web.views import coverage, highlight
 
 PAGE_SIZE = 50
 
 
-def create_app(db: str, token: str | None = None, allow_private_urls: bool = False) -> FastAPI:
+def create_app(db: str, token: str | None = None, allow_private_urls: bool = False,
+               config: Config | None = None) -> FastAPI:
     app = FastAPI(title="Parallax", version=__version__,
                   description="Stories, story reports, articles and entities of one Parallax store.")
     guard = Guard(token)
@@ -54,7 +56,8 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     env.filters.update(present_environment().filters)
     env.globals["version"] = __version__
 
-    shared = Store.open(db)  # one engine (and connection pool) for the whole server
+    px = Parallax(Store.open(db), config)  # one engine (and connection pool) for the whole server
+    shared = px.store
     stop_words()  # load the compare stage's word lists now, not in the first reader's request
 
     @contextmanager
@@ -125,10 +128,8 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
     def story_list(q: str | None, language: str | None, outlet: str | None, entity: str | None,
                    since: str | None, until: str | None) -> list[dict]:
-        from parallax.service import story_records
-
         with store() as s:
-            records = cached(("stories",), lambda: story_records(s))
+            records = cached(("stories",), px.stories)
             hits = None
             if q and q.strip():
                 found = s.search(q)
@@ -158,13 +159,15 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
             out.append(record)
         return out
 
-    def report_of(story_id: str):
-        with store() as s:
-            try:
-                story = resolve_story(s, story_id)
-                return cached(("report", story), lambda: stored_report(s, story_id))
-            except NotFound as exc:
-                raise HTTPException(404, str(exc)) from None
+    def resolve(story_id: str, article: bool = False) -> str:
+        try:
+            return px.resolve_story(story_id, article=article)
+        except NotFound as exc:
+            raise HTTPException(404, str(exc)) from None
+
+    def report_of(story: str):
+        """The report of a resolved story id."""
+        return cached(("report", story), lambda: px.story_report(story))
 
     def article_of(article_id: str) -> dict:
         with store() as s:
@@ -176,7 +179,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
             public = {r["id"]: r["external_id"] or r["id"] for r in s.story_rows()}
         record = article.to_dict()
         record["analysis"] = (analysis or {}).get("data") or {}
-        record["story"] = public.get(membership["story_id"]) if membership else None
+        record["story"] = membership["story_id"] if membership else None
         record["copy_of"] = public.get(membership["copy_of"]) if membership and membership["copy_of"] else None
         record["decision"] = membership["decision"] if membership else None
         record["copies"] = sorted(public.get(r["article_id"], r["article_id"]) for r in (
@@ -199,17 +202,26 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
     missing = {404: {"model": m.ErrorOut, "description": "no such story or article"}}
 
-    @app.get("/api/stories/{story_id}", response_model=StoryReport, tags=["stories"], responses=missing)
-    def api_story(story_id: str):
-        """The story report: sources, names, facts, quotes, timeline and the cited brief."""
-        with store() as s:
-            try:
-                story = resolve_story(s, story_id)
-            except NotFound as exc:
-                raise HTTPException(404, str(exc)) from None
+    @app.get("/api/stories/{story_id}", response_model=StoryReport, tags=["stories"],
+             responses={**missing, 308: {"description": "the story was merged into another: its id leads there"}})
+    def api_story(story_id: str, article: bool = False):
+        """The story report: sources, names, facts, quotes, timeline and the cited brief. A story id
+        absorbed by a merge redirects to the story that took it over; ``article=true`` reads the id
+        as an article's and gives that article's story."""
+        story = resolve(story_id, article)
+        if story != story_id:
+            return RedirectResponse(f"/api/stories/{story}", status_code=308)
         # Serialised once per store generation; the schema is still StoryReport (response_model).
-        body = cached(("report-json", story), lambda: to_json(report_of(story_id).report).encode())
-        return Response(body, media_type="application/json")
+        def body() -> bytes:
+            data = report_of(story).report.to_dict()
+            record = next((r for r in story_list(None, None, None, None, None, None) if r["id"] == story), None)
+            data["storyline"] = record["storyline"] if record else None
+            data["siblings"] = record["siblings"] if record else []
+            import json
+
+            return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+
+        return Response(cached(("report-json", story), body), media_type="application/json")
 
     @app.get("/api/articles/{article_id}", response_model=m.ArticleOut, tags=["articles"], responses=missing)
     def api_article(article_id: str):
@@ -261,7 +273,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         """Ingest uploaded files and/or URLs, then analyse and cluster them (needs the bearer token)."""
         return _ingest(files, urls)
 
-    jobs = Jobs(shared, allow_private_urls)
+    jobs = Jobs(px, allow_private_urls)
 
     def _ingest(files: list[UploadFile], urls: list[str]) -> dict:
         try:
@@ -296,19 +308,22 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
                     since=since or "", until=until or "", sort=sort, languages=languages, outlets=outlets)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str):
-        with store() as s:
-            try:
-                story = resolve_story(s, story_id)
-            except NotFound as exc:
-                raise HTTPException(404, str(exc)) from None
+    def story_page(request: Request, story_id: str, article: bool = False):
+        story = resolve(story_id, article)
+        if story != story_id:
+            return RedirectResponse(f"/stories/{story}", status_code=303)
 
         def render() -> str:
-            result = report_of(story_id)
+            result = report_of(story)
             data = report_context(result.report)
             texts = result.texts
+            record = next((r for r in story_list(None, None, None, None, None, None) if r["id"] == story), None)
+            line = record["storyline"] if record else None
+            parts = sorted([*record["siblings"], {"id": story, "title": record["title"],
+                                                   "first_seen": record["first_seen"]}],
+                           key=lambda r: (r["first_seen"] or "", r["id"])) if line else []
             return page(request, "story.html.j2", **data, standalone=False,
-                        cited=lambda a, s, e: texts.get(a, "")[s:e],
+                        cited=lambda a, s, e: texts.get(a, "")[s:e], storyline=line, storyline_parts=parts,
                         coverage=coverage([a["published"] for a in data["articles"]])).body
 
         # Rendered once per store generation and sign-in state (the only per-reader part).
@@ -361,9 +376,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
                             roles[entity["role"]] = roles.get(entity["role"], 0) + 1
                 if hit and internal in public and public[internal][1]:
                     story_ids.add(public[internal][1])
-        public_story = {internal: pid for internal, (pid, _) in public.items()}
-        stories = [r for r in story_list(None, None, None, None, None, None)
-                   if any(public_story.get(sid) == r["id"] for sid in story_ids)]
+        stories = [r for r in story_list(None, None, None, None, None, None) if r["id"] in story_ids]
         return {"variants": sorted(((t, sorted(a)) for t, a in variants.items()), key=lambda v: -len(v[1])),
                 "roles": sorted(roles, key=lambda r: -roles[r]), "stories": stories}
 
@@ -391,11 +404,13 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
             job = jobs.start(uploads, urls.split())
         except BadRequest as exc:
             raise HTTPException(422, str(exc)) from None
+        except Busy as exc:
+            raise HTTPException(503, str(exc)) from None
         return RedirectResponse(f"/add/jobs/{job.id}", status_code=303)
 
     @app.get("/add/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
     def job_page(request: Request, job_id: str):
-        job = jobs.jobs.get(job_id)
+        job = jobs.get(job_id)
         if job is None:
             raise HTTPException(404, "no such ingest job")
         if job.done:

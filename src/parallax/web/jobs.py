@@ -1,21 +1,32 @@
-"""Ingest jobs for the web: uploads and URLs read, stored, analysed and clustered in a worker
-thread, one job at a time (SQLite has one writer), with a stage the Add page can show."""
+"""Ingest jobs for the web: uploads and URLs read, stored, analysed and clustered by one worker
+thread through a bounded queue (SQLite has one writer), with a stage the Add page can show.
+Finished jobs are kept for a while, the newest ``KEEP_JOBS`` of them, then forgotten."""
 
 from __future__ import annotations
 
+import queue
 import shutil
 import tempfile
 import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from parallax.store import Store
+from parallax.app import Parallax
+from parallax.ingest import FetchLimits
+
+KEEP_JOBS = 200  # finished jobs a page can still show
+QUEUED_JOBS = 16  # jobs waiting at most; beyond this a new one is refused (the server is busy)
 
 
 class BadRequest(ValueError):
     """The upload or URL list cannot be ingested (the message says why)."""
+
+
+class Busy(RuntimeError):
+    """Too many ingest jobs are waiting; try again later."""
 
 
 @dataclass
@@ -51,41 +62,56 @@ def check_urls(urls: list[str]) -> list[str]:
     return urls
 
 
-def ingest(store: Store, folder: str, paths: list[str], urls: list[str], allow_private: bool,
+def ingest(px: Parallax, folder: str, paths: list[str], urls: list[str], allow_private: bool,
            job: Job | None = None) -> dict:
-    """Read, store, analyse and cluster; the same steps as `parallax ingest`."""
-    from parallax.cli.analyze import analyze_stored
-    from parallax.ingest import FetchLimits, read_articles
-    from parallax.models import Problem
-    from parallax.service import cluster_stored
-
+    """Read, store, analyse and cluster: the same steps as `parallax ingest`, through the app."""
     job = job or Job("inline")
-    job.advance(f"reading {len(paths)} file(s) and {len(urls)} URL(s)")
-    problems, articles = [], []
-    for item in read_articles(paths + urls, fetch_limits=FetchLimits(allow_private=allow_private)):
-        if isinstance(item, Problem):
-            problems.append({"location": item.location.replace(folder + "/", ""), "message": item.message})
-        else:
-            articles.append(item)
-    job.advance(f"storing {len(articles)} article(s)")
-    new = store.add_articles(articles)
+    job.advance(f"reading and storing {len(paths)} file(s) and {len(urls)} URL(s)")
+    result = px.ingest(paths + urls, analyze=False, fetch_limits=FetchLimits(allow_private=allow_private))
     analysed = 0
-    if new:
-        job.advance(f"analysing {len(new)} new article(s)")
-        analysed, _ = analyze_stored(store, ids=[a.id for a in new], show_progress=False)
+    if result.new:
+        job.advance(f"analysing {len(result.new)} new article(s)")
+        analysed, _ = px.analyze()
         job.advance("placing them in stories")
-        cluster_stored(store)
+        px.cluster()
     job.advance("done")
-    return {"new": len(new), "already_stored": len(articles) - len(new), "analysed": analysed,
-            "articles": [{"id": a.public_id, "title": a.title} for a in new], "problems": problems}
+    problems = [{"location": p.location.replace(folder + "/", ""), "message": p.message} for p in result.problems]
+    return {"new": len(result.new), "already_stored": result.already_stored, "analysed": analysed,
+            "articles": [{"id": a.public_id, "title": a.title} for a in result.new], "problems": problems}
 
 
 class Jobs:
-    def __init__(self, store: Store, allow_private: bool) -> None:
-        self.store = store
+    def __init__(self, px: Parallax, allow_private: bool) -> None:
+        self.px = px
         self.allow_private = allow_private
-        self.jobs: dict[str, Job] = {}
-        self.lock = threading.Lock()  # one ingest at a time
+        self.jobs: OrderedDict[str, Job] = OrderedDict()
+        self.lock = threading.Lock()  # one ingest at a time: the store has one writer
+        self.waiting: queue.Queue = queue.Queue(maxsize=QUEUED_JOBS)
+        self.worker: threading.Thread | None = None
+
+    def get(self, job_id: str) -> Job | None:
+        return self.jobs.get(job_id)
+
+    def _remember(self, job: Job) -> None:
+        self.jobs[job.id] = job
+        while len(self.jobs) > KEEP_JOBS:
+            oldest = next(iter(self.jobs))
+            if not self.jobs[oldest].done:
+                break
+            self.jobs.pop(oldest)
+
+    def _work(self) -> None:
+        while True:
+            job, folder, paths, urls = self.waiting.get()
+            try:
+                with self.lock:
+                    job.result = ingest(self.px, folder, paths, urls, self.allow_private, job)
+            except Exception as exc:  # noqa: BLE001 - shown on the job page instead of lost in a thread
+                job.error = f"{type(exc).__name__}: {exc}"
+            finally:
+                job.done = True
+                shutil.rmtree(folder, ignore_errors=True)
+                self.waiting.task_done()
 
     def start(self, uploads: list[tuple[str | None, BinaryIO]], urls: list[str]) -> Job:
         urls = check_urls(urls)
@@ -95,19 +121,15 @@ class Jobs:
             shutil.rmtree(folder, ignore_errors=True)
             raise BadRequest("nothing to ingest: upload files or give URLs")
         job = Job(uuid.uuid4().hex)
-        self.jobs[job.id] = job
-
-        def work() -> None:
-            try:
-                with self.lock:
-                    job.result = ingest(self.store, folder, paths, urls, self.allow_private, job)
-            except Exception as exc:  # noqa: BLE001 - shown on the job page instead of lost in a thread
-                job.error = f"{type(exc).__name__}: {exc}"
-            finally:
-                job.done = True
-                shutil.rmtree(folder, ignore_errors=True)
-
-        threading.Thread(target=work, daemon=True).start()
+        try:
+            self.waiting.put_nowait((job, folder, paths, urls))
+        except queue.Full:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise Busy(f"{QUEUED_JOBS} ingest jobs are already waiting; try again later") from None
+        self._remember(job)
+        if self.worker is None or not self.worker.is_alive():
+            self.worker = threading.Thread(target=self._work, daemon=True, name="parallax-ingest")
+            self.worker.start()
         return job
 
     def run_now(self, uploads: list[tuple[str | None, BinaryIO]], urls: list[str]) -> dict:
@@ -117,4 +139,4 @@ class Jobs:
             if not paths and not urls:
                 raise BadRequest("nothing to ingest: upload files or give URLs")
             with self.lock:
-                return ingest(self.store, folder, paths, urls, self.allow_private)
+                return ingest(self.px, folder, paths, urls, self.allow_private)

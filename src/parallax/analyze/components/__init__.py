@@ -1,8 +1,9 @@
 """Analysis components, one per module.
 
 ``places`` is a spaCy pipeline component (it corrects ``doc.ents``). The extractors are small
-functions over a parsed Doc, registered in :data:`EXTRACTORS` and run in the order of
-:data:`DEFAULT_ORDER`; each reads what earlier ones put in the shared :class:`Context`.
+functions over a parsed Doc, registered in
+:data:`parallax.registry.extractors`, run in the order the ``[analyze] extractors``
+setting gives; each reads what earlier ones put in the shared :class:`Context`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from parallax import registry
 from parallax.analyze.models import DateMention, Entity, Quantity, Quote, Sentence
 
 
@@ -30,6 +33,7 @@ class Context:
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     source: str | None = None  # the string the Doc was made from, when the caller has it
+    settings: Any = None  # the analysis settings (AnalyzeSettings): each extractor reads its own block
 
     # spaCy recomputes ``token.sent`` by scanning the Doc on every call; with long articles that
     # dominated the run time, so sentences are computed once and looked up by bisection.
@@ -74,13 +78,9 @@ def lemma(token: Token) -> str:
 
 
 Extractor = Callable[[Context], None]
-EXTRACTORS: dict[str, Extractor] = {}
-DEFAULT_ORDER = ("sentences", "entities", "dates", "quotes", "quantities")
 
 
 def extractor(name: str) -> Callable[[Extractor], Extractor]:
-    def add(fn: Extractor) -> Extractor:
-        EXTRACTORS[name] = fn
-        return fn
-
-    return add
+    """Register an extractor in :data:`parallax.registry.extractors`; the ``[analyze] extractors``
+    setting lists the ones that run, in order."""
+    return registry.extractors.register(name)

