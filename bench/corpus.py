@@ -127,3 +127,34 @@ def load(name: str, workers: int = 2, quiet: bool = False) -> Corpus:
         print(f"{name}: {len(items)} articles read and analysed in {time.perf_counter() - started:.0f} s "
               f"(cached as {cached.name})", file=sys.stderr)
     return corpus
+
+
+def sources(items: list[Item], config=None) -> list:
+    """The compare stage's input for these articles as one story: copies found the way the cluster
+    stage finds them (features, headline embeddings, online assignment), ids as the gold file's."""
+    from dataclasses import replace
+
+    from parallax.cluster.stage import ClusterStage
+    from parallax.compare import SourceArticle
+    from parallax.config import default
+
+    config = config or default()
+    stage = ClusterStage(config["cluster"])
+    ordered = sorted((i for i in items if i.analysis is not None),
+                     key=lambda i: (i.article.published or "", i.article.id))
+    features = [stage.features(i.article.id, i.article.language, i.article.title, i.article.text,
+                               i.article.published, i.analysis) for i in ordered]
+    stage.embed(features, [i.article.title for i in ordered], [i.article.text for i in ordered])
+    clusterer = stage.clusterer()
+    copy_of: dict[str, str | None] = {}
+    for f in features:
+        copy_of[f.article_id] = clusterer.assign(f).copy_of
+        copy_of.update(clusterer.copies.drain_relinks())
+    external = {i.article.id: i.article.external_id or i.article.id for i in ordered}
+    out = []
+    for item in ordered:
+        a = item.article
+        origin = copy_of.get(a.id)
+        out.append(SourceArticle(external[a.id], a.outlet, a.language, a.published, a.title, a.text,
+                                 replace(item.analysis, id=external[a.id]), external.get(origin) if origin else None))
+    return out

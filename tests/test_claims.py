@@ -70,3 +70,14 @@ def test_bare_match_minutes_in_romance_match_reports_only_where_a_goal_is_scored
         ("Aos 21", "21"), ("aos 35", "35")]
     assert minutes("El museo abrió en el 36 la primera sala.", "es") == []  # no goal, no minute
     assert minutes("Aos 35 anos, ele marcou um gol.", "pt") == []  # an age, not followed by a comma
+
+
+def test_a_unit_that_folds_to_nothing_does_not_crash_the_report():
+    """A German report of the Sinwar event crashed `parallax story` with an IndexError: a counted
+    noun that folds to an empty word."""
+    from parallax.compare.units import unit_key
+
+    assert unit_key("²") == "" or isinstance(unit_key("²"), str)
+    from parallax.compare.terms import stem
+
+    assert stem("") == ""

@@ -17,7 +17,8 @@ _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
 
 
 def stem(word: str) -> str:
-    return word[:STEM] if not word[0].isdigit() else word
+    # An empty word (a unit that folds to nothing: "²") stays empty; it crashed reports before.
+    return word[:STEM] if word and not word[0].isdigit() else word
 
 
 def terms(text: str) -> list[str]:
