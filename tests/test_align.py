@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parallax.compare.align import relation
-from parallax.compare.claims import Claim
+from parallax.analyze.models import Claim
 
 
 def _number(article: str, value: float, unit: str) -> Claim:

@@ -6,7 +6,7 @@ import re
 
 from parallax.analyze.models import Analysis, Sentence
 from parallax.compare.align import compatible
-from parallax.compare.claims import causes
+from parallax.analyze.claims.numbers import causes
 from parallax.compare.models import SourceArticle
 
 
@@ -30,7 +30,7 @@ def test_causes_attributed_or_blamed():
 
 
 def test_two_different_causes_do_not_agree():
-    from parallax.compare.claims import Claim
+    from parallax.analyze.models import Claim
 
     def claim(value: str) -> Claim:
         return Claim("cause", "a", 0, 1, value, value, 0.0, 0.0, "cause", frozenset(), 0, 1)
@@ -40,7 +40,7 @@ def test_two_different_causes_do_not_agree():
 
 
 def test_crowds_and_athletes_are_one_measure_each_across_languages():
-    from parallax.compare.units import unit_key
+    from parallax.analyze.claims.units import unit_key
 
     assert {unit_key(w) for w in ("protesters", "manifestants", "Demonstranten", "manifestantes")} == {"crowd"}
     assert {unit_key(w) for w in ("spectators", "Zuschauer", "spettatori")} == {"crowd"}
@@ -48,7 +48,7 @@ def test_crowds_and_athletes_are_one_measure_each_across_languages():
 
 
 def test_an_ordinal_counts_the_last_noun_of_a_compound():
-    from parallax.compare.claims import ordinals
+    from parallax.analyze.claims.numbers import ordinals
 
     text = "Lewandowski scored his 16th league goal of the season. He missed a 66th minute penalty."
     sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
@@ -58,7 +58,7 @@ def test_an_ordinal_counts_the_last_noun_of_a_compound():
 
 
 def test_bare_match_minutes_in_romance_match_reports_only_where_a_goal_is_scored():
-    from parallax.compare.measures import minute_marks
+    from parallax.analyze.claims.measures import minute_marks
 
     def minutes(text: str, language: str) -> list[tuple[str, str]]:
         sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
@@ -75,10 +75,10 @@ def test_bare_match_minutes_in_romance_match_reports_only_where_a_goal_is_scored
 def test_a_unit_that_folds_to_nothing_does_not_crash_the_report():  # noqa: D103
     """A German report of the Sinwar event crashed `parallax story` with an IndexError: a counted
     noun that folds to an empty word."""
-    from parallax.compare.units import unit_key
+    from parallax.analyze.claims.units import unit_key
 
     assert unit_key("\u200b") == ""  # a zero-width space as the "unit": raised IndexError before
     assert unit_key("km²") == "km2"
-    from parallax.compare.terms import stem
+    from parallax.analyze.terms import stem
 
     assert stem("") == ""

@@ -199,7 +199,7 @@ def test_a_translation_is_found_as_a_copy(cli):
 
 def test_times_of_day_in_chinese_japanese_and_korean():
     from parallax.analyze import ArticleInput, analyze
-    from parallax.compare.measures import cjk_times
+    from parallax.analyze.claims.measures import cjk_times
     from parallax.compare.models import SourceArticle
 
     def clocks(language, text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parallax.analyze.models import Analysis
 from parallax.compare.align import relation
-from parallax.compare.durations import day_durations, hour_durations
+from parallax.analyze.claims.durations import day_durations, hour_durations
 from parallax.compare.models import SourceArticle
 
 

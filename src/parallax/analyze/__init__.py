@@ -20,6 +20,7 @@ from parallax import registry
 from parallax.analyze import gazetteer, speed
 
 # Import for their side effect of registering extractors.
+from parallax.analyze import claims  # noqa: F401
 from parallax.analyze.components import (  # noqa: F401
     Context,
     dates,
@@ -95,7 +96,7 @@ def _extract(doc, article: ArticleInput, language: str, settings: AnalyzeSetting
     return Analysis(
         id=article.id, language=language, title=article.title, text=article.text,
         sentences=ctx.sentences, entities=ctx.entities, quotes=ctx.quotes,
-        quantities=ctx.quantities, dates=ctx.dates, model=model_name(language),
+        quantities=ctx.quantities, dates=ctx.dates, claims=ctx.claims, model=model_name(language),
     )
 
 

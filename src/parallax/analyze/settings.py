@@ -6,6 +6,11 @@ from parallax import registry
 from parallax.config import Settings, setting
 
 
+class ClaimSettings(Settings):
+    kinds: list[str] = setting(
+        "Claim extractors run, in this order; of two claims of one kind on one span the earlier one's is kept.")
+
+
 @registry.settings.register("analyze")
 class AnalyzeSettings(Settings):
     extractors: list[str] = setting(
@@ -22,3 +27,4 @@ class AnalyzeSettings(Settings):
     gemm: str = setting(
         "Matrix kernels of the models: auto (the fastest BLIS kernels this CPU runs), numpy, or blis (as BLIS "
         "starts). The analysis is the same with each; only the speed differs. Also PARALLAX_GEMM.", output=False)
+    claims: ClaimSettings

@@ -6,11 +6,11 @@ Pure functions only; the store, the CLI and the web app feed it and render what 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from parallax.analyze.translit import fold
 from parallax.compare.align import align
 from parallax.compare.brief import write_brief
-from parallax.compare.claims import claims_of
 from parallax.compare.models import (
     EntityDecision,
     Fact,
@@ -102,7 +102,8 @@ def build_report(articles: Iterable[SourceArticle], story_id: str = "", decision
     outlet_of = outlet_names(ordered)
     texts = {a.id: a.text for a in ordered}
     groups = group_entities(ordered, list(decisions))
-    claims = [claim for article in ordered for claim in claims_of(article)]
+    # Claims were extracted with the analysis; here they only learn whose they are.
+    claims = [replace(claim, article=article.id) for article in ordered for claim in article.analysis.claims]
     statements, links = coverage(ordered, origin_of)
     facts = align(claims, origin_of, texts, links) + name_facts(groups, ordered, origin_of)
     mark_conflicting_statements(statements, facts)

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from parallax.compare.claims import Claim
+from parallax.analyze.models import Claim
 from parallax.compare.models import Fact, FactValue
 from parallax.compare.statements import Links
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from parallax.compare.models import BriefSentence, Citation, Fact, QuoteEntry, SourceArticle
-from parallax.compare.terms import stem, terms
+from parallax.analyze.terms import stem, terms
 
 SHARED_SENTENCES = 3
 CONFLICTS = 3

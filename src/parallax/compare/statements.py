@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
 from parallax.compare.models import Fact, FactValue, SourceArticle
-from parallax.compare.terms import terms
+from parallax.analyze.terms import terms
 
 SAME = 0.5  # two sentences say the same thing
 CROSS_ANCHORS = 2
@@ -85,7 +85,7 @@ def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> tuple[
     matches: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)  # i -> origin -> best (score, j)
     for i, ref in enumerate(refs):
         candidates = {j for t in ref.terms for j in postings.get(t, ()) if j > i}
-        for j in candidates:
+        for j in sorted(candidates):  # in order: the same input gives the same rows in every process
             other = refs[j]
             oi, oj = origin_of[ref.article], origin_of[other.article]
             if oi == oj:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from parallax.compare.claims import sentence_bounds
+from parallax.analyze.claims.base import sentence_bounds
 from parallax.compare.models import SourceArticle, Span, TimelineEntry
 
 MAX_TEXT = 240

@@ -27,7 +27,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from parallax import __version__
 from parallax.app import NotFound, Parallax
 from parallax.compare.models import StoryReport
-from parallax.compare.terms import stop_words
+from parallax.analyze.terms import stop_words
 from parallax.config import Config
 from parallax.present import to_json
 from parallax.store import Store

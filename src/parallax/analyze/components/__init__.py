@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from parallax import registry
-from parallax.analyze.models import DateMention, Entity, Quantity, Quote, Sentence
+from parallax.analyze.models import Claim, DateMention, Entity, Quantity, Quote, Sentence
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Context:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     source: str | None = None  # the string the Doc was made from, when the caller has it
     settings: Any = None  # the analysis settings (AnalyzeSettings): each extractor reads its own block
 

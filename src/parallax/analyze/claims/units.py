@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from parallax.analyze.translit import fold
-from parallax.compare.terms import stem, stop_words
+from parallax.analyze.terms import stem, stop_words
 
 UNIT_SYNONYMS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pour cent": "percent", "prozent": "percent",

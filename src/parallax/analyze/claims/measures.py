@@ -2,7 +2,7 @@
 lengths written as adjectives ("the 232-foot-tall booster"), durations ("an hour and twenty
 minutes", "an 82-minute stoppage"), ages ("Prevost, 69,", "aged 69") and match minutes ("al 77’").
 
-Each is a small registered extractor like those in :mod:`parallax.compare.claims`; these are
+Each is a small registered extractor like those in :mod:`parallax.analyze.claims.numbers`; these are
 patterns over the cleaned text because no model in the default install labels them reliably
 in every language (spaCy's English model files most of them as DATE or TIME, or not at all).
 """
@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 
 from parallax.analyze.components.quantities import WORD_NUMBERS
-from parallax.compare.claims import Claim, _format, context_terms, extractor, sentence_bounds
-from parallax.compare.models import SourceArticle
-from parallax.compare.units import UNIT_SYNONYMS
+from parallax.analyze.claims.base import ClaimSource, _format, context_terms, extractor, sentence_bounds
+from parallax.analyze.models import Claim
+from parallax.analyze.claims.units import UNIT_SYNONYMS
 
 # Words that make "5-4" a tally or a score rather than a range or a date.
 TALLY_WORDS = (
@@ -29,7 +29,7 @@ _TALLY_NEAR = re.compile(rf"\b(?:{TALLY_WORDS})\b", re.IGNORECASE)
 
 
 @extractor("scores")
-def scores(article: SourceArticle) -> Iterator[Claim]:
+def scores(article: ClaimSource) -> Iterator[Claim]:
     """Scores and vote tallies, compared as pairs whichever side is written first ("2-5" = "5-2")."""
     text = article.text
     for match in SCORE.finditer(text):
@@ -52,7 +52,7 @@ LENGTH = re.compile(rf"(?<![\w.,])(\d[\d.,]*)\s?-?\s?({_LENGTH_UNITS})(?:-(?:tal
 
 
 @extractor("lengths")
-def lengths(article: SourceArticle) -> Iterator[Claim]:
+def lengths(article: ClaimSource) -> Iterator[Claim]:
     """Lengths, including the adjective form the analysis misses ("232-foot-tall", "71-meter")."""
     from parallax.analyze.components.quantities import parse_number
 
@@ -91,7 +91,7 @@ def _count(word: str | None) -> float | None:
 
 
 @extractor("durations")
-def durations(article: SourceArticle) -> Iterator[Claim]:
+def durations(article: ClaimSource) -> Iterator[Claim]:
     """Durations in minutes: "an hour and twenty minutes" (80) meets "delayed by 82 minutes".
     Their own unit: a delay of 66 minutes is not the 66th minute of a match."""
     text = article.text
@@ -120,7 +120,7 @@ AGE = re.compile(
 
 
 @extractor("ages")
-def ages(article: SourceArticle) -> Iterator[Claim]:
+def ages(article: ClaimSource) -> Iterator[Claim]:
     """Ages of people: "Prevost, 69, of Chicago", "aged 69", "a 69-year-old"."""
     text = article.text
     person_ends = {e.end for e in article.analysis.entities if e.label in ("person", "name")}
@@ -151,7 +151,7 @@ _WORD_ORDINALS = {w: i + 1 for i, w in enumerate(
 
 
 @extractor("minute_marks")
-def minute_marks(article: SourceArticle) -> Iterator[Claim]:
+def minute_marks(article: ClaimSource) -> Iterator[Claim]:
     """Match minutes written with a prime ("al 77’", "All’85’", "Yamal 76'"), after the word
     ("en el minuto 54") or as a word ordinal ("in the fifth minute")."""
     text = article.text
@@ -182,7 +182,7 @@ _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 @extractor("weekdays")
-def weekdays(article: SourceArticle) -> Iterator[Claim]:
+def weekdays(article: ClaimSource) -> Iterator[Claim]:
     """The day of the week an outlet gives ("on Thursday (July 19)" vs "Friday (July 19)"): compared
     as a day name, since articles published on different days resolve "Thursday" differently."""
     text = article.text
@@ -205,7 +205,7 @@ CJK_TIME = re.compile(
 
 
 @extractor("cjk_times")
-def cjk_times(article: SourceArticle) -> Iterator[Claim]:
+def cjk_times(article: ClaimSource) -> Iterator[Claim]:
     if article.language not in ("zh", "ja", "ko"):
         return
     text = article.text

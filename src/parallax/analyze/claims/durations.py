@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterator
 
 from parallax.analyze.components.quantities import WORD_NUMBERS
-from parallax.compare.claims import Claim, _format, context_terms, extractor, sentence_bounds
-from parallax.compare.models import SourceArticle
-from parallax.compare.units import HEDGE_BOUNDS
+from parallax.analyze.claims.base import ClaimSource, _format, context_terms, extractor, sentence_bounds
+from parallax.analyze.models import Claim
+from parallax.analyze.claims.units import HEDGE_BOUNDS
 
 # Count words of more languages, for durations only: in the analysis' shared WORD_NUMBERS they would
 # turn English "due to" or German "sei" into numbers everywhere.
@@ -81,7 +81,7 @@ def _hedge(text: str, start: int) -> tuple[float, float]:
     return 1.0, 1.0
 
 
-def _claim(article: SourceArticle, match: re.Match, value: float, low: float, high: float, unit: str) -> Claim:
+def _claim(article: ClaimSource, match: re.Match, value: float, low: float, high: float, unit: str) -> Claim:
     text = article.text
     hedge_low, hedge_high = _hedge(text, match.start())
     if _WITHIN.search(match.group()) or _WITHIN.match(text, match.end()):
@@ -93,7 +93,7 @@ def _claim(article: SourceArticle, match: re.Match, value: float, low: float, hi
 
 
 @extractor("day_durations")
-def day_durations(article: SourceArticle) -> Iterator[Claim]:
+def day_durations(article: ClaimSource) -> Iterator[Claim]:
     """Days, weeks and months, as days."""
     text = article.text
     for match in LATIN_DAYS.finditer(text):
@@ -112,7 +112,7 @@ def day_durations(article: SourceArticle) -> Iterator[Claim]:
 
 
 @extractor("hour_durations")
-def hour_durations(article: SourceArticle) -> Iterator[Claim]:
+def hour_durations(article: ClaimSource) -> Iterator[Claim]:
     """Hours and minutes in other languages than English, as minutes (English: measures.durations)."""
     text = article.text
     # Minutes alone are left to the numbers extractor: "a los 4 minutos", "dopo 4 minuti" is the

@@ -1,155 +1,28 @@
-"""Claims: the comparable statements of one article — numbers, causes and dates — each with the
-exact span it comes from and the context words that say what it is about.
-
-Each extractor is a small function over one article registered in ``EXTRACTORS`` (the
-textacy ``extract/`` style); alignment across articles happens in :mod:`parallax.compare.align`.
-"""
+"""Numbers, times of day, ordinals, causes and stated dates: the claim extractors that read the
+analysis' quantities and dates, or patterns no model labels in every language."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
 
+from parallax.analyze.claims.base import (
+    ClaimSource,
+    _digits_end,
+    _format,
+    _particular,
+    context_terms,
+    extractor,
+    sentence_bounds,
+)
+from parallax.analyze.claims.units import TWO_WORD_UNITS, UNIT_AFTER, UNIT_CONCEPTS, interval, unit_key
+from parallax.analyze.models import Claim
+from parallax.analyze.stopwords import stop_words
+from parallax.analyze.terms import terms
 from parallax.analyze.translit import fold
-from parallax.compare.models import SourceArticle
-from parallax.compare.terms import stop_words, terms
-from parallax.compare.units import TWO_WORD_UNITS, UNIT_AFTER, UNIT_CONCEPTS, interval, unit_key
-
-CONTEXT_CHARS = 70  # words this close to a number say what it counts; further ones are another claim's
-
-
-@dataclass(frozen=True)
-class Claim:
-    kind: str  # number | cause | date
-    article: str
-    start: int
-    end: int
-    text: str
-    value: str  # normalised value compared across articles
-    low: float
-    high: float
-    unit: str  # normalised unit or counted noun ("percent", "civil", "" when none)
-    context: frozenset[str]
-    sentence_start: int
-    sentence_end: int
-    predicate: str | None = None  # lemma of the governing verb, when a parser found one
-    # Language-independent neighbours in the sentence: other numbers ("n:207") and names
-    # ("e:scholz"). "394 votos a favor, 207 en contra" and "394 voted against, 207 for" share them.
-    anchors: frozenset[str] = frozenset()
-    alone: bool = False  # the only claim of its kind and unit in its sentence
-    sole: bool = False  # the only claim of its kind and unit in its article
-    # The content word just before the value ("찬성 204표, 반대 85표": for / against), which tells
-    # the members of one list apart when the rest of the sentence is shared.
-    label: frozenset[str] = frozenset()
-    language: str = ""
-    near: frozenset[str] = frozenset()  # content words right before the value ("taux de participation")
-
-
-ClaimExtractor = Callable[[SourceArticle], Iterator[Claim]]
-EXTRACTORS: dict[str, ClaimExtractor] = {}
-
-
-def extractor(name: str) -> Callable[[ClaimExtractor], ClaimExtractor]:
-    def register(fn: ClaimExtractor) -> ClaimExtractor:
-        EXTRACTORS[name] = fn
-        return fn
-
-    return register
-
-
-def claims_of(article: SourceArticle) -> list[Claim]:
-    claims: list[Claim] = []
-    for fn in EXTRACTORS.values():
-        for claim in fn(article):
-            # Extractors run in registry order; a later one never restates an earlier one's span.
-            if not any(c.kind == claim.kind and c.start < claim.end and claim.start < c.end for c in claims):
-                claims.append(claim)
-    names: dict[int, set[str]] = {}
-    for entity in article.analysis.entities:
-        if entity.label in ("person", "organisation", "place", "group", "name"):
-            folded = fold(entity.canonical or entity.text).split()
-            if folded:
-                start, _ = sentence_bounds(article, entity.start)
-                names.setdefault(start, set()).add("e:" + (folded[-1] if entity.label == "person" else " ".join(folded)))
-    numbers_in: dict[int, set[str]] = {}
-    same_unit: dict[tuple[int, str, str], int] = {}
-    in_article = Counter((claim.kind, claim.unit) for claim in claims)
-    for claim in claims:
-        if claim.kind == "number":
-            numbers_in.setdefault(claim.sentence_start, set()).add("n:" + claim.value)
-        unit_key_ = (claim.sentence_start, claim.kind, claim.unit)
-        same_unit[unit_key_] = same_unit.get(unit_key_, 0) + 1
-    day_near: dict[tuple[int, int], str] = {}
-    for claim in claims:
-        if claim.kind == "weekday":
-            for other in claims:
-                if other.kind == "date" and -16 < other.start - claim.end < 16 and abs(other.start - claim.start) < 40:
-                    day_near[(claim.start, claim.end)] = "d:" + other.value[-5:]  # "Friday (July 19)"
-            if (claim.start, claim.end) not in day_near:
-                # "on Saturday night", resolved by the analysis against the publication date
-                for resolved in article.analysis.dates:
-                    value = resolved.value or ""
-                    if resolved.start <= claim.start and claim.end <= resolved.end and len(value) == 10:
-                        day_near[(claim.start, claim.end)] = "d:" + value[-5:]
-                        break
-    return [
-        replace(claim, anchors=frozenset(
-            ({day_near[(claim.start, claim.end)]} if (claim.start, claim.end) in day_near else set()) |
-            names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})),
-            alone=same_unit[(claim.sentence_start, claim.kind, claim.unit)] == 1,
-            sole=in_article[(claim.kind, claim.unit)] == 1,
-            label=label_terms(article.text, claim.start, claim.sentence_start), language=article.language,
-            near=label_terms(article.text, claim.start, claim.sentence_start, NEAR_CHARS, keep=3))
-        for claim in claims
-    ]
-
-
-LABEL_CHARS = 16
-NEAR_CHARS = 40
-
-
-def label_terms(text: str, start: int, sentence_start: int, chars: int = LABEL_CHARS, keep: int = 1) -> frozenset[str]:
-    edge = max(sentence_start, start - chars)
-    while edge > sentence_start and not text[edge - 1].isspace():
-        edge -= 1  # whole words: "participation", not "articipation"
-    left = text[edge:start]
-    left = re.split(r"[,;:\d]", re.sub(r"\([^()]*\)", " ", left))[-1]  # this list item's own words
-    found = terms(left)
-    return frozenset(found[-keep:])
-
-
-def sentence_bounds(article: SourceArticle, start: int) -> tuple[int, int]:
-    for sentence in article.analysis.sentences:
-        if sentence.start <= start < sentence.end:
-            return sentence.start, sentence.end
-    return start, min(len(article.text), start + 200)
-
-
-def context_terms(text: str, start: int, end: int, bounds: tuple[int, int]) -> frozenset[str]:
-    """Words near the claim, and the claim's own words but its number ("three ICRC employees")."""
-    left_edge = max(bounds[0], start - CONTEXT_CHARS)
-    while left_edge > bounds[0] and not text[left_edge - 1].isspace():
-        left_edge -= 1  # whole words only: a cut "also" would become "lso"
-    right_edge = min(bounds[1], end + CONTEXT_CHARS)
-    while right_edge < bounds[1] and not text[right_edge].isspace():
-        right_edge += 1
-    own = [t for t in terms(text[start:end]) if not t[0].isdigit()]
-    return frozenset(terms(text[left_edge:start]) + own + terms(text[end:right_edge]))
-
-
-def _digits_end(text: str, start: int) -> int:
-    match = re.match(r"[\d.,\s\u00a0]*\d", text[start:])
-    return start + (match.end() if match else 0)
-
-
-def _particular(value: float) -> bool:
-    return not value.is_integer() or (value >= 100 and value % 100 != 0)
-
 
 @extractor("clock_times")
-def clock_times(article: SourceArticle) -> Iterator[Claim]:
+def clock_times(article: ClaimSource) -> Iterator[Claim]:
     """Times of day ("7:35", "18.07", "7h35"), compared as times, not as numbers."""
     text = article.text
     for match in CLOCK.finditer(text):
@@ -163,10 +36,6 @@ def clock_times(article: SourceArticle) -> Iterator[Claim]:
         bounds = sentence_bounds(article, match.start())
         yield Claim("time", article.id, match.start(), match.end(), match.group(), value, 0.0, 0.0, "clock",
                     context_terms(text, match.start(), match.end(), bounds), *bounds)
-
-
-def _format(value: float) -> str:
-    return f"{value:.10g}"
 
 
 CLOCK = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?[:.hH]\s?([0-5]\d)(?![\d])")
@@ -188,13 +57,13 @@ def _stated_as_time(text: str, match: re.Match) -> bool:
 
 
 def _is_duration(text: str, start: int) -> bool:
-    from parallax.compare.measures import DURATION
+    from parallax.analyze.claims.measures import DURATION
 
     return bool(DURATION.match(text, start))
 
 
 def _starts_duration(text: str, start: int) -> bool:
-    from parallax.compare.durations import starts_duration
+    from parallax.analyze.claims.durations import starts_duration
 
     return starts_duration(text, start)
 
@@ -207,7 +76,7 @@ def _in_clock_or_score(text: str, start: int, end: int) -> bool:
 
 
 @extractor("numbers")
-def numbers(article: SourceArticle) -> Iterator[Claim]:
+def numbers(article: ClaimSource) -> Iterator[Claim]:
     text = article.text
     range_ends: set[int] = set()
     for quantity in article.analysis.quantities:
@@ -273,7 +142,7 @@ ORDINAL = re.compile(
 
 
 @extractor("ordinals")
-def ordinals(article: SourceArticle) -> Iterator[Claim]:
+def ordinals(article: ClaimSource) -> Iterator[Claim]:
     """Ordinals with what they count ("the 66th minute", "la 86e minute", "15th title")."""
     text = article.text
     for match in ORDINAL.finditer(text):
@@ -320,7 +189,7 @@ _CAUSE_STOP = re.compile(
 
 
 @extractor("causes")
-def causes(article: SourceArticle) -> Iterator[Claim]:
+def causes(article: ClaimSource) -> Iterator[Claim]:
     """Cause or means of an outcome ("hit by gunfire", "killed by shelling", "caused by an update")."""
     text = article.text
     entity_starts = {e.start for e in article.analysis.entities if e.label in ("person", "organisation", "group")}
@@ -359,7 +228,7 @@ def _thing(phrase: str) -> bool:
     return len(words) > 1 and words[-1].islower() and words[-1] not in AGENT_NOUNS
 
 
-def _previous_sentence(article: SourceArticle, start: int) -> int:
+def _previous_sentence(article: ClaimSource, start: int) -> int:
     previous = start
     for sentence in article.analysis.sentences:
         if sentence.end <= start:
@@ -368,7 +237,7 @@ def _previous_sentence(article: SourceArticle, start: int) -> int:
 
 
 @extractor("dates")
-def dates(article: SourceArticle) -> Iterator[Claim]:
+def dates(article: ClaimSource) -> Iterator[Claim]:
     """Stated dates. A day without a year in an undated article is still compared by day and
     month ("*-01-15"); a bare year is a year number, as other languages' "en 1977" are."""
     from parallax.analyze.components.dates import date_parts
@@ -398,6 +267,3 @@ def dates(article: SourceArticle) -> Iterator[Claim]:
         )
 
 
-# These modules register their extractors after this module's: of two claims on one span, the
-# earlier extractor's is kept.
-from parallax.compare import durations, measures  # noqa: F401

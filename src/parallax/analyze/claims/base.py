@@ -1,0 +1,151 @@
+"""Claims: the comparable statements of one article — numbers, causes, dates, times, scores —
+each with the exact span it comes from and the context words that say what it is about.
+
+Claims are extracted once, in the analysis stage, and stored with the analysis; the compare stage
+aligns them across articles and reads no text of its own. Each extractor is a small function over
+one article registered in :data:`parallax.registry.claims` (the textacy ``extract/`` style); the
+``[analyze.claims] kinds`` setting lists the ones that run, in order: of two claims of one kind on
+one span, the earlier extractor's is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+from parallax import registry
+from parallax.analyze.models import Claim, DateMention, Entity, Quantity, Sentence
+from parallax.analyze.terms import terms
+from parallax.analyze.translit import fold
+
+
+class Parsed(Protocol):
+    sentences: list[Sentence]
+    entities: list[Entity]
+    dates: list[DateMention]
+    quantities: list[Quantity]
+
+
+class ClaimSource(Protocol):
+    """What a claim extractor reads: the article's id, text and language, and what the other
+    extractors found in it (``analysis``)."""
+
+    id: str
+    text: str
+    language: str
+    analysis: Parsed
+
+
+@dataclass
+class ParsedArticle:
+    """The analysis stage's view of an article while its claims are extracted."""
+
+    id: str
+    text: str
+    language: str
+    analysis: Any
+
+
+CONTEXT_CHARS = 70  # words this close to a number say what it counts; further ones are another claim's
+ClaimExtractor = Callable[[ClaimSource], Iterator[Claim]]
+
+
+def extractor(name: str) -> Callable[[ClaimExtractor], ClaimExtractor]:
+    """Register a claim extractor in :data:`parallax.registry.claims`."""
+    return registry.claims.register(name)
+
+
+def claims_of(article: ClaimSource, kinds: list[str]) -> list[Claim]:
+    claims: list[Claim] = []
+    for name in kinds:
+        for claim in registry.claims.get(name)(article):
+            # Extractors run in registry order; a later one never restates an earlier one's span.
+            if not any(c.kind == claim.kind and c.start < claim.end and claim.start < c.end for c in claims):
+                claims.append(claim)
+    names: dict[int, set[str]] = {}
+    for entity in article.analysis.entities:
+        if entity.label in ("person", "organisation", "place", "group", "name"):
+            folded = fold(entity.canonical or entity.text).split()
+            if folded:
+                start, _ = sentence_bounds(article, entity.start)
+                names.setdefault(start, set()).add("e:" + (folded[-1] if entity.label == "person" else " ".join(folded)))
+    numbers_in: dict[int, set[str]] = {}
+    same_unit: dict[tuple[int, str, str], int] = {}
+    in_article = Counter((claim.kind, claim.unit) for claim in claims)
+    for claim in claims:
+        if claim.kind == "number":
+            numbers_in.setdefault(claim.sentence_start, set()).add("n:" + claim.value)
+        unit_key_ = (claim.sentence_start, claim.kind, claim.unit)
+        same_unit[unit_key_] = same_unit.get(unit_key_, 0) + 1
+    day_near: dict[tuple[int, int], str] = {}
+    for claim in claims:
+        if claim.kind == "weekday":
+            for other in claims:
+                if other.kind == "date" and -16 < other.start - claim.end < 16 and abs(other.start - claim.start) < 40:
+                    day_near[(claim.start, claim.end)] = "d:" + other.value[-5:]  # "Friday (July 19)"
+            if (claim.start, claim.end) not in day_near:
+                # "on Saturday night", resolved by the analysis against the publication date
+                for resolved in article.analysis.dates:
+                    value = resolved.value or ""
+                    if resolved.start <= claim.start and claim.end <= resolved.end and len(value) == 10:
+                        day_near[(claim.start, claim.end)] = "d:" + value[-5:]
+                        break
+    return [
+        replace(claim, anchors=frozenset(
+            ({day_near[(claim.start, claim.end)]} if (claim.start, claim.end) in day_near else set()) |
+            names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})),
+            alone=same_unit[(claim.sentence_start, claim.kind, claim.unit)] == 1,
+            sole=in_article[(claim.kind, claim.unit)] == 1,
+            label=label_terms(article.text, claim.start, claim.sentence_start), language=article.language,
+            near=label_terms(article.text, claim.start, claim.sentence_start, NEAR_CHARS, keep=3))
+        for claim in claims
+    ]
+
+
+LABEL_CHARS = 16
+NEAR_CHARS = 40
+
+
+def label_terms(text: str, start: int, sentence_start: int, chars: int = LABEL_CHARS, keep: int = 1) -> frozenset[str]:
+    edge = max(sentence_start, start - chars)
+    while edge > sentence_start and not text[edge - 1].isspace():
+        edge -= 1  # whole words: "participation", not "articipation"
+    left = text[edge:start]
+    left = re.split(r"[,;:\d]", re.sub(r"\([^()]*\)", " ", left))[-1]  # this list item's own words
+    found = terms(left)
+    return frozenset(found[-keep:])
+
+
+def sentence_bounds(article: ClaimSource, start: int) -> tuple[int, int]:
+    for sentence in article.analysis.sentences:
+        if sentence.start <= start < sentence.end:
+            return sentence.start, sentence.end
+    return start, min(len(article.text), start + 200)
+
+
+def context_terms(text: str, start: int, end: int, bounds: tuple[int, int]) -> frozenset[str]:
+    """Words near the claim, and the claim's own words but its number ("three ICRC employees")."""
+    left_edge = max(bounds[0], start - CONTEXT_CHARS)
+    while left_edge > bounds[0] and not text[left_edge - 1].isspace():
+        left_edge -= 1  # whole words only: a cut "also" would become "lso"
+    right_edge = min(bounds[1], end + CONTEXT_CHARS)
+    while right_edge < bounds[1] and not text[right_edge].isspace():
+        right_edge += 1
+    own = [t for t in terms(text[start:end]) if not t[0].isdigit()]
+    return frozenset(terms(text[left_edge:start]) + own + terms(text[end:right_edge]))
+
+
+def _digits_end(text: str, start: int) -> int:
+    match = re.match(r"[\d.,\s\u00a0]*\d", text[start:])
+    return start + (match.end() if match else 0)
+
+
+def _particular(value: float) -> bool:
+    return not value.is_integer() or (value >= 100 and value % 100 != 0)
+
+
+def _format(value: float) -> str:
+    return f"{value:.10g}"
