@@ -7,6 +7,8 @@ next to that extractor.
 
 from __future__ import annotations
 
+import math
+
 # Ordinal words by value, in the languages the stories are compared in: "fourth flight" and
 # "fifth flight" are look-alike events told apart by the ordinal.
 ORDINAL_WORDS: dict[int, str] = {
@@ -21,3 +23,65 @@ ORDINAL_WORDS: dict[int, str] = {
 
 # Years a news text can plausibly name as a date; other four-digit numbers are counts.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+# Number words, in the languages the analysis reads numbers in ("three", "trois"), and scales
+# ("150 mila", "2,5 млн").
+WORD_NUMBERS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "un": 1, "une": 1, "deux": 2,
+    "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+}
+SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+          "mille": 1e3, "mila": 1e3, "tsd": 1e3, "tys": 1e3, "milliard": 1e9, "milliards": 1e9, "mln": 1e6, "bn": 1e9, "tausend": 1e3,
+          "millionen": 1e6, "milliarden": 1e9, "mil": 1e3, "millones": 1e6, "milioni": 1e6, "миллиона": 1e6,
+          "тысяч": 1e3, "млн": 1e6, "тыс": 1e3}
+
+# What hedge words mean, as an interval around the number they hedge: "about 150,000" agrees with
+# "150,000"; "more than 1,000" with "1,200". A convention of the language, not a fitted value.
+HEDGE_BOUNDS: dict[str, tuple[float, float]] = {
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
+    "some": (0.9, 1.1), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0),
+    "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1), "environ": (0.9, 1.1), "près de": (0.9, 1.0),
+    "etwa": (0.9, 1.1), "rund": (0.9, 1.1), "fast": (0.9, 1.0), "knapp": (0.9, 1.0), "circa": (0.9, 1.1),
+    "quasi": (0.9, 1.0), "alrededor de": (0.9, 1.1), "cerca de": (0.9, 1.0), "casi": (0.9, 1.0),
+    "около": (0.9, 1.1), "почти": (0.9, 1.0), "близько": (0.9, 1.1), "майже": (0.9, 1.0),
+    "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf), "upwards of": (1.0, math.inf),
+    "plus de": (1.0, math.inf), "au moins": (1.0, math.inf), "mehr als": (1.0, math.inf), "über": (1.0, math.inf),
+    "mindestens": (1.0, math.inf), "más de": (1.0, math.inf), "al menos": (1.0, math.inf), "più di": (1.0, math.inf),
+    "oltre": (1.0, math.inf), "almeno": (1.0, math.inf), "более": (1.0, math.inf), "свыше": (1.0, math.inf),
+    "понад": (1.0, math.inf), "не менее": (1.0, math.inf), "just over": (1.0, 1.1),
+    "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0), "up to": (0.0, 1.0),
+    "at most": (0.0, 1.0), "moins de": (0.0, 1.0), "jusqu'à": (0.0, 1.0), "weniger als": (0.0, 1.0),
+    "menos de": (0.0, 1.0), "meno di": (0.0, 1.0), "менее": (0.0, 1.0), "just under": (0.9, 1.0),
+}
+
+# Count words of more languages, for durations only ("zwei Wochen", "seis meses"): among the
+# analysis' WORD_NUMBERS they would turn English "due to" or German "sei" into numbers everywhere.
+DURATION_COUNT_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "uno": 1, "una": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einen": 1,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "due": 2, "tre": 3, "quattro": 4, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
+    "dois": 2, "duas": 2, "três": 3, "dez": 10,
+}
+HUNDRED = 100  # number words up to this count spans of time ("twenty days"); larger ones are rare there
+
+# Days in one unit of each word, as an interval, and the words.
+DAY_UNITS = (
+    ((1.0, 1.0), r"days?|jours?|journées?|tage?n?|días?|dias?|giorni|giorno|дн(?:я|ей|ів)|день|доби"),
+    ((7.0, 7.0), r"weeks?|semaines?|wochen?|semanas?|settiman[ae]|недел[иьяю]|тижн(?:і|ів|ень)"),
+    ((28.0, 31.0), r"months?|mois|monate?n?|mes(?:es)?|mes[ei]|месяц(?:а|ев)?|місяц(?:і|ів|ь)"),
+)
+MONTH_DAYS = (28, 31)
+DAYS_IN_NOMINAL_MONTH = 30  # "six months" reads as 180 days when one value is needed
+DAYS_IN_WEEK = 7
+MINUTES_IN_HOUR = 60
+HOURS_IN_DAY = 24
+HALF_DAY = 12  # the hours "p.m." adds
+
+# Comparison terms are folded words cut to this many letters ("evacuation" / "évacuation" /
+# "evacuazione" -> "evacu"); the stems in the lexicon's tables (units, counted nouns) are written so.
+STEM_CHARS = 5
+MIN_WORD_CHARS = 3  # shorter words are function words ("de", "la", "of"), numbers aside

@@ -23,6 +23,8 @@ from parallax.analyze import gazetteer, speed
 from parallax.analyze import claims  # noqa: F401
 from parallax.analyze.components import (  # noqa: F401
     Context,
+    reset_tunables,
+    use_tunables,
     dates,
     entities,
     quantities,
@@ -53,7 +55,7 @@ def _published(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        return date.fromisoformat(value[:10])  # fixed: the date part of an ISO timestamp
     except ValueError:
         return None
 
@@ -91,8 +93,12 @@ def analyze_batch(batch: list[ArticleInput], settings: AnalyzeSettings | None = 
 def _extract(doc, article: ArticleInput, language: str, settings: AnalyzeSettings) -> Analysis:
     ctx = Context(doc, language, _published(article.published), has_model=language in MODELS,
                   source=article.text[: settings.max_chars], settings=settings)
-    for name in settings.extractors:
-        registry.extractors.get(name)(ctx)
+    token = use_tunables(settings)
+    try:
+        for name in settings.extractors:
+            registry.extractors.get(name)(ctx)
+    finally:
+        reset_tunables(token)
     return Analysis(
         id=article.id, language=language, title=article.title, text=article.text,
         sentences=ctx.sentences, entities=ctx.entities, quotes=ctx.quotes,

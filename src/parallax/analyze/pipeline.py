@@ -67,7 +67,7 @@ def load(language: str, gemm: str = "auto") -> Language:
     except Exception:  # noqa: BLE001 - third-party tokeniser plug-ins raise anything on import
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer", config={"punct_chars": _PUNCT_CHARS})
-    nlp.max_length = 10**8
+    nlp.max_length = 10**8  # fixed: spaCy's own limit lifted; analyze.max_chars caps the text
     return nlp
 
 

@@ -11,14 +11,14 @@ import re
 
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
+from parallax.lexicon import MIN_WORD_CHARS, STEM_CHARS
 
-STEM = 5
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
 
 
 def stem(word: str) -> str:
     # An empty word (a unit that folds to nothing: "²") stays empty; it crashed reports before.
-    return word[:STEM] if word and not word[0].isdigit() else word
+    return word[:STEM_CHARS] if word and not word[0].isdigit() else word
 
 
 def terms(text: str) -> list[str]:
@@ -27,7 +27,7 @@ def terms(text: str) -> list[str]:
     out = []
     for match in _WORD.finditer(text):
         word = fold(match.group()).strip()
-        if not word or len(word) < 3 and not word[0].isdigit():
+        if not word or len(word) < MIN_WORD_CHARS and not word[0].isdigit():
             continue
         if word in stops:
             continue
@@ -38,4 +38,4 @@ def terms(text: str) -> list[str]:
 def dice(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
+    return 2 * len(a & b) / (len(a) + len(b))  # fixed: Dice's coefficient

@@ -24,7 +24,7 @@ def latin(text: str) -> str:
     return text if is_latin(text) else anyascii(text)
 
 
-@lru_cache(maxsize=1 << 18)  # called for every word of every article; vocabularies repeat
+@lru_cache(maxsize=1 << 18)  # fixed: a cache's capacity, not a threshold (memory, never output); vocabularies repeat
 def fold(text: str) -> str:
     """Comparison key: Latin, no diacritics, lower case ("Spoljarić" -> "spoljaric")."""
     return anyascii(text).casefold()

@@ -14,7 +14,7 @@ from parallax.analyze.components import Context, extractor
 @extractor("claims")
 def claims(ctx: Context) -> None:
     article = ParsedArticle("", ctx.text, ctx.language, ctx)
-    ctx.claims = claims_of(article, ctx.settings.claims.kinds)
+    ctx.claims = claims_of(article, ctx.settings.claims)
 
 
 __all__ = ["ClaimSource", "ParsedArticle", "claims_of", "sentence_bounds"]

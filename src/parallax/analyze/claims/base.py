@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from parallax import registry
 from parallax.analyze.models import Claim, DateMention, Entity, Quantity, Sentence
+from parallax.analyze.settings import ClaimSettings
 from parallax.analyze.terms import terms
 from parallax.analyze.translit import fold
 
@@ -39,6 +40,15 @@ class ClaimSource(Protocol):
     analysis: Parsed
 
 
+ISO_DAY = len("2024-09-16")  # fixed: the length of an ISO date
+
+
+def default_settings() -> ClaimSettings:
+    from parallax.config import default
+
+    return default()["analyze"].claims
+
+
 @dataclass
 class ParsedArticle:
     """The analysis stage's view of an article while its claims are extracted."""
@@ -49,8 +59,7 @@ class ParsedArticle:
     analysis: Any
 
 
-CONTEXT_CHARS = 70  # words this close to a number say what it counts; further ones are another claim's
-ClaimExtractor = Callable[[ClaimSource], Iterator[Claim]]
+ClaimExtractor = Callable[[ClaimSource, "ClaimSettings"], Iterator[Claim]]
 
 
 def extractor(name: str) -> Callable[[ClaimExtractor], ClaimExtractor]:
@@ -58,10 +67,10 @@ def extractor(name: str) -> Callable[[ClaimExtractor], ClaimExtractor]:
     return registry.claims.register(name)
 
 
-def claims_of(article: ClaimSource, kinds: list[str]) -> list[Claim]:
+def claims_of(article: ClaimSource, settings: ClaimSettings) -> list[Claim]:
     claims: list[Claim] = []
-    for name in kinds:
-        for claim in registry.claims.get(name)(article):
+    for name in settings.kinds:
+        for claim in registry.claims.get(name)(article, settings):
             # Extractors run in registry order; a later one never restates an earlier one's span.
             if not any(c.kind == claim.kind and c.start < claim.end and claim.start < c.end for c in claims):
                 claims.append(claim)
@@ -70,7 +79,7 @@ def claims_of(article: ClaimSource, kinds: list[str]) -> list[Claim]:
         if entity.label in ("person", "organisation", "place", "group", "name"):
             folded = fold(entity.canonical or entity.text).split()
             if folded:
-                start, _ = sentence_bounds(article, entity.start)
+                start, _ = sentence_bounds(article, entity.start, settings)
                 names.setdefault(start, set()).add("e:" + (folded[-1] if entity.label == "person" else " ".join(folded)))
     numbers_in: dict[int, set[str]] = {}
     same_unit: dict[tuple[int, str, str], int] = {}
@@ -84,14 +93,16 @@ def claims_of(article: ClaimSource, kinds: list[str]) -> list[Claim]:
     for claim in claims:
         if claim.kind == "weekday":
             for other in claims:
-                if other.kind == "date" and -16 < other.start - claim.end < 16 and abs(other.start - claim.start) < 40:
-                    day_near[(claim.start, claim.end)] = "d:" + other.value[-5:]  # "Friday (July 19)"
+                gap = other.start - claim.end
+                if (other.kind == "date" and -settings.weekday_date_gap < gap < settings.weekday_date_gap
+                        and abs(other.start - claim.start) < settings.weekday_date_reach):
+                    day_near[(claim.start, claim.end)] = "d:" + other.value[-5:]  # fixed: ISO month-day; "Friday (July 19)"
             if (claim.start, claim.end) not in day_near:
                 # "on Saturday night", resolved by the analysis against the publication date
                 for resolved in article.analysis.dates:
                     value = resolved.value or ""
-                    if resolved.start <= claim.start and claim.end <= resolved.end and len(value) == 10:
-                        day_near[(claim.start, claim.end)] = "d:" + value[-5:]
+                    if resolved.start <= claim.start and claim.end <= resolved.end and len(value) == ISO_DAY:
+                        day_near[(claim.start, claim.end)] = "d:" + value[-5:]  # fixed: ISO month-day
                         break
     return [
         replace(claim, anchors=frozenset(
@@ -99,17 +110,15 @@ def claims_of(article: ClaimSource, kinds: list[str]) -> list[Claim]:
             names.get(claim.sentence_start, set()) | (numbers_in.get(claim.sentence_start, set()) - {"n:" + claim.value})),
             alone=same_unit[(claim.sentence_start, claim.kind, claim.unit)] == 1,
             sole=in_article[(claim.kind, claim.unit)] == 1,
-            label=label_terms(article.text, claim.start, claim.sentence_start), language=article.language,
-            near=label_terms(article.text, claim.start, claim.sentence_start, NEAR_CHARS, keep=3))
+            label=label_terms(article.text, claim.start, claim.sentence_start, chars=settings.label_chars, keep=1),
+            language=article.language,
+            near=label_terms(article.text, claim.start, claim.sentence_start, chars=settings.near_chars,
+                             keep=settings.near_words))
         for claim in claims
     ]
 
 
-LABEL_CHARS = 16
-NEAR_CHARS = 40
-
-
-def label_terms(text: str, start: int, sentence_start: int, chars: int = LABEL_CHARS, keep: int = 1) -> frozenset[str]:
+def label_terms(text: str, start: int, sentence_start: int, *, chars: int, keep: int) -> frozenset[str]:
     edge = max(sentence_start, start - chars)
     while edge > sentence_start and not text[edge - 1].isspace():
         edge -= 1  # whole words: "participation", not "articipation"
@@ -119,19 +128,20 @@ def label_terms(text: str, start: int, sentence_start: int, chars: int = LABEL_C
     return frozenset(found[-keep:])
 
 
-def sentence_bounds(article: ClaimSource, start: int) -> tuple[int, int]:
+def sentence_bounds(article: ClaimSource, start: int, settings: ClaimSettings | None = None) -> tuple[int, int]:
     for sentence in article.analysis.sentences:
         if sentence.start <= start < sentence.end:
             return sentence.start, sentence.end
-    return start, min(len(article.text), start + 200)
+    fallback = (settings or default_settings()).sentence_fallback_chars
+    return start, min(len(article.text), start + fallback)
 
 
-def context_terms(text: str, start: int, end: int, bounds: tuple[int, int]) -> frozenset[str]:
+def context_terms(text: str, start: int, end: int, bounds: tuple[int, int], settings: ClaimSettings) -> frozenset[str]:
     """Words near the claim, and the claim's own words but its number ("three ICRC employees")."""
-    left_edge = max(bounds[0], start - CONTEXT_CHARS)
+    left_edge = max(bounds[0], start - settings.context_chars)
     while left_edge > bounds[0] and not text[left_edge - 1].isspace():
         left_edge -= 1  # whole words only: a cut "also" would become "lso"
-    right_edge = min(bounds[1], end + CONTEXT_CHARS)
+    right_edge = min(bounds[1], end + settings.context_chars)
     while right_edge < bounds[1] and not text[right_edge].isspace():
         right_edge += 1
     own = [t for t in terms(text[start:end]) if not t[0].isdigit()]
@@ -143,8 +153,8 @@ def _digits_end(text: str, start: int) -> int:
     return start + (match.end() if match else 0)
 
 
-def _particular(value: float) -> bool:
-    return not value.is_integer() or (value >= 100 and value % 100 != 0)
+def _particular(value: float, settings: ClaimSettings) -> bool:
+    return not value.is_integer() or (value >= settings.particular_from and value % settings.particular_round != 0)
 
 
 def _format(value: float) -> str:

@@ -15,31 +15,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from parallax.analyze.components.quantities import WORD_NUMBERS
 from parallax.analyze.claims.base import ClaimSource, _format, context_terms, extractor, sentence_bounds
 from parallax.analyze.models import Claim
-from parallax.analyze.claims.units import HEDGE_BOUNDS
+from parallax.analyze.settings import ClaimSettings
+from parallax.lexicon import (
+    DAY_UNITS,
+    DAYS_IN_NOMINAL_MONTH,
+    DAYS_IN_WEEK,
+    DURATION_COUNT_WORDS,
+    HEDGE_BOUNDS,
+    HUNDRED,
+    MINUTES_IN_HOUR,
+    MONTH_DAYS,
+    WORD_NUMBERS,
+)
 
-# Count words of more languages, for durations only: in the analysis' shared WORD_NUMBERS they would
-# turn English "due to" or German "sei" into numbers everywhere.
-_MORE_WORDS = {
-    "a": 1, "an": 1, "one": 1, "uno": 1, "una": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einen": 1,
-    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-    "due": 2, "tre": 3, "quattro": 4, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
-    "dois": 2, "duas": 2, "três": 3, "dez": 10,
-}
-_COUNTS = {**{k: float(v) for k, v in WORD_NUMBERS.items() if v <= 100}, **{k: float(v) for k, v in _MORE_WORDS.items()}}
+_COUNTS = {**{k: float(v) for k, v in WORD_NUMBERS.items() if v <= HUNDRED},
+           **{k: float(v) for k, v in DURATION_COUNT_WORDS.items()}}
 _COUNT = r"\d{1,4}|" + "|".join(sorted((re.escape(w.strip()) for w in _COUNTS), key=len, reverse=True))
 
-# Days in one unit of each word, as an interval.
-_DAY_UNITS = (
-    ((1.0, 1.0), r"days?|jours?|journées?|tage?n?|días?|dias?|giorni|giorno|дн(?:я|ей|ів)|день|доби"),
-    ((7.0, 7.0), r"weeks?|semaines?|wochen?|semanas?|settiman[ae]|недел[иьяю]|тижн(?:і|ів|ень)"),
-    ((28.0, 31.0), r"months?|mois|monate?n?|mes(?:es)?|mes[ei]|месяц(?:а|ев)?|місяц(?:і|ів|ь)"),
-)
 LATIN_DAYS = re.compile(
-    rf"(?<![\w.,])(?P<count>{_COUNT})[\s\u00a0-]+(?P<unit>{'|'.join(f'(?P<u{i}>{p})' for i, (_, p) in enumerate(_DAY_UNITS))})(?![\w-])",
+    rf"(?<![\w.,])(?P<count>{_COUNT})[\s\u00a0-]+(?P<unit>{'|'.join(f'(?P<u{i}>{p})' for i, (_, p) in enumerate(DAY_UNITS))})(?![\w-])",
     re.IGNORECASE,
 )
 LATIN_HOURS = re.compile(
@@ -71,48 +67,51 @@ def _count(word: str) -> float | None:
 
 
 _HEDGES_LONGEST_FIRST = sorted(HEDGE_BOUNDS, key=len, reverse=True)  # "just over" before "over"
+HEDGE_CHARS = 20  # fixed: as many characters as the longest hedge word ("alrededor de", "не менее") and its space
 
 
 def _hedge(text: str, start: int) -> tuple[float, float]:
-    before = text[max(0, start - 20) : start].lower().rstrip()
+    before = text[max(0, start - HEDGE_CHARS) : start].lower().rstrip()
     for hedge in _HEDGES_LONGEST_FIRST:
         if before.endswith(hedge) and (len(before) == len(hedge) or not before[-len(hedge) - 1].isalnum()):
             return HEDGE_BOUNDS[hedge]
     return 1.0, 1.0
 
 
-def _claim(article: ClaimSource, match: re.Match, value: float, low: float, high: float, unit: str) -> Claim:
+def _claim(article: ClaimSource, settings: ClaimSettings, match: re.Match, value: float, low: float, high: float, unit: str) -> Claim:
     text = article.text
     hedge_low, hedge_high = _hedge(text, match.start())
     if _WITHIN.search(match.group()) or _WITHIN.match(text, match.end()):
         hedge_low, hedge_high = 0.0, 1.0  # "180日以内": within
-    bounds = sentence_bounds(article, match.start())
+    bounds = sentence_bounds(article, match.start(), settings)
     return Claim("number", article.id, match.start(), match.end(), match.group(), _format(value),
                  low * hedge_low, high * hedge_high, unit,
-                 context_terms(text, match.start(), match.end(), bounds), *bounds)
+                 context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
 @extractor("day_durations")
-def day_durations(article: ClaimSource) -> Iterator[Claim]:
+def day_durations(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Days, weeks and months, as days."""
     text = article.text
     for match in LATIN_DAYS.finditer(text):
         count = _count(match.group("count"))
         if count is None:
             continue
-        (low, high), _ = next(u for i, u in enumerate(_DAY_UNITS) if match.group(f"u{i}"))
-        yield _claim(article, match, count * (30.0 if high > 7 else low), count * low, count * high, "days")
+        (low, high), _ = next(u for i, u in enumerate(DAY_UNITS) if match.group(f"u{i}"))
+        nominal = DAYS_IN_NOMINAL_MONTH if high > DAYS_IN_WEEK else low  # a month is 28-31 days, "30" as a value
+        yield _claim(article, settings, match, count * nominal, count * low, count * high, "days")
     if article.language in ("zh", "ja", "ko"):
         for match in CJK_MONTHS.finditer(text):
             count = float(match.group("count"))
-            yield _claim(article, match, count * 30, count * 28, count * 31, "days")
+            yield _claim(article, settings, match, count * DAYS_IN_NOMINAL_MONTH, count * MONTH_DAYS[0], count * MONTH_DAYS[1],
+                         "days")
         for match in CJK_DAYS.finditer(text):
             count = float(match.group("count"))
-            yield _claim(article, match, count, count, count, "days")
+            yield _claim(article, settings, match, count, count, count, "days")
 
 
 @extractor("hour_durations")
-def hour_durations(article: ClaimSource) -> Iterator[Claim]:
+def hour_durations(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Hours and minutes in other languages than English, as minutes (English: measures.durations)."""
     text = article.text
     # Minutes alone are left to the numbers extractor: "a los 4 minutos", "dopo 4 minuti" is the
@@ -120,15 +119,16 @@ def hour_durations(article: ClaimSource) -> Iterator[Claim]:
     for match in LATIN_HOURS.finditer(text):
         count = _count(match.group("count"))
         if count is not None:
-            yield _claim(article, match, count * 60, count * 60, count * 60, "duration")
+            minutes = count * MINUTES_IN_HOUR
+            yield _claim(article, settings, match, minutes, minutes, minutes, "duration")
     if article.language in ("zh", "ja", "ko"):
         taken = set()
         for match in CJK_HOURS.finditer(text):
-            value = float(match.group("count")) * 60 + float(match.group("minutes") or 0)
+            value = float(match.group("count")) * MINUTES_IN_HOUR + float(match.group("minutes") or 0)
             taken.update(range(match.start(), match.end()))
-            yield _claim(article, match, value, value, value, "duration")
+            yield _claim(article, settings, match, value, value, value, "duration")
         for match in CJK_MINUTES.finditer(text):
             if match.start() in taken:
                 continue  # the minutes of "2시간 35분"
             value = float(match.group("count"))
-            yield _claim(article, match, value, value, value, "duration")
+            yield _claim(article, settings, match, value, value, value, "duration")

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from parallax.analyze.components.quantities import WORD_NUMBERS
+from parallax.lexicon import HALF_DAY, HEDGE_BOUNDS, HOURS_IN_DAY, MINUTES_IN_HOUR, WORD_NUMBERS
 from parallax.analyze.claims.base import ClaimSource, _format, context_terms, extractor, sentence_bounds
 from parallax.analyze.models import Claim
+from parallax.analyze.settings import ClaimSettings
 from parallax.analyze.claims.units import UNIT_SYNONYMS
 
 # Words that make "5-4" a tally or a score rather than a range or a date.
@@ -29,12 +30,13 @@ _TALLY_NEAR = re.compile(rf"\b(?:{TALLY_WORDS})\b", re.IGNORECASE)
 
 
 @extractor("scores")
-def scores(article: ClaimSource) -> Iterator[Claim]:
+def scores(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Scores and vote tallies, compared as pairs whichever side is written first ("2-5" = "5-2")."""
     text = article.text
     for match in SCORE.finditer(text):
-        bounds = sentence_bounds(article, match.start())
-        window = text[max(bounds[0], match.start() - 40) : min(bounds[1], match.end() + 40)]
+        bounds = sentence_bounds(article, match.start(), settings)
+        reach = settings.tally_word_chars
+        window = text[max(bounds[0], match.start() - reach) : min(bounds[1], match.end() + reach)]
         bracketed = text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
         if not (_TALLY_NEAR.search(window) or bracketed):
             continue  # "172-215", "2019-20": ranges and seasons, not results
@@ -42,7 +44,7 @@ def scores(article: ClaimSource) -> Iterator[Claim]:
         high, low = max(first, second), min(first, second)
         yield Claim("score", article.id, match.start(), match.end(), match.group(), f"{high}-{low}",
                     float(high), float(low), "score",
-                    context_terms(text, match.start(), match.end(), bounds), *bounds)
+                    context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
 _LENGTH_UNITS = (r"foot|feet|ft|meters?|metres?|mètres|metros|metri|meter|kilometers?|kilometres?|km|miles?|"
@@ -52,7 +54,7 @@ LENGTH = re.compile(rf"(?<![\w.,])(\d[\d.,]*)\s?-?\s?({_LENGTH_UNITS})(?:-(?:tal
 
 
 @extractor("lengths")
-def lengths(article: ClaimSource) -> Iterator[Claim]:
+def lengths(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Lengths, including the adjective form the analysis misses ("232-foot-tall", "71-meter")."""
     from parallax.analyze.components.quantities import parse_number
 
@@ -61,10 +63,10 @@ def lengths(article: ClaimSource) -> Iterator[Claim]:
         value = parse_number(match.group(1), article.language)
         if value is None:
             continue
-        bounds = sentence_bounds(article, match.start())
+        bounds = sentence_bounds(article, match.start(), settings)
         unit = UNIT_SYNONYMS.get(match.group(2).lower(), match.group(2).lower())
         yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
-                    unit, context_terms(text, match.start(), match.end(), bounds), *bounds)
+                    unit, context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
 _COUNT = r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty"
@@ -73,8 +75,7 @@ DURATION = re.compile(
     rf"|(?P<minutes>\d{{1,3}})[\s-](?:minutes?|mins?|minuten)(?![\w-]*\s+of\b))(?!\w)",
     re.IGNORECASE,
 )
-_HEDGED = {"more than": (1.0, float("inf")), "over": (1.0, float("inf")), "nearly": (0.9, 1.0),
-           "almost": (0.9, 1.0), "about": (0.9, 1.1), "around": (0.9, 1.1), "less than": (0.0, 1.0)}
+_HEDGED = {h: HEDGE_BOUNDS[h] for h in ("more than", "over", "nearly", "almost", "about", "around", "less than")}
 
 
 def _count(word: str | None) -> float | None:
@@ -86,12 +87,12 @@ def _count(word: str | None) -> float | None:
     if word in ("a", "an"):
         return 1.0
     if word == "half":
-        return 30.0
+        return MINUTES_IN_HOUR / 2  # fixed: half an hour
     return float(WORD_NUMBERS[word]) if word in WORD_NUMBERS else None
 
 
 @extractor("durations")
-def durations(article: ClaimSource) -> Iterator[Claim]:
+def durations(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Durations in minutes: "an hour and twenty minutes" (80) meets "delayed by 82 minutes".
     Their own unit: a delay of 66 minutes is not the 66th minute of a match."""
     text = article.text
@@ -103,14 +104,14 @@ def durations(article: ClaimSource) -> Iterator[Claim]:
             extra = _count(match.group("and_minutes")) or 0.0
             if hours is None:
                 continue
-            value = hours * 60 + extra
-        before = text[max(0, match.start() - 12) : match.start()].lower()
+            value = hours * MINUTES_IN_HOUR + extra
+        before = text[max(0, match.start() - settings.clock_word_chars) : match.start()].lower()
         hedge = next((h for h in _HEDGED if before.rstrip().endswith(h)), None)
         low, high = _HEDGED.get(hedge, (1.0, 1.0))
-        bounds = sentence_bounds(article, match.start())
+        bounds = sentence_bounds(article, match.start(), settings)
         yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value),
                     value * low, value * high, "duration",
-                    context_terms(text, match.start(), match.end(), bounds), *bounds)
+                    context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
 AGE = re.compile(
@@ -120,20 +121,20 @@ AGE = re.compile(
 
 
 @extractor("ages")
-def ages(article: ClaimSource) -> Iterator[Claim]:
+def ages(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Ages of people: "Prevost, 69, of Chicago", "aged 69", "a 69-year-old"."""
     text = article.text
     person_ends = {e.end for e in article.analysis.entities if e.label in ("person", "name")}
     for match in AGE.finditer(text):
-        if match.group("apposition") and match.start() - 2 not in person_ends:
+        if match.group("apposition") and match.start() - len(", ") not in person_ends:
             continue  # "Paris, 75," is not an age; "Prevost, 69," is
         digits = match.group("apposition") or match.group("aged") or match.group("old")
         value = float(digits)
-        if not 10 <= value <= 120:
+        if not settings.age_range[0] <= value <= settings.age_range[1]:
             continue
-        bounds = sentence_bounds(article, match.start())
+        bounds = sentence_bounds(article, match.start(), settings)
         yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
-                    "years", context_terms(text, match.start(), match.end(), bounds), *bounds)
+                    "years", context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
 MINUTE_MARK = re.compile(
@@ -151,20 +152,20 @@ _WORD_ORDINALS = {w: i + 1 for i, w in enumerate(
 
 
 @extractor("minute_marks")
-def minute_marks(article: ClaimSource) -> Iterator[Claim]:
+def minute_marks(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Match minutes written with a prime ("al 77’", "All’85’", "Yamal 76'"), after the word
     ("en el minuto 54") or as a word ordinal ("in the fifth minute")."""
     text = article.text
     for match in MINUTE_MARK.finditer(text):
         digits = match.group(1) or match.group(2) or match.group(4)
         value = float(digits) if digits else float(_WORD_ORDINALS[match.group(3).lower()])
-        if not 1 <= value <= 130:
+        if not settings.minute_range[0] <= value <= settings.minute_range[1]:
             continue
-        bounds = sentence_bounds(article, match.start())
+        bounds = sentence_bounds(article, match.start(), settings)
         if match.group(4) and not _GOAL_WORDS.search(text, bounds[0], bounds[1]):
             continue  # "en el 36" elsewhere is anything
         yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
-                    "minute", context_terms(text, match.start(), match.end(), bounds), *bounds)
+                    "minute", context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
 _WEEKDAY_INDEX = {}
@@ -182,16 +183,16 @@ _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 @extractor("weekdays")
-def weekdays(article: ClaimSource) -> Iterator[Claim]:
+def weekdays(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """The day of the week an outlet gives ("on Thursday (July 19)" vs "Friday (July 19)"): compared
     as a day name, since articles published on different days resolve "Thursday" differently."""
     text = article.text
     for match in WEEKDAY.finditer(text):
         index = _WEEKDAY_INDEX[match.group(1).lower()]
-        bounds = sentence_bounds(article, match.start())
+        bounds = sentence_bounds(article, match.start(), settings)
         yield Claim("weekday", article.id, match.start(), match.end(), match.group(), _WEEKDAY_NAMES[index],
                     float(index), float(index), "weekday",
-                    context_terms(text, match.start(), match.end(), bounds), *bounds)
+                    context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
 # Times of day in Chinese, Japanese and Korean: "午前4時半" (4:30 a.m.), "오후 10시 20분",
@@ -205,21 +206,21 @@ CJK_TIME = re.compile(
 
 
 @extractor("cjk_times")
-def cjk_times(article: ClaimSource) -> Iterator[Claim]:
+def cjk_times(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     if article.language not in ("zh", "ja", "ko"):
         return
     text = article.text
     for match in CJK_TIME.finditer(text):
         morning, evening, hour_text, half, minute_text = match.groups()
         hour = int(hour_text)
-        if hour > 24:
+        if hour > HOURS_IN_DAY:
             continue
-        minute = 30 if half else int(minute_text or 0)
-        if minute > 59 or not (morning or evening or half or minute_text):
+        minute = MINUTES_IN_HOUR // 2 if half else int(minute_text or 0)  # fixed: "半" is half an hour
+        if minute >= MINUTES_IN_HOUR or not (morning or evening or half or minute_text):
             continue  # a bare "3時" may be a count of things; the clock needs a minute or a part of the day
-        if evening and hour < 12:
-            hour += 12
+        if evening and hour < HALF_DAY:
+            hour += HALF_DAY
         start = match.start(3) if not (morning or evening) else match.start()
-        bounds = sentence_bounds(article, start)
-        yield Claim("time", article.id, start, match.end(), text[start:match.end()], f"{hour % 24:02d}:{minute:02d}",
-                    0.0, 0.0, "clock", context_terms(text, start, match.end(), bounds), *bounds)
+        bounds = sentence_bounds(article, start, settings)
+        yield Claim("time", article.id, start, match.end(), text[start:match.end()], f"{hour % HOURS_IN_DAY:02d}:{minute:02d}",
+                    0.0, 0.0, "clock", context_terms(text, start, match.end(), bounds, settings), *bounds)

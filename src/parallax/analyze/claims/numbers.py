@@ -17,25 +17,27 @@ from parallax.analyze.claims.base import (
 )
 from parallax.analyze.claims.units import TWO_WORD_UNITS, UNIT_AFTER, UNIT_CONCEPTS, interval, unit_key
 from parallax.analyze.models import Claim
+from parallax.analyze.settings import ClaimSettings
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.terms import terms
 from parallax.analyze.translit import fold
+from parallax.lexicon import FIRST_YEAR, HALF_DAY, LAST_YEAR
 
 @extractor("clock_times")
-def clock_times(article: ClaimSource) -> Iterator[Claim]:
+def clock_times(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Times of day ("7:35", "18.07", "7h35"), compared as times, not as numbers."""
     text = article.text
     for match in CLOCK.finditer(text):
-        if not _stated_as_time(text, match):
+        if not _stated_as_time(text, match, settings.clock_word_chars):
             continue
-        after = text[match.end() : match.end() + 12].lower()
+        after = text[match.end() : match.end() + settings.clock_word_chars].lower()
         hour, minute = int(match.group(1)), int(match.group(2))
-        if re.match(r"^\s*p\.?m", after) and hour < 12:
-            hour += 12
+        if re.match(r"^\s*p\.?m", after) and hour < HALF_DAY:
+            hour += HALF_DAY
         value = f"{hour:02d}:{minute:02d}"
-        bounds = sentence_bounds(article, match.start())
+        bounds = sentence_bounds(article, match.start(), settings)
         yield Claim("time", article.id, match.start(), match.end(), match.group(), value, 0.0, 0.0, "clock",
-                    context_terms(text, match.start(), match.end(), bounds), *bounds)
+                    context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
 CLOCK = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?[:.hH]\s?([0-5]\d)(?![\d])")
@@ -47,10 +49,11 @@ CJK_DATE_PART = re.compile(r"\s?[日일月월年년時시分분]")
 RANGE = re.compile(r"\s*(?:-|–|à|a|bis|y|et|and|to|e|do|till|until)\s*(\d[\d.,]*)", re.IGNORECASE)
 
 
-def _stated_as_time(text: str, match: re.Match) -> bool:
-    """"5.30" alone may be a price, a score or "20.04%"; a time is introduced or followed as one."""
-    after = text[match.end() : match.end() + 12].lower()
-    before = text[max(0, match.start() - 12) : match.start()].lower()
+def _stated_as_time(text: str, match: re.Match, chars: int) -> bool:
+    """"5.30" alone may be a price, a score or "20.04%"; a time is introduced or followed as one
+    (by a word within ``chars`` characters)."""
+    after = text[match.end() : match.end() + chars].lower()
+    before = text[max(0, match.start() - chars) : match.start()].lower()
     introduced = re.search(r"(ore|alle|à|at|um|las|around|delle|vers|gegen|hacia)\s*$", before)
     followed = re.search(r"^\s*(uhr|h\b|a\.?m|p\.?m|horas|ore|hrs|heures)", after)
     return bool((introduced or followed) and not after.lstrip().startswith("%"))
@@ -68,21 +71,22 @@ def _starts_duration(text: str, start: int) -> bool:
     return starts_duration(text, start)
 
 
-def _in_clock_or_score(text: str, start: int, end: int) -> bool:
-    window_start = max(0, start - 3)
-    window = text[window_start : end + 3]
-    clock = any(_stated_as_time(text, m) for m in CLOCK.finditer(text, window_start, end + 3))
+def _in_clock_or_score(text: str, start: int, end: int, settings: ClaimSettings) -> bool:
+    reach = settings.clock_or_score_chars
+    window_start = max(0, start - reach)
+    window = text[window_start : end + reach]
+    clock = any(_stated_as_time(text, m, settings.clock_word_chars) for m in CLOCK.finditer(text, window_start, end + reach))
     return clock or bool(SCORE.search(window))
 
 
 @extractor("numbers")
-def numbers(article: ClaimSource) -> Iterator[Claim]:
+def numbers(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     text = article.text
     range_ends: set[int] = set()
     for quantity in article.analysis.quantities:
         if quantity.value is None or quantity.start in range_ends:
             continue
-        if _in_clock_or_score(text, quantity.start, quantity.end):
+        if _in_clock_or_score(text, quantity.start, quantity.end, settings):
             continue  # "7:35", "5-2": times and scores are compared as such, not as numbers
         if CJK_DATE_PART.match(text, _digits_end(text, quantity.start)):
             continue  # "3일", "14日", "12月": parts of a date in Chinese, Japanese and Korean
@@ -107,7 +111,7 @@ def numbers(article: ClaimSource) -> Iterator[Claim]:
         if two_words:
             unit = two_words.group(1)
         if unit and unit.lower() not in text[quantity.start : end].lower():
-            found = text.lower().find(unit.lower(), end, end + 40)
+            found = text.lower().find(unit.lower(), end, end + settings.unit_lookahead_chars)
             if found != -1:
                 end = found + len(unit)
         unit_norm = unit_key(unit)
@@ -120,19 +124,19 @@ def numbers(article: ClaimSource) -> Iterator[Claim]:
             continue  # "82 Minuten": a duration, claimed by the durations extractor
         if _starts_duration(text, quantity.start):
             continue  # "zwei Wochen", "6개월", "2시간 35분": claimed by the durations extractors
-        if not unit_norm and quantity.value >= 1000 and not 1900 <= quantity.value <= 2100:
+        if not unit_norm and quantity.value >= settings.scaled_from and not FIRST_YEAR <= quantity.value <= LAST_YEAR:
             # "80 mila i fedeli": after a written-out scale, an article may stand before the noun
             after = SCALED_UNIT.match(text, end)
             if after and unit_key(after.group(1)):
                 unit_norm, end = unit_key(after.group(1)), after.end(1)
-        if not unit_norm and 1900 <= quantity.value <= 2100 and quantity.value.is_integer():
+        if not unit_norm and FIRST_YEAR <= quantity.value <= LAST_YEAR and quantity.value.is_integer():
             unit_norm = "year"
-        if not unit_norm and high == low and not _particular(quantity.value):
+        if not unit_norm and high == low and not _particular(quantity.value, settings):
             continue  # a bare "7" or "20" says nothing comparable on its own
-        bounds = sentence_bounds(article, quantity.start)
+        bounds = sentence_bounds(article, quantity.start, settings)
         yield Claim(
             "number", article.id, quantity.start, end, text[quantity.start : end], _format(quantity.value),
-            low, high, unit_norm, context_terms(text, quantity.start, end, bounds), *bounds,
+            low, high, unit_norm, context_terms(text, quantity.start, end, bounds, settings), *bounds,
             predicate=quantity.predicate,
         )
 
@@ -142,7 +146,7 @@ ORDINAL = re.compile(
 
 
 @extractor("ordinals")
-def ordinals(article: ClaimSource) -> Iterator[Claim]:
+def ordinals(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Ordinals with what they count ("the 66th minute", "la 86e minute", "15th title")."""
     text = article.text
     for match in ORDINAL.finditer(text):
@@ -154,13 +158,13 @@ def ordinals(article: ClaimSource) -> Iterator[Claim]:
         end = match.end(2)
         if unit not in UNIT_CONCEPTS and second and unit_key(second) in UNIT_CONCEPTS:
             unit, end = unit_key(second), match.end(3)  # "his 16th league goal": what is counted comes last
-        if unit not in UNIT_CONCEPTS and int(match.group(1)) < 4:
+        if unit not in UNIT_CONCEPTS and int(match.group(1)) < settings.rank_below:
             continue  # "1er tour", "2nd leg": ranks of rounds, not claims
         value = float(match.group(1))
-        bounds = sentence_bounds(article, match.start())
+        bounds = sentence_bounds(article, match.start(), settings)
         yield Claim(
             "number", article.id, match.start(), end, text[match.start() : end], _format(value), value, value,
-            unit, context_terms(text, match.start(), end, bounds), *bounds,
+            unit, context_terms(text, match.start(), end, bounds, settings), *bounds,
         )
 
 
@@ -189,7 +193,7 @@ _CAUSE_STOP = re.compile(
 
 
 @extractor("causes")
-def causes(article: ClaimSource) -> Iterator[Claim]:
+def causes(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Cause or means of an outcome ("hit by gunfire", "killed by shelling", "caused by an update")."""
     text = article.text
     entity_starts = {e.start for e in article.analysis.entities if e.label in ("person", "organisation", "group")}
@@ -237,7 +241,7 @@ def _previous_sentence(article: ClaimSource, start: int) -> int:
 
 
 @extractor("dates")
-def dates(article: ClaimSource) -> Iterator[Claim]:
+def dates(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Stated dates. A day without a year in an undated article is still compared by day and
     month ("*-01-15"); a bare year is a year number, as other languages' "en 1977" are."""
     from parallax.analyze.components.dates import date_parts
@@ -246,7 +250,7 @@ def dates(article: ClaimSource) -> Iterator[Claim]:
     for mention in article.analysis.dates:
         if not any(ch.isdigit() for ch in mention.text):
             continue  # "this week", "Wednesday": resolved approximately, not a stated date
-        bounds = sentence_bounds(article, mention.start)
+        bounds = sentence_bounds(article, mention.start, settings)
         value = mention.value
         kind, unit = "date", "date"
         if not value:
@@ -263,7 +267,7 @@ def dates(article: ClaimSource) -> Iterator[Claim]:
         low = high = float(value) if kind == "number" else 0.0
         yield Claim(
             kind, article.id, mention.start, mention.end, text[mention.start : mention.end], value,
-            low, high, unit, context_terms(text, mention.start, mention.end, bounds), *bounds,
+            low, high, unit, context_terms(text, mention.start, mention.end, bounds, settings), *bounds,
         )
 
 

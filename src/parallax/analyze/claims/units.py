@@ -3,11 +3,11 @@ wordings can be compared: "Sitze"/"sièges"/"seats" are one measure, "about 150,
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 
 from parallax.analyze.translit import fold
+from parallax.lexicon import HEDGE_BOUNDS
 from parallax.analyze.terms import stem, stop_words
 
 UNIT_SYNONYMS = {
@@ -22,23 +22,6 @@ UNIT_SYNONYMS = {
 }
 # Written after the number as two words ("33,2 per cento"); the analysis sees only the first.
 TWO_WORD_UNITS = re.compile(r"\s*(per cent|per cento|pour cent|por ciento)\b", re.IGNORECASE)
-# Hedges as intervals: "about 150,000" agrees with "150,000"; "more than 1,000" with "1,200".
-HEDGE_BOUNDS = {
-    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
-    "some": (0.9, 1.1), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0),
-    "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1), "environ": (0.9, 1.1), "près de": (0.9, 1.0),
-    "etwa": (0.9, 1.1), "rund": (0.9, 1.1), "fast": (0.9, 1.0), "knapp": (0.9, 1.0), "circa": (0.9, 1.1),
-    "quasi": (0.9, 1.0), "alrededor de": (0.9, 1.1), "cerca de": (0.9, 1.0), "casi": (0.9, 1.0),
-    "около": (0.9, 1.1), "почти": (0.9, 1.0), "близько": (0.9, 1.1), "майже": (0.9, 1.0),
-    "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf), "upwards of": (1.0, math.inf),
-    "plus de": (1.0, math.inf), "au moins": (1.0, math.inf), "mehr als": (1.0, math.inf), "über": (1.0, math.inf),
-    "mindestens": (1.0, math.inf), "más de": (1.0, math.inf), "al menos": (1.0, math.inf), "più di": (1.0, math.inf),
-    "oltre": (1.0, math.inf), "almeno": (1.0, math.inf), "более": (1.0, math.inf), "свыше": (1.0, math.inf),
-    "понад": (1.0, math.inf), "не менее": (1.0, math.inf), "just over": (1.0, 1.1),
-    "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0), "up to": (0.0, 1.0),
-    "at most": (0.0, 1.0), "moins de": (0.0, 1.0), "jusqu'à": (0.0, 1.0), "weniger als": (0.0, 1.0),
-    "menos de": (0.0, 1.0), "meno di": (0.0, 1.0), "менее": (0.0, 1.0), "just under": (0.9, 1.0),
-}
 UNIT_AFTER = re.compile(r"[\s\u00a0]*(%|[^\W\d_][\w²-]*)", re.UNICODE)  # used with .match(text, pos)
 
 

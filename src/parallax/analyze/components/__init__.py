@@ -9,6 +9,7 @@ setting gives; each reads what earlier ones put in the shared :class:`Context`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from contextvars import ContextVar
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -76,6 +77,30 @@ def lemma(token: Token) -> str:
     if found is None:
         found = _LEMMA_CACHE[key] = (lemmatize(token) or [token.lower_])[0].lower()
     return found
+
+
+# The analysis settings of the article being analysed, for the helpers deep in the rules (the
+# parse walkers of quotes and speakers) that have no Context at hand; set around each article.
+_TUNABLES: ContextVar[Any] = ContextVar("parallax_analysis_settings", default=None)
+
+
+def tunables() -> Any:
+    """The ``[analyze]`` settings in force (AnalyzeSettings): those of the run, or the defaults."""
+    found = _TUNABLES.get()
+    if found is None:
+        from parallax.config import default
+
+        found = default()["analyze"]
+    return found
+
+
+def use_tunables(settings: Any):
+    """Make ``settings`` the ones helpers read; returns a token for :func:`reset_tunables`."""
+    return _TUNABLES.set(settings)
+
+
+def reset_tunables(token) -> None:
+    _TUNABLES.reset(token)
 
 
 Extractor = Callable[[Context], None]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from parallax.analyze.components import Context
+from parallax.analyze.components import Context, tunables
 from parallax.analyze.models import Entity
 
 # Inflected forms (most languages here have no lemmatizer): present, past and perfect of the
@@ -59,14 +59,12 @@ DETERMINERS = {
     "le", "la", "les", "l'", "un", "une", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "el", "los",
     "las", "il", "lo", "gli", "i", "o", "a", "os", "as", "de", "het", "een", "the", "an",
 }
-NAME_AFTER_CUE = 45  # characters after the cue in which its subject's name must start ("le ministre Christian …")
-NAME_BEFORE_CUE = 30
 SPEAKER_LABELS = ("person", "name", "organisation", "group")
 
 
 def cue_after(text: str, end: int) -> tuple[str, int] | None:
     """The cue right after a quote ending at ``end`` and where it ends."""
-    match = _AFTER.match(text[end : end + 60])
+    match = _AFTER.match(text[end : end + tunables().quotes.cue_after_chars])
     return (match.group("cue"), end + match.end()) if match else None
 
 
@@ -76,7 +74,7 @@ def speaker_after(text: str, end: int, entities: list[Entity]) -> tuple[int, int
     if found is None:
         return None
     cue, cue_end = found
-    stop = min(_clause_end(text, cue_end), cue_end + NAME_AFTER_CUE)
+    stop = min(_clause_end(text, cue_end), cue_end + tunables().quotes.name_after_cue_chars)
     # "so die klare Botschaft des Kanzlers": after an article comes a role or a thing, and in German
     # every noun is capitalised; only a multi-word name or a person the model found is a name there.
     first = text[cue_end:stop].split()[:1]
@@ -102,23 +100,24 @@ def speaker_after(text: str, end: int, entities: list[Entity]) -> tuple[int, int
 
 def speaker_before(text: str, start: int, entities: list[Entity]) -> tuple[int, int, str] | None:
     """ "Lindner répond : «…»": the last name before a cue and a colon that open the quote."""
-    window = text[max(0, start - 80) : start]
+    window = text[max(0, start - tunables().quotes.cue_before_chars) : start]
     match = _BEFORE.search(window)
     if match is None:
         return None
     cue_start = start - len(window) + match.start()
+    name_before = tunables().quotes.name_before_cue_chars
     best = None
     for entity in entities:
-        if entity.label in SPEAKER_LABELS and cue_start - NAME_BEFORE_CUE <= entity.end <= cue_start \
+        if entity.label in SPEAKER_LABELS and cue_start - name_before <= entity.end <= cue_start \
                 and not _SENTENCE_BREAK.search(text, entity.end, cue_start) and (best is None or entity.end > best.end):
             best = entity
     if best is not None:
         return best.start, best.end, match.group("cue")
     # "Feijóo afirmó:": a sentence's first word is no name candidate, but one right before the cue is.
-    name = _CAPITALISED_BEFORE.search(text[max(0, cue_start - NAME_BEFORE_CUE) : cue_start])
+    name = _CAPITALISED_BEFORE.search(text[max(0, cue_start - name_before) : cue_start])
     if name is None:
         return None
-    offset = max(0, cue_start - NAME_BEFORE_CUE)
+    offset = max(0, cue_start - name_before)
     return offset + name.start(1), offset + name.end(1), match.group("cue")
 
 
@@ -153,7 +152,7 @@ def cjk_speaker(text: str, start: int, end: int, language: str) -> tuple[int, in
         opening -= 1
     line_start = max(text.rfind("。", 0, opening), text.rfind("\n", 0, opening), text.rfind(". ", 0, opening)) + 1
     before = text[line_start:opening]
-    after = text[end : end + 12]
+    after = text[end : end + tunables().quotes.cjk_cue_after_chars]
     if language == "ja" and _JA_AFTER.match(after):
         match = _JA_BEFORE.search(before)
     elif language == "zh":

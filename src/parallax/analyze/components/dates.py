@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from parallax.analyze.components import Context, extractor
+from parallax.analyze.components import Context, extractor, tunables
 from parallax.analyze.models import DateMention
 
 WEEKDAYS = {
@@ -92,14 +92,14 @@ def resolve_cjk(match: re.Match, published: date | None) -> date | None:
     year, month, day = match.group("year"), match.group("month"), int(match.group("day"))
     if month:
         return _complete(year, int(month), day, published)
-    if published is None or not 1 <= day <= 31:
+    if published is None or not 1 <= day <= 31:  # fixed: the days of a month
         return None
     # "3일 밤" in an article of 4 December: the 3rd of the month nearest to the publication.
     candidates = []
     for offset in (-1, 0, 1):
         month_index = published.month - 1 + offset
         try:
-            candidates.append(date(published.year + month_index // 12, month_index % 12 + 1, day))
+            candidates.append(date(published.year + month_index // 12, month_index % 12 + 1, day))  # fixed: 12 months
         except ValueError:
             continue
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
@@ -113,13 +113,14 @@ def resolve(text: str, language: str, published: date | None, sentence: str = ""
     words = re.findall(r"[\w'’-]+", lowered)
     if published:
         for word in words:
-            if word in RELATIVE_DAYS and len(words) <= 3:
+            if word in RELATIVE_DAYS and len(words) <= tunables().dates.relative_max_words:
                 return published + timedelta(days=RELATIVE_DAYS[word])
         for lang, names in WEEKDAYS.items():
             if lang not in (language, "en"):
                 continue
             for index, name in enumerate(names):
-                if name in words and len(words) <= 3 and not _YEAR.search(lowered) and not _has_month(lowered):
+                if (name in words and len(words) <= tunables().dates.relative_max_words and not _YEAR.search(lowered)
+                        and not _has_month(lowered)):
                     return _nearest_weekday(published, index, future=bool(_FUTURE.search(sentence)))
     match = _NUMERIC.search(text)
     if match:
@@ -159,7 +160,7 @@ for _names in (
 ):
     for _number, _name in enumerate(_names.split(), start=1):
         _MONTH_NUMBERS.setdefault(_name, _number)
-_MONTH_NUMBERS["sept"] = 9
+_MONTH_NUMBERS["sept"] = 9  # fixed: September
 _MONTH_NUMBERS.update({"ابريل": 4, "اغسطس": 8, "اكتوبر": 10})
 _MONTH_NUMBERS.pop("_", None)
 _MONTH_ALT = "|".join(sorted(map(re.escape, _MONTH_NUMBERS), key=len, reverse=True))
@@ -225,9 +226,9 @@ def _complete(year: str | None, month: int, day: int, published: date | None) ->
 
 
 def _nearest_weekday(published: date, weekday: int, future: bool) -> date:
-    delta = (published.weekday() - weekday) % 7
+    delta = (published.weekday() - weekday) % 7  # fixed: a week
     if future and delta:
-        return published + timedelta(days=7 - delta)
+        return published + timedelta(days=7 - delta)  # fixed: a week
     return published - timedelta(days=delta)
 
 

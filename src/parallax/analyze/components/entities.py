@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from parallax.analyze.components import Context, extractor, lemma
+from parallax.analyze.components import Context, extractor, lemma, tunables
 from parallax.analyze.components.hangul_names import hangul_names
 from parallax.analyze.gazetteer import lookup
 from parallax.analyze.models import Entity, Sentence
@@ -68,10 +68,10 @@ def _model_entities(ctx: Context) -> list[Entity]:
             text = ent.text
         if text.endswith(("’s", "'s")):  # possessive: "Spoljaric’s arrival"
             ent = ent[:-1] if ent[-1].lower_ in ("’s", "'s") else ent
-            text = text[:-2]
+            text = text[: -len("'s")]
         if not text.strip():
             continue
-        if sum(c.isalpha() for c in text) < 2:
+        if sum(c.isalpha() for c in text) < tunables().entities.min_name_letters:
             continue  # "X." and other stray letters
         if label == "place" and len(ent) == 1 and ent[0].pos_ == "ADJ" and not lookup(text):
             label = "group"  # "Ukrainian" tagged as a place is a nationality
@@ -132,7 +132,7 @@ def _noun_phrase(token: Token, stop: int) -> str:
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "de", "du", "des"):
             end = max(end, child.right_edge.i + 1)
-    end = min(end, stop, start + 8)
+    end = min(end, stop, start + tunables().entities.role_max_tokens)
     span = doc[start:end]
     while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ in ("DET", "ADP", "CCONJ")):
         span = span[:-1]
@@ -150,7 +150,7 @@ def _candidate_names(ctx: Context) -> list[Entity]:
             counts[name] = counts.get(name, 0) + 1
     out = []
     for start, end, name in runs:
-        sentence_initial = start in starts or text[max(0, start - 2) : start].strip() in ("", "\n")
+        sentence_initial = start in starts or text[max(0, start - 2) : start].strip() in ("", "\n")  # fixed: a line break and a space
         if sentence_initial and " " not in name and not counts.get(name) and not lookup(name):
             continue
         role, name_start = _leading_title(name)
@@ -190,16 +190,17 @@ def _leading_title(name: str) -> tuple[str | None, int]:
     least two words, and where the name starts; (None, 0) when there is none."""
     words = list(re.finditer(r"\S+", name))
     last_title = None
-    for index, word in enumerate(words[:-2]):
+    settings = tunables().entities
+    for index, word in enumerate(words[: -settings.min_name_words]):
         lowered = word.group().lower()
-        if lowered in TITLE_WORDS or (len(lowered) > 10 and lowered.endswith(_TITLE_SUFFIXES)):
+        if lowered in TITLE_WORDS or (len(lowered) > settings.title_suffix_min_chars and lowered.endswith(_TITLE_SUFFIXES)):
             last_title = index
     if last_title is None:
         return None, 0
     rest = words[last_title + 1 :]
     while rest and rest[0].group().lower() in ("de", "del", "della", "di", "da", "von", "der", "des", "du"):
-        rest = rest[2:]  # the title's complement: "Segretario di Stato", "Ministro de Defensa"
-    if len(rest) < 2:
+        rest = rest[2:]  # fixed: a preposition and its noun, the title's complement ("Segretario di Stato")
+    if len(rest) < settings.min_name_words:
         return None, 0
     first = 1 if words[0].group().lower() in _ARTICLES and last_title > 0 else 0  # "Il Cardinale"
     return name[words[first].start() : rest[0].start()].rstrip(), rest[0].start()

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 def mark_paragraph_starts(doc: Doc) -> Doc:
     # Read from the token arrays, not ``doc.text``: that rebuilds the string from every token
     # (~1.5 ms for an average article). spaCy keeps line breaks in whitespace tokens.
-    if len(doc) < 2:
+    if len(doc) < 2:  # fixed: one token has no break inside
         return doc
     tokens = doc.to_array([ORTH, IS_SPACE])
     strings = doc.vocab.strings

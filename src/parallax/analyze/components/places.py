@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from parallax.analyze.components import lemma
-from parallax.analyze.gazetteer import BARE_MATCH_POPULATION, lookup
+from parallax.analyze.components import lemma, tunables
+from parallax.analyze.gazetteer import lookup
 
 PLACE_NOUNS = {
     "region", "oblast", "province", "state", "county", "district", "city", "town", "village", "hamlet",
@@ -70,7 +70,7 @@ def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ != "PERSON":
             continue
         end = ent.end
-        while (end < len(doc) and end - ent.start < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title
+        while (end < len(doc) and end - ent.start < tunables().entities.place_max_tokens and doc[end].pos_ == "PROPN" and doc[end].is_title
                and doc[end].ent_type_ in _NAME_CONTINUES):
             end += 1
         if end > ent.end:
@@ -105,7 +105,7 @@ def correct_places(doc: Doc) -> Doc:
                 new.append(Span(doc, token.i, token.i + 1, label="PERSON"))
             continue
         place = lookup(token.text)
-        if place and place.population >= BARE_MATCH_POPULATION:
+        if place and place.population >= tunables().entities.bare_place_population:
             new.append(Span(doc, token.i, token.i + 1, label="GPE"))
     if not new:
         return doc

@@ -11,6 +11,7 @@ from parallax.analyze.components import Context, extractor, lemma
 from parallax.analyze.components.cues import INDIRECT_LEMMAS
 from parallax.analyze.components.speakers import resolve_speaker, subject_of
 from parallax.analyze.models import Quantity, Quote
+from parallax.lexicon import SCALES, WORD_NUMBERS
 
 HEDGES = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
@@ -23,17 +24,6 @@ HEDGES = [
     "более", "менее", "около", "почти", "свыше", "не менее", "понад", "близько", "майже",
 ]
 _HEDGE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "un": 1, "une": 1, "deux": 2,
-    "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-}
-SCALES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-          "mille": 1e3, "mila": 1e3, "tsd": 1e3, "tys": 1e3, "milliard": 1e9, "milliards": 1e9, "mln": 1e6, "bn": 1e9, "tausend": 1e3,
-          "millionen": 1e6, "milliarden": 1e9, "mil": 1e3, "millones": 1e6, "milioni": 1e6, "миллиона": 1e6,
-          "тысяч": 1e3, "млн": 1e6, "тыс": 1e3}
 UNITS = {"percent", "per cent", "%", "km2", "km²", "km", "kilometers", "kilometres", "miles", "mile", "meters",
          "metres", "m", "kg", "tons", "tonnes", "hectares", "square", "degrees", "dollars", "euros", "$", "€", "£",
          "pour cent", "prozent", "por ciento", "per cento", "процентов"}
@@ -56,7 +46,7 @@ def parse_number(text: str, language: str = "en") -> float | None:
             decimal = "," if language in ("fr", "de", "es", "it", "ru", "uk", "pt", "pl") else "."
             thousands = "." if decimal == "," else ","
             if re.fullmatch(r"\d{1,3}(?:[ .,\u202f]\d{3})+", digits) and not (
-                digits.count(decimal) == 1 and len(digits.split(decimal)[-1]) != 3
+                digits.count(decimal) == 1 and len(digits.split(decimal)[-1]) != 3  # fixed: digits are grouped by three
             ):
                 digits = re.sub(r"[ .,\u202f]", "", digits)
             else:
@@ -99,7 +89,7 @@ def _pattern_quantities(ctx: Context):
         scale = first if first and first.lower() in SCALES else None
         unit = second if scale else first
         number_text = match.group(1) + (f" {scale}" if scale else "")
-        hedge = _HEDGE.search(text[max(0, start - 25) : start])
+        hedge = _HEDGE.search(text[max(0, start - ctx.settings.quantities.pattern_hedge_chars) : start])
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         yield Quantity(
             text[start:end], parse_number(number_text, ctx.language),
@@ -118,14 +108,14 @@ def _quantity(span: Span, ctx: Context) -> Quantity | None:
             break
     start = span.start_char + (len(span.text) - len(text))
     if hedge is None:
-        before = _HEDGE.search(ctx.text[max(0, span.start_char - 20) : span.start_char])
+        before = _HEDGE.search(ctx.text[max(0, span.start_char - ctx.settings.quantities.hedge_chars) : span.start_char])
         if before:
             hedge = before.group(1).lower()
     value = parse_number(text, ctx.language)
     if value is None and not any(t.like_num for t in span):
         return None
     unit, unit_token = _unit(span)
-    predicate = _predicate(unit_token or span.root) if ctx.has_model else None
+    predicate = _predicate(unit_token or span.root, ctx.settings.quantities.predicate_hops) if ctx.has_model else None
     attributed = _attribution(span, ctx.quotes, ctx) if ctx.has_model else _quote_speaker(span, ctx.quotes)
     return Quantity(text, value, unit, hedge, predicate, attributed, start, span.end_char)
 
@@ -152,11 +142,12 @@ def _unit(span: Span) -> tuple[str | None, Token | None]:
     return None, None
 
 
-def _predicate(token: Token) -> str | None:
-    """The verb (or event noun: "evacuation of 150,000") the number is an argument of."""
+def _predicate(token: Token, hops: int) -> str | None:
+    """The verb (or event noun: "evacuation of 150,000") the number is an argument of, at most
+    ``hops`` steps up the parse."""
     seen = 0
     current = token
-    while current.head is not current and seen < 8:
+    while current.head is not current and seen < hops:
         previous, current = current, current.head
         seen += 1
         if current.pos_ in ("VERB",) or (current.pos_ == "AUX" and current.dep_ == "ROOT"):

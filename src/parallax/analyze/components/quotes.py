@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.analyze.components import Context, extractor, lemma
+from parallax.analyze.components import Context, extractor, lemma, tunables
 from parallax.analyze.components.attribution import lexical_speaker
 from parallax.analyze.components.cues import CUE_LEMMAS, INDIRECT_LEMMAS, is_cue
 from parallax.analyze.components.quote_marks import find_direct
@@ -35,10 +35,6 @@ from parallax.analyze.components.speakers import (
 )
 from parallax.analyze.models import Entity, Quote
 
-MIN_QUOTE_WORDS = 2  # a single quoted word counts only when a cue introduces it ("called it “unethical”")
-MIN_UNATTRIBUTED_WORDS = 4
-TRAILING_ATTRIBUTION_TOKENS = 8
-OWN_CLAUSE_WORDS = 4
 # "WALLACE: …" / "Mr. PENCE: …": speaker labels of interview transcripts.
 _SPEAKER_LABEL = r"(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][A-Z.'’ -]{1,40}[A-Z]"  # "WALLACE", "Mr. PENCE"
 _TRANSCRIPT = re.compile(rf"(?m)^[\"“]?({_SPEAKER_LABEL}):\s+(\S.*)$")
@@ -57,6 +53,7 @@ _LABEL = re.compile(rf"({_SPEAKER_LABEL}):\s+")
 
 @extractor("quotes")
 def quotes(ctx: Context) -> None:
+    settings = ctx.settings.quotes
     doc = ctx.doc
     direct = find_direct(ctx.text)
     masked = _masked_tokens(doc, direct)
@@ -105,7 +102,7 @@ def quotes(ctx: Context) -> None:
         if speaker_span is None and cue is None:
             speaker_span = _colon_label(ctx, start)
         if speaker_span is None and region is not None and ctx.has_model and (
-            not adjacent_to(previous, ctx.text, start) or _own_words(region, masked) >= OWN_CLAUSE_WORDS
+            not adjacent_to(previous, ctx.text, start) or _own_words(region, masked) >= settings.own_clause_words
         ):
             governing = governing_speaker(doc, start, end, masked)
             if governing is not None:
@@ -123,8 +120,10 @@ def quotes(ctx: Context) -> None:
             quote = transcript[start]
         else:
             quote = Quote(None, None, None, cue_text, ctx.text[start:end], start, end, True)
-        words = len(quote.text.split()) if ctx.language not in ("zh", "ja", "ko") else len(quote.text) // 2
-        if (words < MIN_QUOTE_WORDS and quote.cue is None) or (quote.speaker is None and words < MIN_UNATTRIBUTED_WORDS):
+        words = (len(quote.text.split()) if ctx.language not in ("zh", "ja", "ko")
+                 else len(quote.text) // settings.cjk_chars_per_word)
+        if ((words < settings.min_quote_words and quote.cue is None)
+                or (quote.speaker is None and words < settings.min_unattributed_words)):
             continue  # a short quoted phrase nobody says is emphasis or a title ("The Apprentice"), not a quotation
         out.append(quote)
         previous = quote if quote.speaker else previous
@@ -147,21 +146,22 @@ def _is_title(text: str, start: int, end: int) -> bool:
     a show, a book or a film; PolNeAR train: 50 such phrases were not quotations, 10 were."""
     words = re.findall(r"[\w’'&-]+", text[start:end])
     capitalised = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    if not capitalised or len(words) > 8 or text[start:end].isupper():
+    settings = tunables().quotes
+    if not capitalised or len(words) > settings.title_max_words or text[start:end].isupper():
         return False
     if not all(w[:1].isupper() or w[:1].isdigit() for w in capitalised):
         return False
-    if _TITLE_BEFORE.search(text[max(0, start - 30) : start]) is None:
+    if _TITLE_BEFORE.search(text[max(0, start - settings.title_context_chars) : start]) is None:
         return False
     # In a headline every word is capitalised ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’").
     line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
     long_words = re.findall(r"[\w’'-]{4,}", line)
-    return sum(w[:1].isupper() for w in long_words) < 0.8 * len(long_words)
+    return sum(w[:1].isupper() for w in long_words) < settings.headline_capitalised_share * len(long_words)
 
 
 def _labelled(text: str, start: int, end: int) -> Quote | None:
     match = _LABEL.match(text, start, end)
-    if match is None or len(match.group(1).replace(".", "").strip()) < 3:
+    if match is None or len(match.group(1).replace(".", "").strip()) < tunables().quotes.label_min_chars:
         return None
     name = match.group(1).strip()
     if name.upper() in _NEWSROOM_LABELS:
@@ -173,7 +173,7 @@ def _labelled(text: str, start: int, end: int) -> Quote | None:
 def _colon_label(ctx: Context, start: int) -> Span | None:
     """ "- Jeffrey M. Jones: “Gallup’s analysis …”", "Pew Research: “…”": a name, then a colon, then
     the quotation, with no verb between."""
-    window_start = max(0, start - 90)
+    window_start = max(0, start - tunables().quotes.colon_label_chars)
     match = _COLON_LABEL.search(ctx.text, window_start, start)
     if match is None or match.group(1).upper() in _NEWSROOM_LABELS:
         return None
@@ -191,7 +191,7 @@ def _headline_speaker(ctx: Context, start: int) -> Span | None:
 
 
 def _signature(ctx: Context, end: int) -> Span | None:
-    match = _SIGNATURE.match(ctx.text, end, min(len(ctx.text), end + 80))
+    match = _SIGNATURE.match(ctx.text, end, min(len(ctx.text), end + tunables().quotes.signature_chars))
     if match is None:
         return None
     return ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -208,7 +208,7 @@ def _transcript_quotes(text: str, direct: list[tuple[int, int]]) -> dict[int, Qu
     out: dict[int, Quote] = {}
     for match in _TRANSCRIPT.finditer(text):
         name = match.group(1).strip()
-        if len(name.replace(".", "")) < 3 or name.upper() in _NEWSROOM_LABELS:
+        if len(name.replace(".", "")) < tunables().quotes.label_min_chars or name.upper() in _NEWSROOM_LABELS:
             continue
         start, end = match.span(2)
         inner = next(((a, b) for a, b in direct if start <= a < end), None)
@@ -240,12 +240,13 @@ def _region(ctx: Context, start: int, end: int) -> Span | None:
         following = ctx.sentence_of(sentence_end)
         # A longer one too when it goes on in lower case ("?” the 43-year-old asked in the
         # video's description."): the parser split the sentence at the question mark.
-        opening = following if len(following) <= TRAILING_ATTRIBUTION_TOKENS else (
-            following[:TRAILING_ATTRIBUTION_TOKENS] if following[0].text[:1].islower() else following[:0])
+        trailing = tunables().quotes.trailing_attribution_tokens
+        opening = following if len(following) <= trailing else (
+            following[:trailing] if following[0].text[:1].islower() else following[:0])
         if not opening and ctx.text[start:end].rstrip("’'”\"»")[-1:] in ("!", "?"):  # "…help?’”" too
             # “All the way!” Dawson shouted, shorthand for …: after an exclamation or a question
             # the parser starts a new sentence, which opens with the quote's attribution.
-            opening = [t for t in following[: 2 * TRAILING_ATTRIBUTION_TOKENS] if t.dep_ == "ROOT" and any(
+            opening = [t for t in following[: tunables().quotes.reopening_attribution_tokens] if t.dep_ == "ROOT" and any(
                 c.dep_.startswith("nsubj") and c.i < t.i for c in t.children)]
         # "Cruz continued:" introduces the next quote, not this one
         if any(t.pos_ == "VERB" and is_cue(t) for t in opening) and not any(
@@ -275,7 +276,8 @@ def _nearest_cue(text: str, region: Span | None, masked: set[int], start: int, e
                  and _cue_verb(a)]
         if chain:
             inner = chain[0]
-            if 0 <= inner.i - quoted.end <= 3 and (text[end - 1 : end] in (",", "!", "?") or text[end : end + 2].strip(" ”\"’")[:1] == ","):
+            if (0 <= inner.i - quoted.end <= tunables().quotes.own_cue_max_gap
+                    and (text[end - 1 : end] in (",", "!", "?") or text[end : end + 2].strip(" ”\"’")[:1] == ",")):  # fixed: the mark and the comma
                 return inner  # "“…,” she said, but …, “…,” said Kunin": the cue right after the quote
             if len(chain) > 1 and inner.tag_ == "VBG" and inner.head.i == chain[1].i:
                 return inner  # "Cruz said, adding: “…”": added, by the same speaker
@@ -326,7 +328,7 @@ def _indirect(ctx: Context, masked: set[int], people: list[Entity]) -> Iterable[
             if child.dep_ != "ccomp" or child.i < token.i:
                 continue
             content = doc[child.left_edge.i : child.right_edge.i + 1]
-            if any(t.i in masked for t in content) or len(content) < 3:
+            if any(t.i in masked for t in content) or len(content) < tunables().quotes.indirect_min_tokens:
                 continue
             while content and (content[0].dep_ == "mark" or content[0].is_punct):
                 content = content[1:]

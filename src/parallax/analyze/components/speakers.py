@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.analyze.components import Context, lemma
+from parallax.analyze.components import Context, lemma, tunables
 from parallax.analyze.components.cues import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -40,14 +40,17 @@ def subject_of(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> 
         # "…,” Ramos, 58, told AFP": whom one tells or asks is the listener, never the speaker
         # unless the cue comes straight after the quote: "“How big is that wall?” asked the boy"
         listener = lemma(verb) in ADDRESSEE_CUES and not (verb.i > 0 and verb.doc[verb.i - 1].text in CLOSING_MARKS)
+        settings = tunables().quotes
         for child in candidates:
-            if child.i in masked or child.i - verb.i > 4 or (listener and child.dep_ in ("dobj", "obj")):
+            if child.i in masked or child.i - verb.i > settings.subject_max_distance or (
+                    listener and child.dep_ in ("dobj", "obj")):
                 continue
             if _untagged_name(child, verb):
                 return phrase(child)  # "…,” said Skelly, explaining …": the name parsed as an adverb
             if child.dep_ in ("dobj", "obj", "attr", "nsubj", "compound", "ROOT") and (
                 child.pos_ == "PROPN" or child.lower_ in ROLE_NOUNS or lemma(child) in ROLE_NOUNS
-                or (child.pos_ == "NOUN" and child.i - verb.i <= 3 and verb.i > 0 and verb.doc[verb.i - 1].is_punct)
+                or (child.pos_ == "NOUN" and child.i - verb.i <= settings.noun_subject_max_distance and verb.i > 0
+                    and verb.doc[verb.i - 1].is_punct)
             ):  # "…,” said the 46-year-old
                 return phrase(child)
     return subject
@@ -64,7 +67,8 @@ def _untagged_name(child: Token, verb: Token) -> bool:
 
 def grammatical_subject(verb: Token, masked: set[int] | frozenset[int] = frozenset()) -> Span | None:
     seen = 0
-    while verb is not None and seen < 4:
+    hops = tunables().quotes.subject_hops
+    while verb is not None and seen < hops:
         for child in _subject_first(verb, masked):
             if child.i in masked:
                 continue  # a subject inside the quotation is the quoted speaker's own words
@@ -137,7 +141,7 @@ def _subject_first(verb: Token, masked: set[int] | frozenset[int]) -> list[Token
     A quoted title is not one of them ("Washington, star of “Scandal,” thanked …")."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_.startswith("nsubj") and c.i not in masked]
-    if len(subjects) < 2:
+    if len(subjects) < 2:  # fixed: one subject has no rival
         return children
     nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
     return [c for c in children if c not in subjects or c is nearest]
@@ -154,7 +158,8 @@ def _past_dateline(subject: Token, verb: Token) -> Span | None:
         return None
     if subject.i > 0 and "\n" not in subject.doc[subject.i - 1].text_with_ws:
         return None  # a dateline opens its paragraph
-    dashes = [t.i for t in subject.doc[subject.i + 1 : min(verb.i, subject.i + 8)] if t.text in _DASHES]
+    reach = tunables().quotes.dateline_max_tokens
+    dashes = [t.i for t in subject.doc[subject.i + 1 : min(verb.i, subject.i + reach)] if t.text in _DASHES]
     if not dashes:
         return None
     words = subject.doc[dashes[0] + 1 : verb.i]
@@ -173,7 +178,7 @@ def inverted_speaker(cue: Token, quote_end: int, masked: set[int]) -> Span | Non
         return None
     # "said retired neurosurgeon Ben Carson, asked about …": a title may come first
     name = cue.i + 1
-    while name < min(len(doc), cue.i + 5) and name not in masked and not doc[name].is_punct and not (
+    while name < min(len(doc), cue.i + tunables().quotes.inverted_title_tokens) and name not in masked and not doc[name].is_punct and not (
             doc[name].ent_type_ in ("PERSON", "PER") and doc[name].ent_iob_ == "B"):
         name += 1
     if name >= len(doc) or doc[name].ent_type_ not in ("PERSON", "PER") or doc[name].ent_iob_ != "B":
@@ -193,20 +198,22 @@ def speaker_between(ctx: Context, quote_end: int, cue: Token) -> Span | None:
     between = doc.char_span(quote_end, cue.idx, alignment_mode="expand")
     if between is None:
         return None
+    settings = tunables().quotes
     tokens = [t for t in between if quote_end <= t.idx < cue.idx and not (t.is_punct or t.is_space)]
-    if not tokens or tokens[0].idx - quote_end > 4:
+    if not tokens or tokens[0].idx - quote_end > settings.between_max_gap_chars:
         return None
-    if len(tokens) > 8:
+    if len(tokens) > settings.between_max_tokens:
         # "“…,” Murphy, the head of Right to Rise USA, tweeted": the name before the apposition
         comma = next((t for t in between if t.text == "," and t.i > tokens[0].i), None)
-        if comma is None or tokens[0].pos_ != "PROPN" or len(tokens) > 20:
+        if comma is None or tokens[0].pos_ != "PROPN" or len(tokens) > settings.between_apposition_max_tokens:
             return None
         tokens = [t for t in tokens if t.i < comma.i]
-        if not tokens or len(tokens) > 4:
+        if not tokens or len(tokens) > settings.between_name_max_tokens:
             return None
     if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in tokens):
         return None
-    described = tokens[0].lower_ == "the" and len(tokens) <= 5 and tokens[-1].pos_ in ("NOUN", "ADJ")  # "the 43-year-old"
+    described = (tokens[0].lower_ == "the" and len(tokens) <= settings.described_max_tokens
+                 and tokens[-1].pos_ in ("NOUN", "ADJ"))  # "the 43-year-old"
     if not described and not any(t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS or lemma(t) in ROLE_NOUNS
                                  for t in tokens):
         return None
@@ -220,7 +227,8 @@ def speaker_before_cue(cue: Token, masked: set[int]) -> Span | None:
     # "her senior policy adviser, Jake Sullivan, said: “…”": the comma closing an apposition
     end = cue.i - 1 if cue.i > 1 and doc[cue.i - 1].text == "," and doc[cue.i - 1].i not in masked else cue.i
     start = end
-    while start > 0 and end - start < 9:
+    reach = tunables().quotes.before_cue_max_tokens
+    while start > 0 and end - start < reach:
         token = doc[start - 1]
         if token.i in masked or token.is_punct or token.is_space or token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADP"):
             break
@@ -344,9 +352,10 @@ def as_put_it(ctx: Context, start: int, end: int) -> tuple[Span, str] | None:
     quoted = doc.char_span(start, end, alignment_mode="expand")
     if quoted is None:
         return None
-    for token in doc[quoted.end : min(len(doc), quoted.end + 12)]:
+    settings = tunables().quotes
+    for token in doc[quoted.end : min(len(doc), quoted.end + settings.as_put_it_tokens)]:
         if token.lower_ == "put" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "it" and any(
-                t.lower_ == "as" for t in doc[max(quoted.end, token.i - 8) : token.i]):
+                t.lower_ == "as" for t in doc[max(quoted.end, token.i - settings.as_before_put_tokens) : token.i]):
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
                 return phrase(subject), "put it"
@@ -412,15 +421,13 @@ def resolve_speaker(span: Span, entities: list[Entity], people: list[Entity], be
     return span.text.strip("-–—― ")  # "-Michelle Marks": a signature whose hyphen the tokenizer kept
 
 
-SALIENCE_WINDOW = 800  # characters back in which a subject outranks a nearer mention
-
-
 def _antecedent(earlier: list[Entity], ctx: Context) -> Entity:
     """ "According to Ham, … disagreed with Obama’s policies. “…,” he said": a pronoun speaker
     refers to the latest person who was a subject or a source, not to the latest name (Obama)."""
     last = earlier[-1]
+    window = ctx.settings.quotes.salience_chars if ctx.settings else tunables().quotes.salience_chars
     for person in reversed(earlier):
-        if last.start - person.start > SALIENCE_WINDOW:
+        if last.start - person.start > window:
             break
         span = ctx.doc.char_span(person.start, person.end, alignment_mode="expand")
         if span is None:
