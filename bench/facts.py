@@ -1,38 +1,48 @@
-"""Story reports scored against the hand-checked cross-source facts of news-dev.
+"""Story reports scored against the hand-checked cross-source facts of the news-dev sets.
 
-For every news-dev event the articles go through the real ingest (cleaning), analysis and copy
-detection, and the compare stage builds the story report (the gold event is the story here, so
-this measures comparing, not clustering). Each gold fact lists verbatim value spans per article
-and a relation. A gold fact is *found* when one fact row has cells overlapping at least two of
-its value spans; the matched row is the one covering the most of them (name-spelling rows only
-match name facts and name facts only name-spelling or sentence rows: a row about how a name is
-spelled says nothing about the number next to it, nor a row of numbers about the name).
+Each gold fact lists verbatim value spans per article and a relation (agree / conflict /
+complementary). Reports are built two ways:
+- on gold stories: each gold event's articles (cleaned, analysed, copies found as the cluster
+  stage finds them) as one story: this measures comparing alone;
+- on Parallax's own stories: the whole set through the store, clustered as `parallax cluster`
+  clusters it, one report per story formed: this is what a user sees. A fact is looked for in
+  the report of the story holding most of its articles.
 
-- recall: found / gold facts (facts whose spans cannot be located in the cleaned text count
-  as not found and are listed);
-- relation accuracy: found facts whose row has the gold relation / found;
-- span recall: gold value spans covered by the matched row / value spans of found facts;
-- false conflicts: rows marked conflict that match a gold fact whose relation is not conflict,
-  over all rows that match a gold fact; also printed: conflict rows over all comparable rows.
+A gold fact is *found* when one row has cells overlapping at least two of its value spans; the
+matched row is the one covering most of them (name-spelling rows only match name facts, and name
+facts only name-spelling or sentence rows). Printed per set and pooled:
+- recall: found / gold facts (facts whose spans are not in the cleaned text count as not found);
+- relation accuracy: found facts whose row has the gold relation / found (a row marked "updated"
+  counts as right for a gold conflict: the sources give different figures, reported over time);
+- span recall: gold spans covered by the matched row / spans of found facts;
+- false conflicts: conflict rows matching a gold fact that is not a conflict, over rows matching
+  gold facts;
+- rows mixing events (own stories): rows whose cells come from articles of different gold events,
+  over conflict rows and over all comparable rows;
+- brief checks (every sentence cited, every citation inside its article, quotes verbatim) and the
+  time of a 30-article report.
 
-It also checks every brief (citations present, spans inside their article, quotes verbatim) and
-times report generation, including a 30-article story.
+When the compare stage learns parameters (the conflict confidence), they are fitted by leave-one-
+family-out cross-validation: a family's facts are scored with parameters fitted on the others.
 
-    python bench/facts.py [--events N]
+    python bench/facts.py [--sets news-dev,news-dev-2,news-dev-3] [--stories gold,own] [--show]
+    python bench/facts.py --audit 50 --seed 7     # draw conflict rows of news-dev-2/-3 to judge by hand
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import pickle
+import random
 import re
 import sys
+import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-dev"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
 
 
 def locate(text: str, needle: str) -> tuple[int, int] | None:
@@ -42,58 +52,6 @@ def locate(text: str, needle: str) -> tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(part) for part in needle.split())
     match = re.search(pattern, text, re.IGNORECASE)
     return (match.start(), match.end()) if match else None
-
-
-def load(limit: int | None, cache: str | None = None):
-    from parallax.analyze import ArticleInput, analyze
-    from parallax.ingest import read_articles
-    from parallax.models import Problem
-
-    articles = [a for a in read_articles([str(DATA / "dev.jsonl")]) if not isinstance(a, Problem)]
-    gold = {json.loads(line)["id"]: json.loads(line) for line in open(DATA / "dev.jsonl", encoding="utf-8")}
-    events = defaultdict(list)
-    for article in articles:
-        events[gold[article.external_id]["event"]].append(article)
-    if limit:
-        events = dict(list(events.items())[:limit])
-    wanted = [a for arts in events.values() for a in arts]
-    started = time.perf_counter()
-    if cache and Path(cache).exists():
-        with open(cache, "rb") as handle:
-            analyses = pickle.load(handle)
-        return events, analyses
-    analyses = {}
-    for result in analyze([ArticleInput(a.id, a.language, a.title, a.text, a.published) for a in wanted], workers=2):
-        if not isinstance(result, Problem):
-            analyses[result.id] = result
-    print(f"analysed {len(analyses)} articles in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    if cache:
-        with open(cache, "wb") as handle:
-            pickle.dump(analyses, handle)
-    return events, analyses
-
-
-def sources_of(articles, analyses):
-    from parallax.cluster import Clusterer, extract
-    from parallax.compare import SourceArticle
-
-    clusterer = Clusterer()
-    ordered = [a for a in sorted(articles, key=lambda a: (a.published or "", a.id)) if a.id in analyses]
-    copy_of = {}
-    for article in ordered:
-        features = extract(article.id, article.language, article.title, article.text, article.published,
-                           analyses[article.id].to_dict())
-        copy_of[article.id] = clusterer.assign(features).copy_of
-        copy_of.update(clusterer.copies.drain_relinks())
-    external = {a.id: a.external_id for a in articles}
-    out = []
-    for article in ordered:
-        analysis = analyses[article.id]
-        origin = copy_of.get(article.id)
-        out.append(SourceArticle(article.external_id, article.outlet, article.language, article.published,
-                                 article.title, article.text, analysis.__class__(**{**analysis.__dict__, "id": article.external_id}),
-                                 external.get(origin) if origin else None))
-    return out
 
 
 def check_brief(report, texts) -> tuple[int, int, int, int]:
@@ -114,118 +72,222 @@ def check_brief(report, texts) -> tuple[int, int, int, int]:
     return sentences, cited, bad_spans, bad_quotes
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, help="only the first N events (quick runs)")
-    parser.add_argument("--show", action="store_true", help="print each gold fact and the row it matched")
-    parser.add_argument("--cache", help="pickle analyses here and reuse them (tuning runs)")
-    args = parser.parse_args()
-    if not (DATA / "facts.jsonl").exists():
-        print(f"skipped: {DATA} not found (the shared evaluation data is not on this machine)")
-        return
+def gold_reports(data) -> dict[str, tuple]:
+    """Event -> (report, texts, article -> event) on gold stories."""
     from parallax.compare import build_report
 
-    events, analyses = load(args.events, args.cache)
-    facts = [json.loads(line) for line in open(DATA / "facts.jsonl", encoding="utf-8")]
-    totals = defaultdict(int)
-    by_relation = defaultdict(lambda: [0, 0, 0])  # gold relation -> [gold, found, right relation]
-    by_kind = defaultdict(lambda: [0, 0, 0])  # gold kind -> [gold, found, right relation]
-    timings = []
-    brief_totals = [0, 0, 0, 0]
-    reports = {}
-    for event, articles in events.items():
-        sources = sources_of(articles, analyses)
-        build_report(sources)  # warm caches (stop words) so timings are of the work itself
-        started = time.perf_counter()
+    events = defaultdict(list)
+    for item in data.items:
+        events[item.event].append(item)
+    out = {}
+    for event, items in events.items():
+        sources = corpus.sources(items)
         report = build_report(sources, event)
-        timings.append((len(sources), time.perf_counter() - started))
-        texts = {s.id: s.text for s in sources}
-        reports[event] = (report, texts)
-        for i, value in enumerate(check_brief(report, texts)):
-            brief_totals[i] += value
-        comparable = [f for f in report.facts if f.kind != "statement"]
-        totals["rows"] += len(report.facts)
-        totals["comparable_rows"] += len(comparable)
-        totals["conflict_rows"] += sum(f.relation == "conflict" for f in report.facts)
-    matched_rows: dict[int, str] = {}
+        out[event] = (report, {s.id: s.text for s in sources})
+    return out
+
+
+def own_reports(data) -> tuple[dict[str, tuple], dict[str, str]]:
+    """Story id -> (report, texts) for the stories Parallax forms over the whole set, and the
+    story of each article (gold id)."""
+    from parallax.app import Parallax
+    from parallax.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        px = Parallax(Store.open(str(Path(folder) / "facts.db")))
+        px.store.add_articles([item.article for item in data.items])
+        records = []
+        for item in data.items:
+            analysis = item.analysis.to_dict()
+            for key in ("id", "text", "title", "language", "model"):
+                analysis.pop(key)
+            records.append((item.article.id, px.analysis_hash, item.analysis.model, analysis, None))
+        px.store.save_analyses(records)
+        px.cluster()
+        out = {}
+        story_of = {}
+        for story in px.stories():
+            result = px.story_report(story["id"])
+            out[story["id"]] = (result.report, result.texts)
+            for article in story["articles"]:
+                story_of[article["id"]] = story["id"]
+        px.close()
+    return out, story_of
+
+
+def score(facts, reports_for, event_of, show=False) -> tuple[dict, dict, list]:
+    """Match gold facts to rows. ``reports_for(fact)`` gives the (report, texts) to search."""
+    totals = Counter()
+    by_kind = defaultdict(lambda: [0, 0, 0])
+    matched = []
     for fact in facts:
-        if fact["event"] not in reports:
-            continue
-        report, texts = reports[fact["event"]]
+        report, texts = reports_for(fact)
+        totals["gold"] += 1
+        by_kind[fact["kind"]][0] += 1
         gold_spans = {}
         for article, value in fact["values"].items():
             where = locate(texts.get(article, ""), value)
             if where:
                 gold_spans[article] = where
-        totals["gold"] += 1
-        by_relation[fact["relation"]][0] += 1
-        by_kind[fact["kind"]][0] += 1
         if len(gold_spans) < 2:
             totals["unlocated"] += 1
             continue
         best, best_cover = None, 0
         for row in report.facts:
             if (row.kind == "name") != (fact["kind"] == "name") and row.kind != "statement":
-                # "Emmanuel Macron: spelled …" says nothing about the date he announced, and
-                # a row of times says nothing about how the Speaker's name is spelled
                 continue
             cover = sum(1 for v in row.values if v.article in gold_spans
                         and v.start < gold_spans[v.article][1] and gold_spans[v.article][0] < v.end)
             if cover > best_cover:
                 best, best_cover = row, cover
         if best is None or best_cover < 2:
-            if args.show:
+            if show:
                 print(f"MISSED  [{fact['relation']}/{fact['kind']}] {fact['fact'][:90]}")
             continue
         totals["found"] += 1
+        by_kind[fact["kind"]][1] += 1
         totals["spans_gold"] += len(gold_spans)
         totals["spans_covered"] += best_cover
-        by_relation[fact["relation"]][1] += 1
-        by_kind[fact["kind"]][1] += 1
-        right = best.relation == fact["relation"]
-        by_relation[fact["relation"]][2] += right
+        right = best.relation == fact["relation"] or (best.relation == "updated" and fact["relation"] == "conflict")
+        totals["right"] += right
         by_kind[fact["kind"]][2] += right
-        totals["right_relation"] += right
-        matched_rows[id(best)] = fact["relation"]
-        if best.relation == "conflict":
-            totals["matched_conflict_rows"] += 1
-        if args.show:
+        matched.append((best, fact))
+        if best.relation == "conflict" and fact["relation"] != "conflict":
+            totals["false_conflicts"] += 1
+        if show:
             print(f"{'OK     ' if right else 'WRONG  '} [{fact['relation']}→{best.relation}/{best.kind}] "
                   f"{fact['fact'][:70]} | {[v.text for v in best.values][:4]}")
-    false_conflicts = sum(1 for relation in matched_rows.values() if relation != "conflict") and sum(
-        1 for event in reports.values() for row in event[0].facts
-        if id(row) in matched_rows and row.relation == "conflict" and matched_rows[id(row)] != "conflict")
+    return totals, by_kind, matched
+
+
+def mixing(reports, event_of) -> Counter:
+    counts = Counter()
+    for report, _ in reports.values():
+        for row in report.facts:
+            if row.kind == "statement" or len(row.values) < 2:
+                continue
+            events = {event_of.get(v.article) for v in row.values}
+            mixed = len(events) > 1
+            counts["comparable"] += 1
+            counts["comparable_mixed"] += mixed
+            if row.relation == "conflict":
+                counts["conflict"] += 1
+                counts["conflict_mixed"] += mixed
+    return counts
+
+
+def line(label, value, width=48) -> str:
+    return f"{label:<{width}}{value:>14}"
+
+
+def report_block(name, totals, by_kind, mixed=None) -> None:
     gold, found = totals["gold"], totals["found"]
-    print("\nbench/facts.py — news-dev story reports vs hand-checked facts")
-    print(f"{'metric':<44}{'value':>10}")
-    print(f"{'gold facts':<44}{gold:>10}")
-    print(f"{'gold facts whose spans were not located':<44}{totals['unlocated']:>10}")
-    print(f"{'recall (found in one row)':<44}{found / gold if gold else 0:>10.3f}")
-    print(f"{'relation accuracy (of found)':<44}{totals['right_relation'] / found if found else 0:>10.3f}")
-    print(f"{'span recall (of found facts)':<44}{totals['spans_covered'] / max(totals['spans_gold'], 1):>10.3f}")
-    print(f"{'false conflicts / rows matching gold':<44}{false_conflicts / max(len(matched_rows), 1):>10.3f}")
-    print(f"{'conflict rows / comparable rows (all)':<44}{totals['conflict_rows'] / max(totals['comparable_rows'], 1):>10.3f}")
-    print(f"{'rows (all kinds)':<44}{totals['rows']:>10}")
-    for relation, (g, f, r) in sorted(by_relation.items()):
-        print(f"{'  ' + relation + ': gold / found / right relation':<44}{f'{g} / {f} / {r}':>10}")
+    print(line(f"{name}: gold facts (not located)", f"{gold} ({totals['unlocated']})"))
+    print(line("  recall", f"{found / gold if gold else 0:.3f}"))
+    print(line("  relation accuracy", f"{totals['right'] / found if found else 0:.3f}"))
+    print(line("  span recall", f"{totals['spans_covered'] / max(totals['spans_gold'], 1):.3f}"))
+    print(line("  false conflicts / matched rows", f"{totals['false_conflicts'] / max(found, 1):.3f}"))
+    if mixed is not None:
+        print(line("  conflict rows mixing events", f"{mixed['conflict_mixed']} / {mixed['conflict']}"))
+        print(line("  comparable rows mixing events", f"{mixed['comparable_mixed']} / {mixed['comparable']}"))
     for kind, (g, f, r) in sorted(by_kind.items()):
-        print(f"{'  kind ' + kind + ': gold / found / right':<44}{f'{g} / {f} / {r}':>10}")
+        print(line(f"    kind {kind}: gold / found / right", f"{g} / {f} / {r}"))
+
+
+def audit(sets, count: int, seed: int) -> None:
+    """Conflict rows drawn at random from the reports of Parallax's own stories, for a person to judge."""
+    rows = []
+    for name in sets:
+        data = corpus.load(name, quiet=True)
+        reports, _ = own_reports(data)
+        for story_id, (report, texts) in sorted(reports.items()):
+            for row in report.facts:
+                if row.relation == "conflict":
+                    rows.append((name, story_id, row))
+    rng = random.Random(seed)
+    drawn = rng.sample(rows, min(count, len(rows)))
+    print(f"{len(rows)} conflict rows in the reports of {', '.join(sets)}; {len(drawn)} drawn with seed {seed}\n")
+    for number, (name, story_id, row) in enumerate(drawn, 1):
+        print(f"{number}. [{name} {story_id}] {row.kind}/{row.conflict_type} — {row.statement[:120]}")
+        for value in row.values:
+            print(f"     {value.article}: «{value.text}» | {value.sentence[:200]}")
+        print()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=",".join(corpus.NEWS))
+    parser.add_argument("--stories", default="gold,own")
+    parser.add_argument("--show", action="store_true", help="print each gold fact and the row it matched")
+    parser.add_argument("--audit", type=int, default=0, help="draw this many conflict rows to judge by hand")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    if not corpus.available():
+        print("skipped: ../shared/data not found (the shared evaluation data is not on this machine)")
+        return 0
+    sets = args.sets.split(",")
+    if args.audit:
+        audit([s for s in sets if s != "news-dev"] or sets, args.audit, args.seed)
+        return 0
+    kinds = args.stories.split(",")
+    pooled = {kind: (Counter(), defaultdict(lambda: [0, 0, 0]), Counter()) for kind in kinds}
+    brief_totals = [0, 0, 0, 0]
+    timings = []
+    print("bench/facts.py — story reports vs hand-checked facts\n")
+    for name in sets:
+        data = corpus.load(name)
+        facts = [json.loads(line) for line in (corpus.DATA / name / "facts.jsonl").open(encoding="utf-8")]
+        event_of = {item.gold["id"]: item.event for item in data.items}
+        for kind in kinds:
+            if kind == "gold":
+                started = time.perf_counter()
+                reports = gold_reports(data)
+                timings.append((len(reports), time.perf_counter() - started))
+                totals, by_kind, _ = score(facts, lambda f, r=reports: r[f["event"]], event_of, args.show)
+                mixed = None
+            else:
+                reports, story_of = own_reports(data)
+
+                def holding(fact, r=reports, s=story_of):
+                    votes = Counter(s.get(a) for a in fact["values"] if s.get(a))
+                    return r[votes.most_common(1)[0][0]] if votes else (next(iter(r.values())))
+
+                totals, by_kind, _ = score(facts, holding, event_of, args.show)
+                mixed = mixing(reports, event_of)
+            for report, texts in reports.values():
+                for i, value in enumerate(check_brief(report, texts)):
+                    brief_totals[i] += value
+            report_block(f"{name} ({kind} stories)", totals, by_kind, mixed)
+            pooled_totals, pooled_kinds, pooled_mixed = pooled[kind]
+            pooled_totals.update(totals)
+            for k, v in by_kind.items():
+                for i in range(3):
+                    pooled_kinds[k][i] += v[i]
+            if mixed:
+                pooled_mixed.update(mixed)
+            print()
+    for kind in kinds:
+        totals, by_kind, mixed = pooled[kind]
+        report_block(f"all sets ({kind} stories)", totals, by_kind, mixed if kind == "own" else None)
+        print()
     sentences, cited, bad_spans, bad_quotes = brief_totals
-    print(f"{'brief sentences':<44}{sentences:>10}")
-    print(f"{'  with citations':<44}{cited / max(sentences, 1):>10.1%}")
-    print(f"{'  citations outside their article':<44}{bad_spans:>10}")
-    print(f"{'  quotes not verbatim in a cited span':<44}{bad_quotes:>10}")
-    size, seconds = max(timings)
-    print(f"{'largest story: articles / seconds':<44}{f'{size} / {seconds:.3f}':>10}")
-    print(f"{'mean seconds per story report':<44}{sum(t for _, t in timings) / len(timings):>10.3f}")
-    # A 30-article story: the largest events together, as one report.
-    pool = sorted(events.values(), key=len, reverse=True)
-    thirty = [a for arts in pool for a in arts][:30]
-    sources = sources_of(thirty, analyses)
+    print(line("brief sentences / with citations", f"{sentences} / {cited / max(sentences, 1):.1%}"))
+    print(line("citations outside their article / quotes not verbatim", f"{bad_spans} / {bad_quotes}"))
+    # A 30-article story: the largest gold events of the first set together, as one report.
+    from parallax.compare import build_report
+
+    data = corpus.load(sets[0], quiet=True)
+    events = defaultdict(list)
+    for item in data.items:
+        events[item.event].append(item)
+    pool = [i for items in sorted(events.values(), key=len, reverse=True) for i in items][:30]
+    sources = corpus.sources(pool)
+    build_report(sources)  # warm the word lists
     started = time.perf_counter()
     build_report(sources)
-    print(f"{'30-article report: seconds':<44}{time.perf_counter() - started:>10.3f}")
+    print(line("30-article report: seconds", f"{time.perf_counter() - started:.3f}"))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

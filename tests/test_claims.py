@@ -8,12 +8,15 @@ from parallax.analyze.models import Analysis, Sentence
 from parallax.compare.align import compatible
 from parallax.analyze.claims.numbers import causes
 from parallax.compare.models import SourceArticle
+from parallax.config import default
+
+CLAIMS = default()["analyze"].claims
 
 
 def _causes(text: str) -> list[tuple[str, str]]:
     sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
     article = SourceArticle("a", None, "en", None, "", text, Analysis("a", "en", "", text, sentences=sentences))
-    return [(c.text, c.value) for c in causes(article)]
+    return [(c.text, c.value) for c in causes(article, CLAIMS)]
 
 
 def test_a_named_thing_is_a_cause_but_named_people_are_an_agent():
@@ -53,7 +56,7 @@ def test_an_ordinal_counts_the_last_noun_of_a_compound():
     text = "Lewandowski scored his 16th league goal of the season. He missed a 66th minute penalty."
     sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
     article = SourceArticle("a", None, "en", None, "", text, Analysis("a", "en", "", text, sentences=sentences))
-    assert [(c.text, c.value, c.unit) for c in ordinals(article)] == [
+    assert [(c.text, c.value, c.unit) for c in ordinals(article, CLAIMS)] == [
         ("16th league goal", "16", "goals"), ("66th minute", "66", "minute")]
 
 
@@ -63,7 +66,7 @@ def test_bare_match_minutes_in_romance_match_reports_only_where_a_goal_is_scored
     def minutes(text: str, language: str) -> list[tuple[str, str]]:
         sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
         article = SourceArticle("a", None, language, None, "", text, Analysis("a", language, "", text, sentences=sentences))
-        return [(c.text, c.value) for c in minute_marks(article)]
+        return [(c.text, c.value) for c in minute_marks(article, CLAIMS)]
 
     assert minutes("Lewandowski transformó en el 36 la pena máxima.", "es") == [("en el 36", "36")]
     assert minutes("Aos 21, o empate veio com gol de Yamal e, aos 35, Lewandowski marcou.", "pt") == [
@@ -82,3 +85,19 @@ def test_a_unit_that_folds_to_nothing_does_not_crash_the_report():  # noqa: D103
     from parallax.analyze.terms import stem
 
     assert stem("") == ""
+
+
+def test_numbers_are_read_in_every_notation():
+    """One mark before a group of three digits groups thousands; before one, two or four digits it
+    is a decimal mark, in any language; with both marks, the last is the decimal mark."""
+    from parallax.analyze.components.quantities import parse_number
+
+    for text, language in (("150,000", "en"), ("150.000", "es"), ("150 000", "fr"), ("150'000", "de"),
+                           ("150\u202f000", "fr")):
+        assert parse_number(text, language) == 150000.0, text
+    assert parse_number("51.2", "es") == parse_number("51,2", "pt") == parse_number("51,20", "es") == 51.2
+    assert parse_number("3,5", "en") == 3.5 and parse_number("12,5", "tr") == 12.5
+    assert parse_number("6.408.844", "es") == 6408844.0
+    assert parse_number("152.360", "es") == 152360.0 and parse_number("2.360", "en") == 2360.0
+    assert parse_number("1.234,5", "de") == 1234.5 and parse_number("1,234.5", "en") == 1234.5
+    assert parse_number("unos 150 mil", "es") == 150000.0

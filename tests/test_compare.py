@@ -12,6 +12,9 @@ EXAMPLES = Path(__file__).parents[1] / "src" / "parallax" / "examples" / "articl
 SEEDS = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
 HARBOUR = sorted(str(p) for p in (FIXTURES / "harbour").glob("*.txt"))
 BRIDGE = sorted(str(p) for p in (FIXTURES / "bridge").glob("*.txt"))
+from parallax.config import default
+
+CLAIMS = default()["analyze"].claims
 
 
 def _report(cli, *paths: str) -> dict:
@@ -205,7 +208,7 @@ def test_times_of_day_in_chinese_japanese_and_korean():
     def clocks(language, text):
         [analysis] = analyze([ArticleInput("x", language, "", text, None)])
         article = SourceArticle("x", None, language, None, "", text, analysis)
-        return [(claim.text, claim.value) for claim in cjk_times(article)]
+        return [(claim.text, claim.value) for claim in cjk_times(article, CLAIMS)]
 
     assert clocks("ja", "ユン大統領は午前4時半ごろに再び会見を開いた。") == [("午前4時半", "04:30")]
     assert clocks("ko", "윤 대통령은 이날 오전 4시 30분경 국무회의에서 해제를 의결했다.") == [("오전 4시 30분", "04:30")]

@@ -6,6 +6,9 @@ from parallax.analyze.models import Analysis
 from parallax.compare.align import relation
 from parallax.analyze.claims.durations import day_durations, hour_durations
 from parallax.compare.models import SourceArticle
+from parallax.config import default
+
+CLAIMS = default()["analyze"].claims
 
 
 def _article(language: str, text: str) -> SourceArticle:
@@ -13,7 +16,7 @@ def _article(language: str, text: str) -> SourceArticle:
 
 
 def _spans(extractor, language: str, text: str) -> list[tuple[str, float, float, str]]:
-    return [(c.text, c.low, c.high, c.unit) for c in extractor(_article(language, text))]
+    return [(c.text, c.low, c.high, c.unit) for c in extractor(_article(language, text), CLAIMS)]
 
 
 def test_days_weeks_and_months_are_days_in_every_language():
@@ -38,12 +41,12 @@ def test_hours_and_minutes_are_minutes_but_a_time_of_day_is_not():
 
 
 def test_six_months_agrees_with_180_days_and_a_month_conflicts_with_38_days():
-    six_months = day_durations(_article("en", "The court has six months to decide."))
-    within_180 = day_durations(_article("ja", "180日以内に判断する。"))
+    six_months = day_durations(_article("en", "The court has six months to decide."), CLAIMS)
+    within_180 = day_durations(_article("ja", "180日以内に判断する。"), CLAIMS)
     rows = [next(six_months), next(within_180)]
     rows = [r.__class__(**{**r.__dict__, "article": name}) for r, name in zip(rows, "AB")]
     assert relation(rows, {"A": "A", "B": "B"}) == ("agree", None)
-    month = next(day_durations(_article("it", "Era stato in ospedale un mese.")))
-    stay = next(day_durations(_article("de", "nach 38 Tagen entlassen")))
+    month = next(day_durations(_article("it", "Era stato in ospedale un mese."), CLAIMS))
+    stay = next(day_durations(_article("de", "nach 38 Tagen entlassen"), CLAIMS))
     rows = [month.__class__(**{**month.__dict__, "article": "A"}), stay.__class__(**{**stay.__dict__, "article": "B"})]
     assert relation(rows, {"A": "A", "B": "B"}) == ("conflict", "number")

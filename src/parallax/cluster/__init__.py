@@ -200,7 +200,7 @@ class Clusterer:
                       if _support(story.dates[d], story.size, cfg.core_share) >= 1.0}
             if shared:
                 score += cfg.date_bonus
-                signals["shared_dates"] = sorted(shared)[:3]
+                signals["shared_dates"] = sorted(shared)[: cfg.audit_items]
             else:
                 score -= cfg.date_penalty
                 signals["different_dates"] = True

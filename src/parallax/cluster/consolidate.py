@@ -93,7 +93,7 @@ def regroup(items: list[Item], docs: int, df: Callable[[str], int], settings: Co
     """What turns the items' current stories into the average-link grouping. A group keeps the id
     of the story holding most of it; a group whose stories' ids went to bigger groups gets a new
     id from ``new_story_id``."""
-    if len(items) < 2:
+    if len(items) < 2:  # fixed: one article has nothing to regroup with
         return Regrouping()
     if new_story_id is None:
         from parallax.cluster import counter_ids

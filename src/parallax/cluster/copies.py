@@ -93,7 +93,7 @@ def rewrite_score(mine: list[frozenset[str]], theirs: list[frozenset[str]], anch
     jaccard = settings.rewrite_sentence_jaccard
     share = min(rewrite_share(mine, theirs, sentence_jaccard=jaccard), rewrite_share(theirs, mine, sentence_jaccard=jaccard))
     if min(len(anchors_mine), len(anchors_theirs)) >= settings.min_anchors:
-        return (share + sequence_similarity(anchors_mine, anchors_theirs)) / 2, settings.rewrite_with_anchors
+        return (share + sequence_similarity(anchors_mine, anchors_theirs)) / 2, settings.rewrite_with_anchors  # fixed: the mean of two
     return share, settings.rewrite_share
 
 

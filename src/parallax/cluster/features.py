@@ -76,7 +76,7 @@ def words(text: str) -> tuple[str, ...]:
     for word in _WORD.findall(text):
         if _CJK.search(word):
             for run in _CJK.findall(word):
-                out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+                out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))  # fixed: character bigrams
         else:
             out.append(fold(word))
     return tuple(out)
@@ -172,9 +172,9 @@ def time_keys(mentions: list[DateMention], published: date | None) -> tuple[set[
             if stated.startswith("--") and not stated.startswith("---"):
                 month_days.add(stated)
             continue
-        years.add(int(stated[:4]))
-        if len(stated) == 10:
-            month_days.add("--" + stated[5:])
+        years.add(int(stated[:4]))  # fixed: an ISO date's year
+        if len(stated) == 10:  # fixed: an ISO date's length
+            month_days.add("--" + stated[5:])  # fixed: its month and day
             if mention.value:
                 whole.append(date.fromisoformat(mention.value))
     return month_days, years, published or (max(whole) if whole else None)
@@ -188,7 +188,7 @@ def lead_days(mentions: list[DateMention], published: date | None, lead_chars: i
             break
         if mention.value:
             days.add(mention.value)
-        elif mention.partial and (mention.partial.startswith("-") or len(mention.partial) == 10):
+        elif mention.partial and (mention.partial.startswith("-") or len(mention.partial) == 10):  # fixed: ISO day
             days.add(mention.partial)  # "--10-26", "---29", "-W-5", or a whole day
     return days
 
@@ -217,7 +217,7 @@ def extract(article_id: str, language: str, title: str, text: str, published: st
     day = None
     if published:
         try:
-            day = date.fromisoformat(published[:10])
+            day = date.fromisoformat(published[:10])  # fixed: the date part of an ISO timestamp
         except ValueError:
             day = None
     month_days: set[str] = set()

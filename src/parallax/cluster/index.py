@@ -113,7 +113,7 @@ class StoryIndex:
         if story.norm_size != story.size and (story.size < settings.norm_exact_below
                                               or story.size >= story.norm_size * settings.norm_refresh):
             idf, memo, table = self.idf, self._idf, LOG_TF  # log_tf, inlined
-            story.norm_value = math.sqrt(sum([((table[c] if c < TF_TABLE else 1 + math.log(c)) * (memo.get(t) or idf(t))) ** 2
+            story.norm_value = math.sqrt(sum([((table[c] if c < TF_TABLE else 1 + math.log(c)) * (memo.get(t) or idf(t))) ** 2  # fixed: squares
                                               for t, c in story.terms.items()]))
             story.norm_size = story.size
         return story.norm_value

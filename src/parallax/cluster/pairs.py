@@ -61,12 +61,12 @@ FEATURES = (
     "text_week_apart",
     "names_week_apart",
 )
-MAX_LEAD_DAYS = 6  # candidate days kept per article (the earliest in the text)
+MAX_LEAD_DAYS = 6  # fixed: the days kept per article, as the story model was trained (more changes its signals)
 
 # A small store has no background to tell rare words from common ones: with two articles every
 # shared word would look common. Below this many documents, counts are read against a background
 # where the words are rare.
-MIN_DOCS = 100
+MIN_DOCS = 100  # fixed: as the story model was trained; its weights assume this background
 LEAP = 2024  # fixed: a leap year, so that every month-day has a day of the year
 DAYS_IN_LEAP_YEAR = 366  # fixed: the days of that year
 WEEK = 7  # fixed: days in a week
@@ -116,7 +116,7 @@ class PairSignals:
         background = max(docs, MIN_DOCS)
 
         def idf(key: str) -> float:
-            return math.log((background + 1) / (df(key) + 0.5))
+            return math.log((background + 1) / (df(key) + 0.5))  # fixed: smoothed idf, as the model was trained
 
         terms, titles, names, numbers, dates, days, measures, units = (_Keys() for _ in range(8))
         ordinals, counted = _Keys(), _Keys()
@@ -213,12 +213,12 @@ class PairSignals:
 
     def _put_day(self, row: int, k: int, day: str) -> None:
         if day.startswith("-W-"):
-            self.weekday[row, k] = int(day[3:])
+            self.weekday[row, k] = int(day[3:])  # fixed: "-W-5"
             return
         if day.startswith("---"):
-            self.day_of_month[row, k] = int(day[3:])
+            self.day_of_month[row, k] = int(day[3:])  # fixed: "---29"
             return
-        month, dom = int(day[-5:-3]), int(day[-2:])
+        month, dom = int(day[-5:-3]), int(day[-2:])  # fixed: "--10-26" / "2024-10-26"
         try:
             self.day_of_year[row, k] = date(LEAP, month, dom).timetuple().tm_yday
         except ValueError:

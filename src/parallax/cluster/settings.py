@@ -130,6 +130,7 @@ class ClusterSettings(Settings):
     embed_floor: float = setting("Embedding cosine unrelated headlines already reach.", tuned=HAND)
     embed_candidates: int = setting("Nearest stories by embedding added to the candidates.", tuned=HAND)
     embed_cross_only: bool = setting("Embeddings only across languages (within one the words say it).", tuned=HAND)
+    audit_items: int = setting("Shared dates listed in a decision's audit record, at most.", output=False)
     evict_every: int = setting("Arrivals between sweeps of the texts kept for quiet stories' rewrite checks.",
                                output=False)
     features: FeaturesSettings

@@ -55,6 +55,6 @@ class ClusterStage:
     def regroup(self, items: list[Item], docs: int, df: Callable[[str], int],
                 new_story_id: Callable[[], str]) -> Regrouping:
         settings = self.settings.consolidate
-        if not settings.enabled or not 2 <= len(items) <= settings.max_articles:
+        if not settings.enabled or not 2 <= len(items) <= settings.max_articles:  # fixed: a pair at least
             return Regrouping()
         return regroup(items, docs, df, settings, load_model(settings.model), new_story_id)

@@ -70,13 +70,13 @@ def storylines(by_story: dict[str, list[dict]], titles: dict[str, str],
     assignment: dict[str, str | None] = {story: None for story in ordered}
     line_titles: dict[str, str] = {}
     for members in groups.values():
-        if len(members) < 2:
+        if len(members) < 2:  # fixed: a storyline links two stories at least
             continue
         first = min(members, key=lambda s: (cores[s][1] or date.max, s))
         line = "L" + first.lstrip("S")
         shared = set.intersection(*(set(cores[s][0]) for s in members))
         names = sorted(shared, key=lambda n: (-weight(n), n)) or sorted(cores[first][0], key=lambda n: -weight(n))
-        label = names[0][2:].title() if names else titles.get(first, "")
+        label = names[0][len("n:"):].title() if names else titles.get(first, "")
         line_titles[line] = label
         for story in members:
             assignment[story] = line

@@ -107,7 +107,7 @@ def per_article_bcubed(gold: Sequence[str], predicted: Sequence[str]) -> tuple[n
 
 
 def f_score(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0  # fixed: harmonic mean
 
 
 def group(labelled: LabelledSet, model: PairModel, threshold: float, max_gap_days: int) -> list[int]:
@@ -152,7 +152,7 @@ def cross_validate(sets: Sequence[LabelledSet], thresholds: Sequence[float], reg
                 masks.append((left != family) & (right != family))
             else:
                 masks.append(np.ones(len(labelled.y), dtype=bool))
-        model = fit(sets, masks, regularisation, threshold=0.5)
+        model = fit(sets, masks, regularisation, threshold=0.5)  # fixed: unused, groups are made at each threshold
         held = np.array(sets[k].families) == family
         precision, recall = {}, {}
         for threshold in thresholds:

@@ -4,6 +4,7 @@ the claim is attributed to ("about 150,000 civilians evacuated, according to Mos
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -30,25 +31,47 @@ UNITS = {"percent", "per cent", "%", "km2", "km²", "km", "kilometers", "kilomet
 CLAIM_LEMMAS = INDIRECT_LEMMAS | {"claim", "estimate", "put", "count", "tally"}
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # Digits may touch non-Latin letters ("3명", "150тыс") but not Latin ones ("COVID19", "A4").
-_NUMBER = re.compile(r"(?<![0-9A-Za-z.,])(\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?![0-9A-Za-z])")
+_NUMBER = re.compile(r"(?<![0-9A-Za-z.,])(\d{1,3}(?:[ ,.'’\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9A-Za-z])")
 _FOLLOWING = re.compile(r"\s*(%|[^\W\d_][\w²³-]*)(?:\s+([^\W\d_][\w²³-]*))?")
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
 _EVENT_NOUN = re.compile(r"(tion|sion|ment|ure|al|ing|ation)s?$")
 
 
+@cache
+def decimal_mark(language: str) -> str:
+    """The language's decimal mark, from CLDR (Babel): "," for es, de, ru, tr; "." for en, zh, ja."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+
+    try:
+        symbol = get_decimal_symbol(Locale.parse(language))
+    except (ValueError, UnknownLocaleError):
+        return "."
+    return symbol if symbol in ".," else "."
+
+
 def parse_number(text: str, language: str = "en") -> float | None:
+    """The value of a number as written in ``language``: "150,000", "150.000", "150 000", "150'000"
+    are 150000 (a mark before a group of three digits groups thousands, in any language); a single
+    mark before one, two or four digits is a decimal mark whatever the language ("51.2 por
+    ciento", "3,5 percent"); where both marks appear ("1.234,5") the last is the decimal mark; in
+    what is left ambiguous the language's decimal mark (CLDR, through Babel) decides."""
     words = _GROUPED.sub("", text.lower()).replace("\u00a0", " ").split()
     value: float | None = None
     for word in words:
         match = _NUMBER.fullmatch(word.strip("$€£%"))
         if match:
-            digits = match.group(1)
-            decimal = "," if language in ("fr", "de", "es", "it", "ru", "uk", "pt", "pl") else "."
+            digits = match.group(1).replace("'", "").replace("’", "")  # "150'000": Swiss grouping
+            marks = re.findall(r"[.,]", digits)
+            # Both marks: the last one is the decimal mark ("1.234,5", "1,234.5"); else the language's.
+            decimal = marks[-1] if len(set(marks)) == 2 else decimal_mark(language)  # fixed: two kinds of mark
             thousands = "." if decimal == "," else ","
             if re.fullmatch(r"\d{1,3}(?:[ .,\u202f]\d{3})+", digits) and not (
                 digits.count(decimal) == 1 and len(digits.split(decimal)[-1]) != 3  # fixed: digits are grouped by three
             ):
                 digits = re.sub(r"[ .,\u202f]", "", digits)
+            elif len(marks) == 1 and len(re.split(r"[.,]", digits)[-1]) != 3:  # fixed: a group has three digits
+                digits = digits.replace(",", ".")  # one mark, not before a group of three: a decimal mark
             else:
                 digits = digits.replace(thousands, "").replace(decimal, ".")
             try:
