@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from parallax.compare.align import relation
+from parallax.config import default
+
+ALIGN = default()["compare"].align
 from parallax.analyze.models import Claim
 
 
@@ -41,12 +44,12 @@ def test_copies_do_not_make_a_conflict():
 def test_the_only_value_of_a_measure_in_two_articles_counts_towards_one_row():
     from dataclasses import replace
 
-    from parallax.compare.align import SOLE_MEASURE, Weights, pair_score
+    from parallax.compare.align import Weights, pair_score
 
     a, b = _number("A", 155, "duration"), _number("B", 168, "duration")
     weights = Weights({})
     sole = pair_score(replace(a, sole=True), replace(b, sole=True), weights)
-    assert sole - pair_score(a, b, weights) == SOLE_MEASURE
+    assert sole - pair_score(a, b, weights) == ALIGN.sole_measure
     far = replace(b, value="600", low=600, high=600, sole=True)
     assert pair_score(replace(a, sole=True), far, weights) == pair_score(a, replace(far, sole=False), weights)
 
@@ -86,33 +89,33 @@ def _time(article: str, value: str) -> Claim:
 
 
 def test_clock_times_minutes_apart_pair_but_round_hours_do_not():
-    from parallax.compare.align import MATCH, NEAR_TIME, SAME_TIME, Weights, pair_score
+    from parallax.compare.align import Weights, pair_score
 
     weights = Weights({})  # no shared words at all: Korean and English reports of one address
-    assert pair_score(_time("A", "04:20"), _time("B", "04:30"), weights) == NEAR_TIME < MATCH["time"]
-    assert pair_score(_time("A", "22:20"), _time("B", "22:20"), weights) == SAME_TIME >= MATCH["time"]
-    assert pair_score(_time("A", "23:55"), _time("B", "00:05"), weights) == NEAR_TIME  # across midnight
+    assert pair_score(_time("A", "04:20"), _time("B", "04:30"), weights) == ALIGN.near_time < ALIGN.match["time"]
+    assert pair_score(_time("A", "22:20"), _time("B", "22:20"), weights) == ALIGN.same_time >= ALIGN.match["time"]
+    assert pair_score(_time("A", "23:55"), _time("B", "00:05"), weights) == ALIGN.near_time  # across midnight
     assert pair_score(_time("A", "04:20"), _time("B", "04:50"), weights) == 0.0
     assert pair_score(_time("A", "22:00"), _time("B", "22:10"), weights) == 0.0  # "about ten" is not a moment
 
 
 def test_the_same_count_of_people_and_of_spectators_is_one_measure_more_likely():
-    from parallax.compare.align import SAME_MEASURE, Weights, pair_score, related_units
+    from parallax.compare.align import Weights, pair_score, related_units
 
     weights = Weights({})
     people, spectators = _number("A", 300000, "people"), _number("B", 300000, "crowd")
     euros = _number("B", 300000, "eur")
-    assert pair_score(people, spectators, weights) - pair_score(people, euros, weights) == pytest.approx(SAME_MEASURE)
+    assert pair_score(people, spectators, weights) - pair_score(people, euros, weights) == pytest.approx(ALIGN.same_measure)
     assert related_units("people", "dead") and not related_units("crowd", "athletes")
     assert not related_units("people", "people")  # the same unit is scored as such elsewhere
 
 
 def test_an_odd_number_of_minutes_repeated_is_one_measurement():
-    from parallax.compare.align import MATCH, Weights, pair_score, specific
+    from parallax.compare.align import Weights, pair_score, specific
 
     weights = Weights({})
     delay_a, delay_b = _number("A", 82, "duration"), _number("B", 82, "duration")
     assert specific(delay_a) and not specific(_number("A", 45, "duration"))  # "45 minutes" is said of many things
-    assert pair_score(delay_a, delay_b, weights) >= MATCH["number"]
+    assert pair_score(delay_a, delay_b, weights) >= ALIGN.match["number"]
     # the same value under another unit is not the same measurement: "14 minutes" / "14 goals"
     assert pair_score(_number("A", 14, "duration"), _number("B", 14, "goals"), weights) == 0.0

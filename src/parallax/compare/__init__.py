@@ -22,12 +22,18 @@ from parallax.compare.models import (
 from parallax.compare.names import NameGroup, entity_entries, group_entities, name_index
 from parallax.compare.quotes import ledger, quote_facts
 from parallax.compare.statements import coverage
+from parallax.compare.settings import CompareSettings
 from parallax.compare.timeline import timeline
+from parallax.compare.tunables import using
 
 __all__ = ["EntityDecision", "SourceArticle", "StoryReport", "build_report"]
 
-RELATION_ORDER = {"conflict": 0, "complementary": 1, "agree": 2, "single": 3}
-KIND_ORDER = {"number": 0, "score": 0, "cause": 1, "date": 2, "time": 2, "weekday": 2, "name": 3, "quote": 4, "statement": 5}
+# How the report orders its rows: disagreements first, then what changed, then what agrees.
+RELATION_ORDER = {relation: rank for rank, relation in enumerate(
+    ("conflict", "updated", "differ", "complementary", "agree", "single"))}
+KIND_ORDER = {kind: rank for rank, kinds in enumerate(
+    (("number", "score"), ("cause",), ("date", "time", "weekday"), ("name",), ("quote",), ("statement",)))
+    for kind in kinds}
 
 
 def origins(articles: list[SourceArticle]) -> dict[str, str]:
@@ -56,7 +62,7 @@ def name_facts(groups: list[NameGroup], articles: list[SourceArticle], origin_of
     facts = []
     for group in groups:
         spellings = {fold(name) for name in group.by_article.values()}
-        if len(spellings) < 2 or len({origin_of[a] for a in group.by_article}) < 2:
+        if len(spellings) < 2 or len({origin_of[a] for a in group.by_article}) < 2:  # fixed: two of each
             continue
         values = []
         for article_id, name in sorted(group.by_article.items()):
@@ -90,12 +96,23 @@ def mark_conflicting_statements(statements: list[Fact], facts: list[Fact]) -> No
                     hits.setdefault(number, {})[article] = value
                     types[number] = kind
         for number, values in hits.items():
-            if len(set(values.values())) >= 2:
+            if len(set(values.values())) >= 2:  # fixed: two different values
                 statement.relation, statement.conflict_type = "conflict", types[number]
                 break
 
 
-def build_report(articles: Iterable[SourceArticle], story_id: str = "", decisions: Iterable[EntityDecision] = ()) -> StoryReport:
+def build_report(articles: Iterable[SourceArticle], story_id: str = "", decisions: Iterable[EntityDecision] = (),
+                 settings: CompareSettings | None = None) -> StoryReport:
+    """The story report; ``settings``: the ``[compare]`` block (the shipped defaults without one)."""
+    if settings is None:
+        from parallax.config import default
+
+        settings = default()["compare"]
+    with using(settings):
+        return _build_report(list(articles), story_id, list(decisions))
+
+
+def _build_report(articles: list[SourceArticle], story_id: str, decisions: list[EntityDecision]) -> StoryReport:
     ordered = sorted(articles, key=lambda a: (a.published is None, a.published or ""))
     order = {a.id: i for i, a in enumerate(ordered)}
     origin_of = origins(ordered)

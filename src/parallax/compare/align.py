@@ -22,23 +22,9 @@ from dataclasses import dataclass
 from parallax.analyze.models import Claim
 from parallax.compare.models import Fact, FactValue
 from parallax.compare.statements import Links
+from parallax.compare.tunables import tunables
+from parallax.lexicon import HOURS_IN_DAY, MINUTES_IN_HOUR
 
-MATCH = {"number": 0.42, "cause": 0.30, "date": 0.9, "time": 0.45, "score": 0.45, "weekday": 0.5}  # tuned on news-dev (bench/facts.py)
-COMPLEMENTARY = 0.42  # different units need more shared context to be "the same thing"
-YEAR_MATCH = 0.6
-SENTENCE_LINK = 0.25  # the two sentences were matched as one statement (statements.py)
-SAME_SPECIFIC_VALUE = 0.3
-SAME_PREDICATE = 0.15
-SAME_MEASURE = 0.15  # ...and of one measure: "300,000 people" / "300,000 spectators", "82 minutes" twice
-CLOSE_VALUES = 0.1
-SOLE_MEASURE = 0.2  # the only value of its unit in both articles, near: likely one measure
-CLOSE_SHARE = 0.03
-ATTACH = 0.2
-NEAR = 0.1  # a content word shared just before both values ("participation de 66,63 %")
-LABEL = 0.2  # same-language list items introduced by the same word, or by different ones
-NEAR_TIME = 0.4  # two clock times a few minutes apart, neither on the hour: one moment, reported twice
-SAME_TIME = 0.5  # ...and the very same time ("10:20 pm" / "午後10時20分") is that moment without more words
-ANCHORS = 0.3  # shared names and neighbouring numbers: the cross-language signal  # "claims to control 1,000 km2" / "claims control over 100 settlements"
 
 
 @dataclass
@@ -63,30 +49,36 @@ class Weights:
         """IDF-weighted Dice coefficient."""
         if not a or not b:
             return 0.0
-        shared = sum(self.idf.get(t, 1.0) for t in a & b)
-        total = sum(self.idf.get(t, 1.0) for t in a) + sum(self.idf.get(t, 1.0) for t in b)
-        return 2 * shared / total if total else 0.0
+        # fsum: exactly rounded whatever the (hash-seed dependent) order of the set, so that ties
+        # between pair scores, and so the rows, are the same in every process.
+        shared = math.fsum(self.idf.get(t, 1.0) for t in a & b)
+        total = math.fsum(self.idf.get(t, 1.0) for t in a) + math.fsum(self.idf.get(t, 1.0) for t in b)
+        return 2 * shared / total if total else 0.0  # fixed: Dice's coefficient
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """IDF-weighted overlap coefficient: long and short contexts of one event still meet."""
         if not a or not b:
             return 0.0
-        shared = sum(self.idf.get(t, 1.0) for t in a & b)
-        smaller = min(sum(self.idf.get(t, 1.0) for t in a), sum(self.idf.get(t, 1.0) for t in b))
+        shared = math.fsum(self.idf.get(t, 1.0) for t in a & b)
+        smaller = min(math.fsum(self.idf.get(t, 1.0) for t in a), math.fsum(self.idf.get(t, 1.0) for t in b))
         return shared / smaller if smaller else 0.0
 
 
 def specific(claim: Claim) -> bool:
     """A value too particular to repeat by chance: "66.71%", "150,000", not "two" or "20"."""
     value = float(claim.value) if claim.kind == "number" else 0.0
+    s = tunables().align
     return claim.kind == "number" and claim.unit != "year" and (
-        not value.is_integer() or (value >= 100 and value % 100 != 0) or value >= 1000
-        or (claim.unit == "duration" and value > 10 and value % 5 != 0))  # "an 82-minute delay"
+        not value.is_integer() or (value >= s.particular_from and value % s.particular_round != 0)
+        or value >= s.large_from
+        or (claim.unit == "duration" and value > s.particular_duration_from
+            and value % s.duration_round != 0))  # "an 82-minute delay"
 
 
 def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None) -> float:
     if a.kind != b.kind or a.article == b.article:
         return 0.0
+    s = tunables().align
     linked = bool(links) and (b.article, b.sentence_start) in links.get((a.article, a.sentence_start), ())
     if linked and a.alone and b.alone and a.unit == b.unit and a.unit:
         # Two sentences that say the same thing, each with one value of this measure: the values
@@ -94,44 +86,44 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
         return 1.0
     if a.kind == "cause":
         return weights.overlap(a.context, b.context)
-    if a.kind == "weekday" and {x for x in a.anchors if x[:2] == "d:"} & {x for x in b.anchors if x[:2] == "d:"}:
+    if a.kind == "weekday" and {x for x in a.anchors if x.startswith("d:")} & {x for x in b.anchors if x.startswith("d:")}:
         return 1.0  # two outlets naming the weekday of the same calendar day
     context = weights.similarity(a.context, b.context)
     if a.value == b.value and ((specific(a) and specific(b)) or a.kind == "score") and "year" not in (a.unit, b.unit):
         # "2,400 people" / "about 2,400 residents": a particular value repeated is one fact
-        return context + SAME_SPECIFIC_VALUE + (SENTENCE_LINK if linked else 0.0) + (
-            SAME_MEASURE if one_measure(a.unit, b.unit) else 0.0)
+        return context + s.same_specific_value + (s.sentence_link if linked else 0.0) + (
+            s.same_measure if one_measure(a.unit, b.unit) else 0.0)
     if a.predicate and a.predicate == b.predicate:
-        context += SAME_PREDICATE
+        context += s.same_predicate
     if a.near & b.near:
-        context += NEAR
+        context += s.near_word
     if a.label and b.label and a.language == b.language and not (a.alone or b.alone):
-        context += LABEL if a.label & b.label else -LABEL
+        context += s.label if a.label & b.label else -s.label
     own = {"n:" + a.value, "n:" + b.value}  # a number must not meet its own neighbour in the other text
     anchors_a, anchors_b = a.anchors - own, b.anchors - own
     if anchors_a and anchors_b:
-        context += ANCHORS * len(anchors_a & anchors_b) / min(len(anchors_a), len(anchors_b))
+        context += s.anchors * len(anchors_a & anchors_b) / min(len(anchors_a), len(anchors_b))
     if linked:
-        context += SENTENCE_LINK
+        context += s.sentence_link
     if a.kind == "time" and near_times(a.value, b.value):
-        context += SAME_TIME if a.value == b.value else NEAR_TIME
+        context += s.same_time if a.value == b.value else s.near_time
     if a.kind != "number":
         own = {"n:" + a.value, "n:" + b.value}
         anchors_a, anchors_b = a.anchors - own, b.anchors - own
         if anchors_a and anchors_b:
-            context += ANCHORS * len(anchors_a & anchors_b) / min(len(anchors_a), len(anchors_b))
+            context += s.anchors * len(anchors_a & anchors_b) / min(len(anchors_a), len(anchors_b))
         return context
     if a.unit == b.unit:
         if a.unit == "year":
-            return context if context >= YEAR_MATCH else 0.0
+            return context if context >= s.year_match else 0.0
         if a.sole and b.sole and a.unit and (compatible(a, b) or near(a, b)):
-            context += SOLE_MEASURE
+            context += s.sole_measure
         if compatible(a, b):
-            return context + 0.1
-        return context + (CLOSE_VALUES if close(a, b) else 0.0)
+            return context + s.compatible_values
+        return context + (s.close_values if close(a, b) else 0.0)
     if not a.unit or not b.unit or "year" in (a.unit, b.unit) or "-" in a.unit + b.unit:
         return 0.0  # a "300-member assembly" is not another measure of the same members
-    return context if context >= COMPLEMENTARY else 0.0
+    return context if context >= s.complementary else 0.0
 
 
 def near_times(a: str, b: str) -> bool:
@@ -139,13 +131,14 @@ def near_times(a: str, b: str) -> bool:
     with minutes are rare enough to mean something. "22:00" and "22:10" are not: round hours
     are how outlets say "about ten"."""
     try:
-        (ha, ma), (hb, mb) = (map(int, a.split(":")[:2]), map(int, b.split(":")[:2]))
+        (ha, ma), (hb, mb) = (map(int, a.split(":")[:2]), map(int, b.split(":")[:2]))  # fixed: "hh:mm"
     except ValueError:
         return False
     if ma == 0 or mb == 0:
         return False
-    gap = abs((ha * 60 + ma) - (hb * 60 + mb))
-    return min(gap, 1440 - gap) <= 15
+    gap = abs((ha * MINUTES_IN_HOUR + ma) - (hb * MINUTES_IN_HOUR + mb))
+    day = HOURS_IN_DAY * MINUTES_IN_HOUR
+    return min(gap, day - gap) <= tunables().align.near_time_minutes
 
 
 # Measures that count people of some kind: a number of "people" may be any of them.
@@ -166,19 +159,19 @@ def one_measure(a: str | None, b: str | None) -> bool:
 def close(a: Claim, b: Claim) -> bool:
     """Two values of one measure within a few percent ("66,63 %" / "67,10 %", "76th" / "77th"):
     outlets that disagree about a figure rarely disagree by much, unrelated figures rarely sit so near."""
-    low, high = sorted((abs(a.low + a.high) / 2, abs(b.low + b.high) / 2))
-    return high > 0 and (high - low) / high <= CLOSE_SHARE
+    low, high = sorted((abs(a.low + a.high) / 2, abs(b.low + b.high) / 2))  # fixed: interval midpoints
+    return high > 0 and (high - low) / high <= tunables().align.close_share
 
 
 def compatible(a: Claim, b: Claim) -> bool:
     if a.kind == "number":
-        return a.low <= b.high * 1.0000001 and b.low <= a.high * 1.0000001
+        return a.low <= b.high * 1.0000001 and b.low <= a.high * 1.0000001  # fixed: float rounding
     if a.kind == "cause":
         return bool(set(a.value.split()) & set(b.value.split()))
     if a.kind in ("score", "weekday"):
         return a.value == b.value
     if a.value.startswith("*") or b.value.startswith("*"):
-        return a.value[-5:] == b.value[-5:]  # "15. Januar" (no year) and "January 15, 2025"
+        return a.value[-5:] == b.value[-5:]  # fixed: month-day; "15. Januar" (no year) and "January 15, 2025"
     # dates: "2025-02" is compatible with "2025-02-23"
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
@@ -202,7 +195,7 @@ def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 score = pair_score(a, b, weights, links)
-                if score >= MATCH[kind]:
+                if score >= tunables().align.match[kind]:
                     pairs.append((score, a, b))
     pairs.sort(key=lambda p: (-p[0], p[1].article, p[1].start, p[2].article, p[2].start))
     ids = itertools.count()
@@ -233,9 +226,10 @@ def near(a: Claim, b: Claim) -> bool:
     x, y = float(a.value), float(b.value)
     if x == y:
         return False  # equal values were already linked when their contexts agreed
-    if max(x, y) < 100:
-        return abs(x - y) <= max(3.0, 0.15 * max(x, y))
-    return abs(x - y) <= 0.15 * max(x, y)
+    s = tunables().align
+    if max(x, y) < s.near_small:
+        return abs(x - y) <= max(s.near_units, s.near_share * max(x, y))
+    return abs(x - y) <= s.near_share * max(x, y)
 
 
 def attach_near_values(rows: list[list[Claim]], loose: list[Claim], weights: Weights, links: Links | None) -> None:
@@ -253,7 +247,7 @@ def attach_near_values(rows: list[list[Claim]], loose: list[Claim], weights: Wei
             if not any(near(claim, member) for member in row):
                 continue
             score = max(pair_score(claim, member, weights, links) for member in row)
-            if score >= ATTACH and score > best.get(claim.article, (0.0, claim))[0]:
+            if score >= tunables().align.attach and score > best.get(claim.article, (0.0, claim))[0]:
                 best[claim.article] = (score, claim)
         for _, claim in best.values():
             row.append(claim)
@@ -261,7 +255,7 @@ def attach_near_values(rows: list[list[Claim]], loose: list[Claim], weights: Wei
 
 
 def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | None]:
-    if len({origin_of.get(c.article, c.article) for c in row}) < 2:
+    if len({origin_of.get(c.article, c.article) for c in row}) < 2:  # fixed: one origin
         return "single", None
     kind = row[0].kind
     independent = _one_per_origin(row, origin_of)
@@ -291,7 +285,7 @@ def _one_per_origin(row: list[Claim], origin_of: dict[str, str]) -> list[Claim]:
 def statement_of(row: list[Claim], texts: dict[str, str]) -> str:
     first = row[0]
     sentence = texts[first.article][first.sentence_start : first.sentence_end].strip()
-    if len(sentence) > 220:
+    if len(sentence) > tunables().align.statement_max_chars:
         from parallax.compare.brief import clause
 
         start, end = clause(texts[first.article], first.start, first.end, first.sentence_start, first.sentence_end)

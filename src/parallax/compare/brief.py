@@ -12,17 +12,16 @@ import re
 
 from parallax.compare.models import BriefSentence, Citation, Fact, QuoteEntry, SourceArticle
 from parallax.analyze.terms import stem, terms
+from parallax.compare.tunables import tunables
 
-SHARED_SENTENCES = 3
-CONFLICTS = 3
-QUOTES = 2
 TEMPLATE_WORDS = {stem(w) for w in ("sources", "differ", "reports", "report", "said", "says")}
 _QUOTED = re.compile(r"“([^”]+)”")
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 
 
-def clause(text: str, start: int, end: int, lo: int, hi: int, reach: int = 90) -> tuple[int, int]:
+def clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """Grow a span to its clause (punctuation-bounded, within the sentence ``lo``..``hi``)."""
+    reach = tunables().brief.clause_chars
     left = max(lo, start - reach)
     while left > lo and not text[left - 1].isspace():
         left -= 1  # never start inside a word
@@ -68,7 +67,7 @@ def write_brief(articles: list[SourceArticle], facts: list[Fact], quotes: list[Q
     candidates: list[BriefSentence] = []
     shared = sorted((f for f in facts if f.kind == "statement" and f.relation == "agree"),
                     key=lambda f: -f.origins)
-    for fact in shared[:SHARED_SENTENCES]:
+    for fact in shared[:tunables().brief.shared_sentences]:
         candidates.append(BriefSentence(fact.values[0].text, [Citation(v.article, v.start, v.end) for v in fact.values]))
     if not shared and articles:
         first = articles[0]
@@ -80,7 +79,7 @@ def write_brief(articles: list[SourceArticle], facts: list[Fact], quotes: list[Q
     # Quotes given to different people are stated by the quotes ledger, which names them.
     conflicts = sorted((f for f in facts if f.relation == "conflict" and f.kind not in ("statement", "quote")),
                        key=lambda f: -f.origins)
-    for fact in conflicts[:CONFLICTS]:
+    for fact in conflicts[:tunables().brief.conflicts]:
         parts, citations, seen_outlets = [], [], set()
         for value in fact.values:
             outlet = outlet_of[value.article]
@@ -91,10 +90,10 @@ def write_brief(articles: list[SourceArticle], facts: list[Fact], quotes: list[Q
             start, end = clause(texts[value.article], value.start, value.end, lo, hi)
             parts.append(f"{outlet} reports “{texts[value.article][start:end]}”")
             citations.append(Citation(value.article, start, end))
-        if len(parts) >= 2:
+        if len(parts) >= 2:  # fixed: a disagreement needs two sources
             candidates.append(BriefSentence("Sources differ: " + "; ".join(parts) + ".", citations))
-    for entry in quotes[:QUOTES]:
-        if not entry.speaker or len({s.id for s in entry.articles}) < 2:
+    for entry in quotes[: tunables().brief.quotes]:
+        if not entry.speaker or len({s.id for s in entry.articles}) < 2:  # fixed: carried by two at least
             continue
         if any(entry.text in c.text for c in candidates):
             continue  # already quoted verbatim by a shared sentence

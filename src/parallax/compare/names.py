@@ -18,11 +18,10 @@ from rapidfuzz.fuzz import ratio
 from parallax.analyze.translit import fold
 from parallax.compare.korean import hangul, korean_key
 from parallax.compare.models import EntityDecision, EntityEntry, SourceArticle, Variant
+from parallax.compare.tunables import tunables
 from parallax.compare.projection import find_name, is_abjad, name_skeletons, skeleton_words
 
 NAMED = ("person", "organisation", "place", "group", "name")  # "name": a capitalised name in a language without a model
-SURNAME_SIMILARITY = 80  # Sybiga/Sybiha 83, Scholz/Scholtz 92, Lavrov/Lavrova 92
-GIVEN_SIMILARITY = 0.85  # Jaro-Winkler: Sergei/Sergey 0.92, Andrii/Andriy 0.92, Olaf/Oleg 0.78
 PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "la", "le", "bin", "ibn", "abu"}
 
 
@@ -94,7 +93,7 @@ def same_person(a: str, b: str) -> bool:
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return False
-    if ratio(ta[-1], tb[-1]) < SURNAME_SIMILARITY:
+    if ratio(ta[-1], tb[-1]) < tunables().names.surname_similarity:
         return False
     if ta[-1][0] != tb[-1][0]:
         return False
@@ -108,14 +107,14 @@ def same_person(a: str, b: str) -> bool:
 def _given_match(ga: str, gb: str) -> bool:
     if len(ga) == 1 or len(gb) == 1:
         return ga[0] == gb[0]
-    return JaroWinkler.similarity(ga, gb) >= GIVEN_SIMILARITY
+    return JaroWinkler.similarity(ga, gb) >= tunables().names.given_similarity
 
 
 def same_korean_person(a: NameGroup, b: NameGroup) -> bool:
     """A Korean name in Hangul and a romanised one: one person when they sound alike."""
     korean, other = (a, b) if any(map(hangul, a.names)) else (b, a)
     in_hangul = [n for n in korean.names if hangul(n)]
-    latin = [n for n in other.names if not hangul(n) and len(n.split()) >= 2]
+    latin = [n for n in other.names if not hangul(n) and len(n.split()) >= 2]  # fixed: given name and surname
     # The romanised name may come with its title, which the English model reads as part of an
     # organisation ("National Assembly Speaker Woo Won Shik"): its last two or three words.
     endings = {korean_key(" ".join(n.split()[-size:])) for n in latin for size in (2, 3) if len(n.split()) >= size}
@@ -131,9 +130,10 @@ def same_thing(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    if " " not in short and len(short) >= 2 and len(long.split()) >= 2 and acronym(long) == short:
+    if " " not in short and len(short) >= 2 and len(long.split()) >= 2 and acronym(long) == short:  # fixed: an acronym
         return True
-    return len(short) >= 6 and ratio(a, b) >= 92
+    s = tunables().names
+    return len(short) >= s.thing_min_chars and ratio(a, b) >= s.thing_similarity
 
 
 def _compatible(a: NameGroup, b: NameGroup) -> bool:
@@ -154,7 +154,7 @@ def _compatible(a: NameGroup, b: NameGroup) -> bool:
             # The small model sometimes tags a full personal name as an organisation ("Olaf
             # Scholz dismissed…"): the very same first-and-last name is still the person.
             return {la, lb} == {"person", "organisation"} and any(
-                x == y and len(_tokens(x)) >= 2 for x in a.keys for y in b.keys)
+                x == y and len(_tokens(x)) >= 2 for x in a.keys for y in b.keys)  # fixed: first and last name
         return any(same_person(x, y) for x in a.keys for y in b.keys)
     if {la, lb} <= {"place", "organisation"} or la == lb:
         return any(same_thing(x, y) for x in a.keys for y in b.keys)

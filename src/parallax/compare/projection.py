@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from parallax.analyze.translit import fold
+from parallax.compare.tunables import tunables
 
 ABJAD_SCRIPTS = ("ARABIC", "HEBREW")
-MIN_CONSONANTS = 5  # in the whole name: "Ahmad al-Sharaa" -> "hmd shr" has 6
 # Latin transcriptions disagree on these; the abjads do not distinguish them ("Golani" /
 # "Julani" / "الجولاني", "Trump" / "טראמפ", "Qassem" / "Kassem").
 _SAME_SOUND = str.maketrans({"p": "b", "f": "b", "g": "j", "q": "k", "c": "k"})
@@ -41,9 +41,9 @@ def skeleton(latin: str) -> str:
 
 
 def is_abjad(text: str) -> bool:
-    letters = [c for c in text[:2000] if c.isalpha()]
+    letters = [c for c in text[: tunables().names.script_sample_chars] if c.isalpha()]
     abjad = sum(1 for c in letters if unicodedata.name(c, "").startswith(ABJAD_SCRIPTS))
-    return bool(letters) and abjad > len(letters) / 2
+    return bool(letters) and abjad > len(letters) / 2  # fixed: most of the letters
 
 
 def _word_skeletons(word: str) -> dict[str, int]:
@@ -51,7 +51,7 @@ def _word_skeletons(word: str) -> dict[str, int]:
     prefixes = _HEBREW_PREFIXES if unicodedata.name(word[0], "").startswith("HEBREW") else _ARABIC_PREFIXES
     forms = {word: 0}
     for prefix in prefixes:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:  # fixed: a word is two letters at least
             forms.setdefault(word[len(prefix) :], len(prefix))
     out: dict[str, int] = {}
     # When two readings give one skeleton, the one without the prefix wins if the prefix is
@@ -70,7 +70,7 @@ def name_skeletons(name: str) -> list[str] | None:
     """The skeleton of each word that counts, or None when the name is too short to look for."""
     words = [w for w in re.split(r"[\s\-‐]+", fold(name)) if w and w not in _ARTICLE_WORDS]
     parts = [skeleton(w) for w in words]
-    if len(parts) < 2 or any(not p for p in parts) or sum(map(len, parts)) < MIN_CONSONANTS:
+    if len(parts) < 2 or any(not p for p in parts) or sum(map(len, parts)) < tunables().names.min_consonants:  # fixed: two words
         return None
     return parts
 

@@ -13,9 +13,8 @@ from rapidfuzz import fuzz
 
 from parallax.compare.models import Fact, FactValue, QuoteEntry, QuoteSource, SourceArticle, Wording
 from parallax.compare.names import NameGroup, key
+from parallax.compare.tunables import tunables
 
-SAME_WORDS = 80  # token-set similarity of two wordings of one statement
-MIN_CHARS = 3
 _NORMAL = re.compile(r"[^\w\s]", re.UNICODE)
 
 
@@ -26,9 +25,10 @@ def _normal(text: str) -> str:
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) < 12:
+    s = tunables().quotes
+    if min(len(a), len(b)) < s.fuzzy_min_chars:
         return False
-    return fuzz.token_set_ratio(a, b) >= SAME_WORDS and fuzz.ratio(a, b) >= 60
+    return fuzz.token_set_ratio(a, b) >= s.same_words and fuzz.ratio(a, b) >= s.same_order
 
 
 def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGroup],
@@ -37,7 +37,7 @@ def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGr
     groups: list[list[tuple[SourceArticle, object, str]]] = []
     for article in articles:
         for quote in article.analysis.quotes:
-            if len(quote.text.strip()) < MIN_CHARS:
+            if len(quote.text.strip()) < tunables().quotes.min_chars:
                 continue
             normal = _normal(quote.text)
             for group in groups:
@@ -94,7 +94,7 @@ def quote_facts(entries: list[QuoteEntry], origin_of: dict[str, str], people: se
     facts = []
     for entry in entries:
         origins = {origin_of.get(source.id, source.id) for source in entry.articles}
-        if len(origins) < 2:
+        if len(origins) < 2:  # fixed: carried by two origins at least
             continue
         by_origin: dict[str, str] = {}
         for source in entry.articles:

@@ -1,11 +1,117 @@
-"""Settings of the compare stage (the ``[compare]`` block of the config)."""
+"""Settings of the compare stage (the ``[compare]`` block of the config and its sub-blocks)."""
 
 from __future__ import annotations
 
 from parallax import registry
 from parallax.config import Settings, setting
 
+FACTS = "hand-set on news-dev's facts (bench/facts.py, sessions 3-9)"
+
+
+class AlignSettings(Settings):
+    match: dict[str, float] = setting("Pair score two claims of each kind need to be one fact.", tuned=FACTS)
+    complementary: float = setting("Context two claims of different units need to be one (complementary) fact.",
+                                   tuned=FACTS)
+    year_match: float = setting("Context two years need to be one fact.", tuned=FACTS)
+    sentence_link: float = setting("Added when the two claims' sentences were matched as one statement.", tuned=FACTS)
+    same_specific_value: float = setting("Added when a particular value (\"66.71%\", \"150,000\") repeats.",
+                                         tuned=FACTS)
+    same_predicate: float = setting("Added when both claims belong to one verb (\"evacuated\").", tuned=FACTS)
+    same_measure: float = setting("Added for a repeated value of one measure (\"300,000 people\" / \"spectators\").",
+                                  tuned=FACTS)
+    compatible_values: float = setting("Added when the two values are compatible within their hedges.", tuned=FACTS)
+    close_values: float = setting("Added when two values of one unit lie within close_share of each other.",
+                                  tuned=FACTS)
+    close_share: float = setting("Relative difference under which two values are close.", tuned=FACTS)
+    sole_measure: float = setting("Added when each is its article's only value of that unit and they are near.",
+                                  tuned=FACTS)
+    attach: float = setting("Pair score a loose claim needs to join a row of near values (second pass).", tuned=FACTS)
+    near_word: float = setting("Added for a content word shared just before both values.", tuned=FACTS)
+    label: float = setting("Added (or taken) for same-language list items with the same (other) label.", tuned=FACTS)
+    near_time: float = setting("Added for two clock times minutes apart, neither on the hour.", tuned=FACTS)
+    same_time: float = setting("Added for the very same clock time.", tuned=FACTS)
+    anchors: float = setting("Weight of shared names and neighbouring numbers (the cross-language signal).",
+                             tuned=FACTS)
+    near_time_minutes: int = setting("Minutes within which two times with minutes are one moment.", tuned=FACTS)
+    near_share: float = setting("Relative difference within which two values may be two reports of one figure ...",
+                                tuned=FACTS)
+    near_units: float = setting("... or, below near_small, this many units (\"66th\" / \"64th\" minute).",
+                                tuned=FACTS)
+    near_small: float = setting("See near_units.", tuned=FACTS)
+    particular_from: int = setting("Whole values from this size, not round to particular_round, are particular ...",
+                                   tuned=FACTS)
+    particular_round: int = setting("... (see particular_from) ...", tuned=FACTS)
+    large_from: int = setting("... and so is every value from this size.", tuned=FACTS)
+    particular_duration_from: int = setting("Durations above this many minutes, not round to duration_round, are "
+                                            "particular (\"an 82-minute delay\").", tuned=FACTS)
+    duration_round: int = setting("See particular_duration_from.", tuned=FACTS)
+    statement_max_chars: int = setting("Longer sentences are shown cut to the claim's clause.", tuned=FACTS)
+
+
+class ConflictSettings(Settings):
+    confidence: float = setting(
+        "A row whose values differ is shown as a conflict (and stated in the brief) only when its confidence "
+        "reaches this; below it the row says \"different figures\" without claiming a disagreement.",
+        tuned="cross-validated, leave one family of events out (bench/facts.py)")
+    max_days_apart: int = setting(
+        "Values reported on days further apart than this are not compared as a disagreement (a count reported "
+        "later is an update, or another moment).", tuned="hand-set: follow-up coverage of one event")
+    cumulative_units: list[str] = setting(
+        "Counts that only grow as an event unfolds (deaths, injured, evacuated): different values of them on "
+        "different days are an update, shown in time order.")
+
+
+class StatementSettings(Settings):
+    same: float = setting("Weighted overlap of two sentences' terms for them to say the same thing.", tuned=FACTS)
+    cross_anchors: int = setting("Names and numbers two sentences in different languages must share ...",
+                                 tuned=FACTS)
+    cross_share: float = setting("... and the share of the smaller sentence's they must be.", tuned=FACTS)
+    min_terms: int = setting("Terms a sentence needs to be a statement (datelines and captions have fewer).",
+                             tuned=FACTS)
+    max_single_per_origin: int = setting("Sentences only one origin reports shown per origin, at most.", tuned=FACTS)
+    common_floor: int = setting("A term in more sentences than this (or than common_share of them) finds too "
+                                "much to be looked up.", tuned=FACTS)
+    common_share: float = setting("See common_floor.", tuned=FACTS)
+
+
+class NameSettings(Settings):
+    surname_similarity: int = setting("rapidfuzz ratio two surnames need (Sybiga/Sybiha 83, Lavrov/Lavrova 92).",
+                                      tuned=FACTS)
+    given_similarity: float = setting("Jaro-Winkler two given names need (Sergei/Sergey 0.92, Olaf/Oleg 0.78).",
+                                      tuned=FACTS)
+    thing_similarity: int = setting("rapidfuzz ratio two names of places or organisations need ...", tuned=FACTS)
+    thing_min_chars: int = setting("... when the shorter has at least this many characters.", tuned=FACTS)
+    min_consonants: int = setting("Consonants a name needs to be looked for in Arabic or Hebrew script.",
+                                  tuned=FACTS)
+    script_sample_chars: int = setting("Characters of a text read to tell its script.", output=False)
+
+
+class QuoteLedgerSettings(Settings):
+    same_words: int = setting("Token-set similarity (0-100) of two wordings of one statement ...", tuned=FACTS)
+    same_order: int = setting("... and their plain similarity.", tuned=FACTS)
+    min_chars: int = setting("Characters a quote needs to enter the ledger.", tuned=FACTS)
+    fuzzy_min_chars: int = setting("Quotes shorter than this meet only when identical.", tuned=FACTS)
+    translation_similarity: float = setting(
+        "Cosine of the multilingual embeddings of two quotes of one speaker in different languages for them to be "
+        "one statement (a translation).", tuned="hand-set on news-dev-2/-3 quotes")
+
+
+class BriefSettings(Settings):
+    shared_sentences: int = setting("Sentences most origins share that open the brief.")
+    conflicts: int = setting("Confident conflicts stated in the brief, at most.")
+    quotes: int = setting("Quotes carried by several outlets given in the brief, at most.")
+    clause_chars: int = setting("Characters a cited span may grow to each side to reach its clause.")
+    timeline_chars: int = setting("Characters of a timeline entry's text, at most.", output=False)
+    writer_growth: float = setting("A rephrasing longer than this many times its original (plus writer_slack "
+                                   "characters) is adding something: rejected.")
+    writer_slack: int = setting("See writer_growth.")
+
 
 @registry.settings.register("compare")
 class CompareSettings(Settings):
-    brief_shared_sentences: int = setting("Sentences most outlets share that open the brief.")
+    align: AlignSettings
+    conflicts: ConflictSettings
+    statements: StatementSettings
+    names: NameSettings
+    quotes: QuoteLedgerSettings
+    brief: BriefSettings

@@ -16,4 +16,4 @@ class CompareStage:
 
     def report(self, sources: Iterable[SourceArticle], story_id: str = "",
                decisions: Iterable[EntityDecision] = ()) -> StoryReport:
-        return build_report(sources, story_id, decisions)
+        return build_report(sources, story_id, decisions, self.settings)

@@ -16,12 +16,8 @@ from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
 from parallax.compare.models import Fact, FactValue, SourceArticle
 from parallax.analyze.terms import terms
+from parallax.compare.tunables import tunables
 
-SAME = 0.5  # two sentences say the same thing
-CROSS_ANCHORS = 2
-CROSS_SHARE = 0.5
-MIN_TERMS = 5  # shorter sentences (datelines, captions, headings) are not statements
-MAX_SINGLE_PER_ORIGIN = 12  # a 2,000-word feature should not bury the table
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,8 @@ def anchor_terms(text: str) -> list[str]:
 
 def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> tuple[list[Fact], Links]:
     """Statement rows (shared and single-origin sentences) and the links between shared sentences."""
-    refs = [ref for article in articles for ref in sentences(article) if len(ref.terms) >= MIN_TERMS]
+    settings = tunables().statements
+    refs = [ref for article in articles for ref in sentences(article) if len(ref.terms) >= settings.min_terms]
     df: Counter = Counter()
     for ref in refs:
         df.update(ref.terms)
@@ -76,11 +73,11 @@ def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> tuple[
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ref in enumerate(refs):
         for term in ref.terms:
-            if df[term] <= max(3, n // 4):  # common words find everything and prove nothing
+            if df[term] <= max(settings.common_floor, int(n * settings.common_share)):  # common words prove nothing
                 postings[term].append(i)
 
     def weight(ts: frozenset[str]) -> float:
-        return sum(idf[t] for t in ts)
+        return math.fsum(idf[t] for t in ts)  # exactly rounded in any (hash-seed dependent) set order
 
     matches: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)  # i -> origin -> best (score, j)
     for i, ref in enumerate(refs):
@@ -90,15 +87,15 @@ def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> tuple[
             oi, oj = origin_of[ref.article], origin_of[other.article]
             if oi == oj:
                 continue
-            score = 2 * weight(ref.terms & other.terms) / (weight(ref.terms) + weight(other.terms))
-            if ref.language != other.language and score < SAME:
+            score = 2 * weight(ref.terms & other.terms) / (weight(ref.terms) + weight(other.terms))  # fixed: Dice
+            if ref.language != other.language and score < settings.same:
                 # Across languages only names and numbers can meet: enough of them, in both
                 # sentences, say the same thing ("394 … 207 … Scholz" / "Scholz … 394 … 207").
                 shared = ref.anchors & other.anchors
                 smaller = min(len(ref.anchors), len(other.anchors))
-                if len(shared) >= CROSS_ANCHORS and smaller and len(shared) / smaller >= CROSS_SHARE:
-                    score = SAME
-            if score >= SAME:
+                if len(shared) >= settings.cross_anchors and smaller and len(shared) / smaller >= settings.cross_share:
+                    score = settings.same
+            if score >= settings.same:
                 if score > matches[i].get(oj, (0, 0))[0]:
                     matches[i][oj] = (score, j)
                 if score > matches[j].get(oi, (0, 0))[0]:
@@ -118,7 +115,7 @@ def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> tuple[
         if origin_of[ref.article] != ref.article:
             continue  # a copy's sentences are its origin's
         if not matches[i]:
-            if single_count[ref.article] >= MAX_SINGLE_PER_ORIGIN or origins_total < 2:
+            if single_count[ref.article] >= settings.max_single_per_origin or origins_total < 2:  # fixed: two origins
                 continue
             single_count[ref.article] += 1
             text = texts[ref.article][ref.start : ref.end]

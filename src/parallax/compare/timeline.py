@@ -10,15 +10,15 @@ from collections import defaultdict
 
 from parallax.analyze.claims.base import sentence_bounds
 from parallax.compare.models import SourceArticle, Span, TimelineEntry
+from parallax.compare.tunables import tunables
 
-MAX_TEXT = 240
 
 
 def timeline(articles: list[SourceArticle], order: dict[str, int]) -> list[TimelineEntry]:
     by_date: dict[str, list[tuple[SourceArticle, int, int]]] = defaultdict(list)
     for article in sorted(articles, key=lambda a: order.get(a.id, 0)):
         for mention in article.analysis.dates:
-            if mention.value and len(mention.value) >= 7:
+            if mention.value and len(mention.value) >= len("2024-09"):  # a month at least
                 start, end = sentence_bounds(article, mention.start)
                 by_date[mention.value].append((article, start, end))
     entries = []
@@ -26,8 +26,9 @@ def timeline(articles: list[SourceArticle], order: dict[str, int]) -> list[Timel
         mentions = by_date[day]
         first, start, end = mentions[0]
         text = first.text[start:end].strip()
-        if len(text) > MAX_TEXT:
-            text = text[: MAX_TEXT - 1].rsplit(" ", 1)[0] + "…"
+        most = tunables().brief.timeline_chars
+        if len(text) > most:
+            text = text[: most - 1].rsplit(" ", 1)[0] + "…"
         seen = set()
         spans = []
         for article, s, e in mentions:

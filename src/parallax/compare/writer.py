@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 
 from parallax.compare.brief import supported
 from parallax.compare.models import BriefSentence
+from parallax.compare.tunables import tunables
 
 _QUOTED = re.compile(r"“([^”]+)”")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
-MAX_GROWTH = 1.5  # a rephrasing much longer than its original is adding something
 
 Complete = Callable[[str], "str | None"]  # a sentence in, a rephrasing (or None) out
 
@@ -37,7 +37,8 @@ class RewriteStats:
 
 def acceptable(original: BriefSentence, wording: str, texts: dict[str, str], outlet_names: set[str]) -> bool:
     wording = wording.strip()
-    if not wording or len(wording) > MAX_GROWTH * len(original.text) + 20:
+    s = tunables().brief
+    if not wording or len(wording) > s.writer_growth * len(original.text) + s.writer_slack:
         return False
     if _QUOTED.findall(wording) != _QUOTED.findall(original.text):
         return False  # quotations verbatim, in order, none added or dropped
