@@ -148,14 +148,14 @@ def score(facts, reports_for, event_of, show=False) -> tuple[dict, dict, list]:
         by_kind[fact["kind"]][1] += 1
         totals["spans_gold"] += len(gold_spans)
         totals["spans_covered"] += best_cover
-        right = best.relation == fact["relation"] or (best.relation == "updated" and fact["relation"] == "conflict")
-        totals["right"] += right
-        by_kind[fact["kind"]][2] += right
+        correct = right(best.relation, fact["relation"])
+        totals["right"] += correct
+        by_kind[fact["kind"]][2] += correct
         matched.append((best, fact))
         if best.relation == "conflict" and fact["relation"] != "conflict":
             totals["false_conflicts"] += 1
         if show:
-            print(f"{'OK     ' if right else 'WRONG  '} [{fact['relation']}→{best.relation}/{best.kind}] "
+            print(f"{'OK     ' if correct else 'WRONG  '} [{fact['relation']}→{best.relation}/{best.kind}] "
                   f"{fact['fact'][:70]} | {[v.text for v in best.values][:4]}")
     return totals, by_kind, matched
 
@@ -174,6 +174,40 @@ def mixing(reports, event_of) -> Counter:
                 counts["conflict"] += 1
                 counts["conflict_mixed"] += mixed
     return counts
+
+
+GRID = tuple(round(0.05 * k, 2) for k in range(0, 21))  # conflict confidence thresholds tried
+
+
+def relation_at(row, threshold: float) -> str:
+    """The row's relation had ``compare.conflicts.confidence`` been ``threshold`` (the bench runs with 0)."""
+    if row.relation == "conflict" and row.confidence is not None and row.confidence < threshold:
+        return "differ"
+    return row.relation
+
+
+def right(relation: str, gold: str) -> bool:
+    return relation == gold or (relation == "updated" and gold == "conflict")
+
+
+def cross_validated(matched: list[tuple], family_of: dict[str, str]) -> tuple[int, int, dict]:
+    """Leave one family out: each family's matched facts judged at the threshold that does best on
+    the other families' (ties: the higher threshold, precision first). (right, found, thresholds)."""
+    by_family = defaultdict(list)
+    for row, fact in matched:
+        by_family[family_of[fact["event"]]].append((row, fact))
+    total_right = 0
+    chosen = {}
+    for family, held in by_family.items():
+        others = [m for f, ms in by_family.items() if f != family for m in ms]
+
+        def accuracy(threshold):
+            return sum(right(relation_at(r, threshold), f["relation"]) for r, f in others)
+
+        threshold = max(GRID, key=lambda t: (accuracy(t), t))
+        chosen[family] = threshold
+        total_right += sum(right(relation_at(r, threshold), f["relation"]) for r, f in held)
+    return total_right, len(matched), chosen
 
 
 def line(label, value, width=48) -> str:
@@ -231,6 +265,8 @@ def main() -> int:
         return 0
     kinds = args.stories.split(",")
     pooled = {kind: (Counter(), defaultdict(lambda: [0, 0, 0]), Counter()) for kind in kinds}
+    pooled_matched = {kind: [] for kind in kinds}
+    family_of = {}
     brief_totals = [0, 0, 0, 0]
     timings = []
     print("bench/facts.py — story reports vs hand-checked facts\n")
@@ -238,12 +274,13 @@ def main() -> int:
         data = corpus.load(name)
         facts = [json.loads(line) for line in (corpus.DATA / name / "facts.jsonl").open(encoding="utf-8")]
         event_of = {item.gold["id"]: item.event for item in data.items}
+        family_of.update({item.event: item.family for item in data.items})
         for kind in kinds:
             if kind == "gold":
                 started = time.perf_counter()
                 reports = gold_reports(data)
                 timings.append((len(reports), time.perf_counter() - started))
-                totals, by_kind, _ = score(facts, lambda f, r=reports: r[f["event"]], event_of, args.show)
+                totals, by_kind, matched = score(facts, lambda f, r=reports: r[f["event"]], event_of, args.show)
                 mixed = None
             else:
                 reports, story_of = own_reports(data)
@@ -252,12 +289,13 @@ def main() -> int:
                     votes = Counter(s.get(a) for a in fact["values"] if s.get(a))
                     return r[votes.most_common(1)[0][0]] if votes else (next(iter(r.values())))
 
-                totals, by_kind, _ = score(facts, holding, event_of, args.show)
+                totals, by_kind, matched = score(facts, holding, event_of, args.show)
                 mixed = mixing(reports, event_of)
             for report, texts in reports.values():
                 for i, value in enumerate(check_brief(report, texts)):
                     brief_totals[i] += value
             report_block(f"{name} ({kind} stories)", totals, by_kind, mixed)
+            pooled_matched[kind] += matched
             pooled_totals, pooled_kinds, pooled_mixed = pooled[kind]
             pooled_totals.update(totals)
             for k, v in by_kind.items():
@@ -269,6 +307,9 @@ def main() -> int:
     for kind in kinds:
         totals, by_kind, mixed = pooled[kind]
         report_block(f"all sets ({kind} stories)", totals, by_kind, mixed if kind == "own" else None)
+        good, found, chosen = cross_validated(pooled_matched[kind], family_of)
+        print(line("  relation accuracy, conflict confidence by CV", f"{good / max(found, 1):.3f}"))
+        print(line("  thresholds chosen (family count)", str(dict(Counter(chosen.values())))))
         print()
     sentences, cited, bad_spans, bad_quotes = brief_totals
     print(line("brief sentences / with citations", f"{sentences} / {cited / max(sentences, 1):.1%}"))

@@ -122,7 +122,8 @@ def _build_report(articles: list[SourceArticle], story_id: str, decisions: list[
     # Claims were extracted with the analysis; here they only learn whose they are.
     claims = [replace(claim, article=article.id) for article in ordered for claim in article.analysis.claims]
     statements, links = coverage(ordered, origin_of)
-    facts = align(claims, origin_of, texts, links) + name_facts(groups, ordered, origin_of)
+    published = {a.id: a.published for a in ordered}
+    facts = align(claims, origin_of, texts, links, published) + name_facts(groups, ordered, origin_of)
     mark_conflicting_statements(statements, facts)
     quotes = ledger(ordered, name_index(groups), order)
     facts += quote_facts(quotes, origin_of, {g.name for g in groups if g.label == "person"})

@@ -18,6 +18,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from parallax.analyze.models import Claim
 from parallax.compare.models import Fact, FactValue
@@ -293,19 +294,74 @@ def statement_of(row: list[Claim], texts: dict[str, str]) -> str:
     return sentence
 
 
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[: len("2024-09-16")])
+    except ValueError:
+        return None
+
+
+def judge(row: list[Claim], origin_of: dict[str, str], published: dict[str, str | None], weights: Weights,
+          links: Links | None) -> tuple[str, str | None, float | None, dict]:
+    """The row's relation, conflict type, confidence and evidence. Values that differ make a
+    ``conflict`` only when the evidence that they measure one thing reaches the confidence the
+    settings ask for, and when they were reported within days of each other; a count that grows
+    from report to report is ``updated``; otherwise the row says ``differ`` (different figures)."""
+    rel, conflict_type = relation(row, origin_of)
+    if rel != "conflict":
+        return rel, conflict_type, None, {}
+    settings = tunables()
+    independent = _one_per_origin(row, origin_of)
+    differing = [(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :] if not agree(a, b)]
+    kind = row[0].kind
+    link = max(pair_score(a, b, weights, links) for a, b in differing)
+    confidence = round(min(1.0, link / (2 * settings.align.match[kind])), 3)  # fixed: 0.5 at the row threshold
+    days = [abs((_day(published.get(a.article)) - _day(published.get(b.article))).days) for a, b in differing
+            if _day(published.get(a.article)) and _day(published.get(b.article))]
+    evidence = {
+        "same_unit": len({c.unit for c in independent if c.unit}) <= 1,
+        "link": round(link, 3),
+        "linked_sentences": bool(links) and any(
+            (b.article, b.sentence_start) in links.get((a.article, a.sentence_start), ()) for a, b in differing),
+        "days_apart": max(days) if days else None,
+    }
+    if kind == "number" and row[0].unit in settings.conflicts.cumulative_units and _grows(independent, published):
+        return "updated", conflict_type, confidence, evidence
+    if days and max(days) > settings.conflicts.max_days_apart:
+        return "differ", conflict_type, confidence, evidence  # another moment, not a disagreement
+    if confidence < settings.conflicts.confidence:
+        return "differ", conflict_type, confidence, evidence
+    return "conflict", conflict_type, confidence, evidence
+
+
+def _grows(claims: list[Claim], published: dict[str, str | None]) -> bool:
+    """Dated on at least two different days, and the later the report, the larger the count."""
+    dated = sorted(((_day(published.get(c.article)), (c.low + c.high) / 2) for c in claims  # fixed: midpoint
+                    if _day(published.get(c.article)) and not math.isinf(c.high)), key=lambda d: d[0])
+    if len({d for d, _ in dated}) < len(("earlier", "later")) or len(dated) < len(claims):
+        return False
+    return all(later[1] >= earlier[1] for earlier, later in zip(dated, dated[1:])) and dated[-1][1] > dated[0][1]
+
+
 def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
-          links: Links | None = None) -> list[Fact]:
+          links: Links | None = None, published: dict[str, str | None] | None = None) -> list[Fact]:
     weights = Weights.of(claims)
+    published = published or {}
     facts = []
     for row in build_rows(claims, weights, links):
-        rel, conflict_type = relation(row, origin_of)
+        rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
         if rel == "single":
             continue  # a lone claim is shown by its sentence among the single statements
+        if rel == "updated":  # earliest first, latest last
+            row = sorted(row, key=lambda c: (_day(published.get(c.article)) or date.max, c.article, c.start))
         values = [
             FactValue(c.article, c.text, c.start, c.end, c.value,
-                      texts[c.article][c.sentence_start : c.sentence_end].strip())
+                      texts[c.article][c.sentence_start : c.sentence_end].strip(), published.get(c.article))
             for c in row
         ]
         facts.append(Fact(statement_of(row, texts), row[0].kind, rel, conflict_type, values,
-                          origins=len({origin_of.get(c.article, c.article) for c in row})))
+                          origins=len({origin_of.get(c.article, c.article) for c in row}), confidence=confidence,
+                          evidence=evidence))
     return facts

@@ -11,7 +11,11 @@ from typing import Any, Literal
 
 from parallax.analyze.models import Analysis
 
-Relation = Literal["agree", "conflict", "complementary", "single"]
+# agree: the sources say the same; conflict: they disagree about one thing (confidently);
+# differ: their figures differ but the evidence that they measure one thing is too weak to claim a
+# disagreement; updated: a count that changes as reports come in (values in time order);
+# complementary: related, different measures; single: one origin only.
+Relation = Literal["agree", "conflict", "differ", "updated", "complementary", "single"]
 ConflictType = Literal["number", "cause", "attribution", "time", "place", "name"]
 
 
@@ -77,6 +81,8 @@ class Wording:
     text: str
     articles: list[str]
     direct: bool
+    language: str = ""
+    translation: bool = False  # another language's wording of the statement first seen in another
 
 
 @dataclass
@@ -106,6 +112,7 @@ class FactValue:
     end: int
     value: str | None = None  # the compared value, normalised ("150000", "gunfire", "2024-09-16")
     sentence: str = ""
+    published: str | None = None  # when its article was published (the order of an "updated" row)
 
 
 @dataclass
@@ -117,6 +124,10 @@ class Fact:
     values: list[FactValue]
     origins: int = 1
     silent: list[str] = field(default_factory=list)  # outlets (or article ids) that do not report it
+    # How sure the row is that its values speak of one thing (0-1; None for rows that do not compare
+    # values), and why: the evidence the relation rests on (same unit, same day, linked sentences).
+    confidence: float | None = None
+    evidence: dict = field(default_factory=dict)
 
 
 @dataclass

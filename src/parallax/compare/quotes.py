@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
 from rapidfuzz import fuzz
 
+from parallax.analyze.translit import fold
 from parallax.compare.models import Fact, FactValue, QuoteEntry, QuoteSource, SourceArticle, Wording
 from parallax.compare.names import NameGroup, key
 from parallax.compare.tunables import tunables
@@ -46,6 +48,7 @@ def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGr
                     break
             else:
                 groups.append([(article, quote, normal)])
+    groups = _join_translations(groups, speakers)
     entries = []
     for group in groups:
         speaker_votes: Counter = Counter()
@@ -65,7 +68,8 @@ def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGr
         first_article, first_quote, _, _ = group[0]
         wordings: dict[str, Wording] = {}
         for article, quote, _, _ in group:
-            wording = wordings.setdefault(quote.text, Wording(quote.text, [], quote.direct))
+            wording = wordings.setdefault(quote.text, Wording(quote.text, [], quote.direct, article.language,
+                                                              article.language != first_article.language))
             if article.id not in wording.articles:
                 wording.articles.append(article.id)
         flags = []
@@ -74,8 +78,11 @@ def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGr
         directs = {w.direct for w in wordings.values()}
         if directs == {True, False}:
             flags.append("quoted directly by some outlets and paraphrased by others")
-        if len({_normal(w.text) for w in wordings.values() if w.direct}) > 1:
+        if len({_normal(w.text) for w in wordings.values() if w.direct and not w.translation}) > 1:
             flags.append("direct quotations differ in wording")
+        if any(w.translation for w in wordings.values()):
+            flags.append("also quoted in translation: " + ", ".join(sorted({w.language for w in wordings.values()
+                                                                           if w.translation})))
         entries.append(QuoteEntry(
             speaker=speaker_votes.most_common(1)[0][0] if speaker_votes else None,
             text=first_quote.text,
@@ -86,6 +93,56 @@ def ledger(articles: list[SourceArticle], speakers: dict[tuple[str, str], NameGr
         ))
     entries.sort(key=lambda e: (-len({s.id for s in e.articles}), e.speaker or "~", e.text))
     return entries
+
+
+def _join_translations(groups: list[list[tuple]], speakers: dict[tuple[str, str], NameGroup]) -> list[list[tuple]]:
+    """One statement quoted in several languages ("pure provocation", "une pure provocation",
+    "чистая провокация") is one ledger entry. Groups of different languages are compared when they
+    are attributed to the same story-wide person, or when their words name the same person
+    ("Hassan Nasrallah will no longer…" / "Hassan Nasrallah ya no podrá…"), and join when the
+    multilingual embeddings of their wordings are close; only those groups are embedded."""
+    from parallax.cluster.embed import load as load_embedder
+
+    def speaker_of(group) -> str | None:
+        for article, quote, _ in group:
+            entity = speakers.get((article.id, key(quote.speaker))) if quote.speaker else None
+            if entity is not None:
+                return entity.name
+        return None
+
+    def names_in(group) -> set[str]:
+        return {fold(w) for w in _WORD.findall(group[0][1].text) if w[0].isupper()}
+
+    info = [(speaker_of(g), {a.language for a, _, _ in g}, names_in(g)) for g in groups]
+    pairs = [(i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))
+             if not info[i][1] & info[j][1] and (
+                 (info[i][0] and info[i][0] == info[j][0]) or (info[i][2] & info[j][2]))]
+    embedder = load_embedder() if pairs else None
+    if embedder is None:
+        return groups
+    needed = sorted({k for pair in pairs for k in pair})
+    vectors = embedder.embed([groups[k][0][1].text for k in needed])
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)  # fixed: no zero division
+    row = {k: n for n, k in enumerate(needed)}
+    threshold = tunables().quotes.translation_similarity
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        if float(vectors[row[i]] @ vectors[row[j]]) >= threshold:
+            parent[root(j)] = root(i)
+    joined: dict[int, list[tuple]] = {}
+    for i, group in enumerate(groups):
+        joined.setdefault(root(i), []).extend(group)
+    return list(joined.values())
+
+
+_WORD = re.compile(r"\b[^\W\d_]{4,}", re.UNICODE)  # names: words of four letters at least, capitalised
 
 
 def quote_facts(entries: list[QuoteEntry], origin_of: dict[str, str], people: set[str]) -> list[Fact]:

@@ -13,7 +13,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from parallax.compare.models import StoryReport
 
-RELATION_LABELS = {"agree": "agree", "conflict": "conflict", "complementary": "complementary", "single": "single source"}
+RELATION_LABELS = {"agree": "agree", "conflict": "conflict", "differ": "different figures", "updated": "updated",
+                   "complementary": "complementary", "single": "single source"}
 
 
 @lru_cache(maxsize=1)
