@@ -92,3 +92,45 @@ def test_interrupted_batch_is_consistent_and_rerun_completes(cli, tmp_path, how)
     assert rerun.returncode == 0, rerun.err
     assert f"{total - stored} new articles stored; {stored} already stored" in rerun.err
     assert cli.count() == total
+
+
+def _analysed_and_placed(db) -> tuple[int, int, int, int]:
+    with closing(sqlite3.connect(db, timeout=30)) as conn:
+        articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        analysed = conn.execute("SELECT COUNT(*) FROM analyses WHERE error IS NULL").fetchone()[0]
+        placed = conn.execute("SELECT COUNT(*) FROM story_members").fetchone()[0]
+        distinct = conn.execute("SELECT COUNT(DISTINCT article_id) FROM story_members").fetchone()[0]
+    return articles, analysed, placed, distinct
+
+
+def test_killed_while_analysing_and_placing_the_rerun_finishes_everything(cli, tmp_path):
+    """kill -9 at random moments of an ingest that analyses and places: after one plain re-run,
+    every article is stored once, analysed, and in exactly one story."""
+    import random
+
+    batch = tmp_path / "news.jsonl"
+    total = 240
+    _big_batch(batch, total)
+    env = {**os.environ, "PARALLAX_DB": str(cli.db), "PARALLAX_ANALYZE": "1"}
+    rng = random.Random(5)
+    kills = 0
+    for attempt in range(3):
+        proc = subprocess.Popen([sys.executable, "-m", "parallax", "ingest", str(batch)], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            time.sleep(rng.uniform(2.0, 6.0))
+            if proc.poll() is None:
+                proc.kill()
+                kills += 1
+            proc.communicate(timeout=120)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert kills >= 1, "no run was interrupted: the test proves nothing"
+    rerun = cli("ingest", str(batch), env={"PARALLAX_ANALYZE": "1"}, real=True, timeout=600)
+    assert rerun.returncode == 0, rerun.err
+    articles, analysed, placed, distinct = _analysed_and_placed(cli.db)
+    assert articles == analysed == placed == distinct == total
+    status = cli.json("status")
+    assert status["to_analyse"] == status["to_place"] == 0

@@ -11,7 +11,7 @@ from parallax.config import default, load
 def test_config_show_lists_every_setting_of_every_stage_with_a_description(cli):
     rows = cli.json("config", "show")
     keys = {r["key"] for r in rows}
-    assert {key.split(".")[0] for key in keys} == {"ingest", "analyze", "cluster", "compare"}
+    assert {key.split(".")[0] for key in keys} == {"ingest", "analyze", "cluster", "compare", "serve"}
     assert all(r["description"] and r["tuned"] and r["source"] == "default" for r in rows)
     # Every value of the shipped file is listed, none is missing from the schema.
     config = default()

@@ -124,7 +124,7 @@ class Parallax:
                         on_problem(item)
                 else:
                     articles.append(item)
-            stored = self.store.add_articles(articles)
+            stored = self.store.add_articles(articles, result.problems)
             result.new.extend(stored)
             result.already_stored += len(articles) - len(stored)
             if on_progress:

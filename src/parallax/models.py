@@ -69,12 +69,23 @@ class Article:
         return self.external_id or self.id
 
 
+MAX_PROBLEM_CHARS = 300  # a problem line names the item and what is wrong, not its content
+
+
 @dataclass(frozen=True)
 class Problem:
     """A bad input item: where it is and what is wrong, in one line."""
 
     location: str
     message: str
+
+    def __post_init__(self) -> None:
+        # One line, whatever the bad input quoted in it holds (newlines, control characters),
+        # and never a whole document.
+        for name in ("location", "message"):
+            text = " ".join("".join(c if c.isprintable() else " " for c in str(getattr(self, name))).split())
+            object.__setattr__(self, name, text if len(text) <= MAX_PROBLEM_CHARS else
+                               text[: MAX_PROBLEM_CHARS - 1] + "…")
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"

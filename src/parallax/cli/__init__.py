@@ -7,10 +7,28 @@ store cannot be used, 130 interrupted (everything committed before the interrupt
 from __future__ import annotations
 
 import typer
+from typer.core import TyperGroup
 
 from parallax import __version__
 
+
+class _Commands(TyperGroup):
+    """Every command in one place where a store that cannot be written becomes one line, exit 2."""
+
+    def invoke(self, ctx):
+        from parallax.store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            from parallax.cli.output import error
+
+            error(str(exc))
+            raise typer.Exit(2) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="parallax",
     help="Read the news like a careful editor: ingest articles, group them into stories, compare sources.",
     no_args_is_help=True,

@@ -23,12 +23,11 @@ def serve(
 ) -> None:
     """Serve the stories, story reports, articles and entities as web pages and a JSON API
     (OpenAPI schema at /openapi.json, interactive docs at /docs)."""
-    import uvicorn
-
     from parallax.web.app import create_app
+    from parallax.web.server import run
 
     config = load_config()
     with open_store(db):
         pass  # create or migrate the store now, so a bad --db fails here with a clear message
     info(f"Parallax is serving {db} at http://{host}:{port}  (Ctrl-C to stop)")
-    uvicorn.run(create_app(db, token, allow_private_urls, config), host=host, port=port, log_level="warning")
+    run(create_app(db, token, allow_private_urls, config), host, port, config["serve"])

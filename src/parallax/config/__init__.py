@@ -139,8 +139,8 @@ def _nest(path: tuple[str, ...], value: Any) -> dict:
 
 @cache
 def _schemas() -> dict[str, type[Settings]]:
-    for stage in ("ingest", "analyze", "cluster", "compare"):
-        import_module(f"parallax.{stage}.settings")  # each registers its block(s)
+    for part in ("ingest", "analyze", "cluster", "compare", "web"):
+        import_module(f"parallax.{part}.settings")  # each registers its block(s)
     return dict(registry.settings.get_all())
 
 

@@ -23,6 +23,9 @@ SNIFF_BYTES = 8192
 def read_source(source: Source, limits: Limits = Limits()) -> Iterator[Article | Problem]:
     try:
         stream = source.open()
+    except FileNotFoundError:
+        yield Problem(source.location, "cannot read: the file is gone (deleted while it was being read?)")
+        return
     except OSError as exc:
         yield Problem(source.location, f"cannot read: {exc.strerror or exc}")
         return
@@ -38,11 +41,29 @@ def read_source(source: Source, limits: Limits = Limits()) -> Iterator[Article |
         except UnknownFormat as exc:
             yield Problem(source.location, str(exc))
             return
-        for item in FORMATS[name](source, stream, limits):
-            yield item if isinstance(item, Problem) else prepare(item)
+        try:
+            for item in FORMATS[name](source, stream, limits):
+                yield item if isinstance(item, Problem) else _prepare(item)
+        except (OSError, RecursionError, MemoryError, ValueError) as exc:
+            # The parser itself failed part-way (a read error, input nested too deep to walk): the
+            # items before are kept, this line says where and why the rest of the file is not.
+            yield Problem(source.location, f"stopped reading: {type(exc).__name__}: {_short(exc)}")
     finally:
         if source.location != "<stdin>":
             stream.close()
+
+
+def _prepare(item) -> Article | Problem:
+    """Cleaning of one item in its own fault boundary: a bug or an odd input costs that item only."""
+    try:
+        return prepare(item)
+    except Exception as exc:  # noqa: BLE001 - one bad item must never stop the others
+        return Problem(item.location, f"cannot be prepared: {type(exc).__name__}: {_short(exc)}")
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:160] + ("…" if len(text) > 160 else "")  # fixed: one line, never the input itself
 
 
 def read_articles(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -60,24 +61,42 @@ def expand(specs: list[str], limits: FetchLimits = FetchLimits()) -> Iterator[So
 
 
 def _expand_path(path: Path) -> Iterator[Source | Problem]:
-    if path.is_dir():
+    try:
+        is_dir = path.is_dir()
+    except OSError as exc:  # a symlink loop, a permission error on a parent
+        yield Problem(str(path), f"cannot be read: {exc.strerror or exc}")
+        return
+    if is_dir:
         found = False
-        for root, dirs, files in os.walk(path):
+        errors: list[OSError] = []
+        for root, dirs, files in os.walk(path, onerror=errors.append):
             dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
             for name in sorted(files):
                 if name in _SKIP_NAMES or name.startswith(".") or name.endswith("~"):
                     continue
                 found = True
-                yield _file_source(Path(root) / name)
-        if not found:
+                yield _entry(Path(root) / name)
+        for error in errors:
+            yield Problem(str(error.filename or path), f"cannot be read: {error.strerror or error}")
+        if not found and not errors:
             yield Problem(str(path), "directory contains no files")
-    elif path.is_file():
-        yield _file_source(path)
-    elif path.exists():
-        yield Problem(str(path), "not a regular file or directory")
     else:
-        yield Problem(str(path), "no such file or directory")
+        yield _entry(path)
 
 
-def _file_source(path: Path) -> Source:
-    return Source(str(path), path.name, lambda: path.open("rb"), size=path.stat().st_size)
+def _entry(path: Path) -> Source | Problem:
+    """A source for a regular file; one clear problem for anything else (a FIFO would block the
+    reader forever, a device never ends, a symlink loop or a file deleted meanwhile cannot be read)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return Problem(str(path), "no such file or directory (deleted while the folder was read?)")
+    except OSError as exc:
+        return Problem(str(path), f"cannot be read: {exc.strerror or exc}")
+    if stat.S_ISDIR(info.st_mode):
+        return Problem(str(path), "is a directory inside a directory that could not be walked")
+    if not stat.S_ISREG(info.st_mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode)
+                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file")
+        return Problem(str(path), f"skipped: {kind}, not a regular file")
+    return Source(str(path), path.name, lambda: path.open("rb"), size=info.st_size)

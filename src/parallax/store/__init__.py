@@ -33,6 +33,23 @@ class StoreError(Exception):
     """The store cannot be opened or used; the message is meant for the user."""
 
 
+def _writes(method):
+    """A database error while writing becomes one line for the user (read-only file, full disk,
+    locked database), never a traceback carrying article text."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sa.exc.DBAPIError as exc:
+            reason = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+            raise StoreError(f"cannot write to the store {self.engine.url.render_as_string(hide_password=True)}: "
+                             f"{reason}") from None
+
+    return wrapper
+
+
 @dataclass(frozen=True)
 class StoredArticle:
     """An article as read back from the store (what ``parallax article`` shows)."""
@@ -79,7 +96,9 @@ class Store:
         db = db or os.environ.get(DB_ENV) or DEFAULT_DB
         url = database_url(db)
         if url.startswith("sqlite:///"):
-            parent = Path(url.removeprefix("sqlite:///")).parent
+            # "sqlite:///file:/path/news.db?mode=ro&uri=true" opens a store read-only
+            path = url.removeprefix("sqlite:///").removeprefix("file:").split("?", 1)[0]
+            parent = Path(path).parent
             if not parent.is_dir():
                 raise StoreError(f"cannot open store {db}: directory {parent} does not exist")
         try:
@@ -91,6 +110,8 @@ class Store:
         try:
             migrate(engine)
         except sa.exc.DatabaseError as exc:
+            raise StoreError(f"cannot open store {db}: {str(exc.orig).splitlines()[0]}") from None
+        except sa.exc.DBAPIError as exc:
             raise StoreError(f"cannot open store {db}: {str(exc.orig).splitlines()[0]}") from None
         return cls(engine)
 
@@ -105,11 +126,31 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
-    def add_articles(self, batch: Iterable[Article]) -> list[Article]:
-        """Store a batch in one transaction; return the articles that were new."""
+    @_writes
+    def add_articles(self, batch: Iterable[Article], problems: list | None = None) -> list[Article]:
+        """Store a batch in one transaction; return the articles that were new. If the batch cannot
+        be written because of one article, each is written on its own: the others are stored and
+        the bad one becomes a problem (appended to ``problems``)."""
         batch = list(batch)
         if not batch:
             return []
+        try:
+            return self._add_articles(batch)
+        except (sa.exc.StatementError, UnicodeError, ValueError) as exc:
+            if isinstance(exc, sa.exc.OperationalError) or len(batch) == 1:
+                if len(batch) == 1 and not isinstance(exc, sa.exc.OperationalError):
+                    from parallax.models import Problem
+
+                    if problems is not None:
+                        problems.append(Problem(batch[0].source, f"cannot be stored: {type(exc).__name__}"))
+                    return []
+                raise
+        stored = []
+        for article in batch:
+            stored += self.add_articles([article], problems)
+        return stored
+
+    def _add_articles(self, batch: list[Article]) -> list[Article]:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         insert = _INSERTS[self.engine.dialect.name]
         with self.engine.begin() as conn:
@@ -131,6 +172,7 @@ class Store:
                 conn.execute(insert(articles).on_conflict_do_nothing(index_elements=["content_hash"]), rows)
         return new
 
+    @_writes
     def update_cleaning(self, changes: Iterable[tuple[str, str, str, list[Removal], str]]) -> int:
         """Apply re-cleaned (internal id, title, text, removed, language) rows; return how many."""
         count = 0
@@ -146,6 +188,7 @@ class Store:
                 count += 1
         return count
 
+    @_writes
     def save_analyses(self, results: Iterable[tuple[str, str, str, dict[str, Any] | None, str | None]]) -> int:
         """Store (internal article id, config hash, model, data, error) rows, replacing older ones."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -161,6 +204,7 @@ class Store:
             conn.execute(analyses.insert(), rows)
         return len(rows)
 
+    @_writes
     def save_memberships(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
@@ -168,6 +212,7 @@ class Store:
             conn.execute(story_members.delete().where(story_members.c.article_id.in_([r["article_id"] for r in rows])))
             conn.execute(story_members.insert(), rows)
 
+    @_writes
     def move_articles(self, article_ids: list[str], story_id: str, reason: str) -> int:
         """Put articles in another story by hand; the reason is recorded with the decision."""
         with self.engine.begin() as conn:
@@ -179,6 +224,7 @@ class Store:
                              .values(story_id=story_id, decision={**decision, "history": history}))
         return len(rows)
 
+    @_writes
     def regroup(self, moves: list[tuple[str, str, dict]]) -> int:
         """Move articles to other stories after consolidation; each move is added to the
         article's decision history with its evidence (the regrouping is audited like a join)."""
@@ -194,6 +240,7 @@ class Store:
                              .values(story_id=story_id, decision={**decision, "history": history}))
         return len(moves)
 
+    @_writes
     def set_copy_of(self, links: list[tuple[str, str]]) -> None:
         """Correct stored copy relations (an earlier-stored article found to copy a later one)."""
         with self.engine.begin() as conn:
@@ -242,6 +289,7 @@ class Store:
             return conn.execute(sa.select(story_members.c.story_id)
                                 .where(story_members.c.article_id == article_id)).scalar_one_or_none()
 
+    @_writes
     def add_entity_decision(self, action: str, name: str, other: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(entity_decisions.insert().values(
@@ -300,6 +348,7 @@ class Store:
                 "in_stories": placed, "to_place": total - placed, "placed_under_other_settings": placed - current,
                 "stories": live}
 
+    @_writes
     def drop_stale_memberships(self, cluster_hash: str) -> int:
         """Forget the story decisions made under other cluster settings or code, or from an analysis
         that has since been redone, so that the next placement redoes exactly those. Decisions a
@@ -318,6 +367,7 @@ class Store:
 
     # -- stories ---------------------------------------------------------------------------
 
+    @_writes
     def new_story_ids(self, count: int) -> list[str]:
         """Allocate ``count`` story ids ("S17"); an id is never given twice, even after its story
         was merged away or its articles deleted."""
@@ -330,6 +380,7 @@ class Store:
             conn.execute(stories.insert(), rows)
         return [r["id"] for r in rows]
 
+    @_writes
     def record_story_changes(self, merged: dict[str, str], split: dict[str, str]) -> None:
         """After a regrouping: stories absorbed into another (old -> surviving) and stories split
         out of another (new -> where its articles came from)."""
@@ -360,6 +411,7 @@ class Store:
         with self.engine.connect() as conn:
             return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
 
+    @_writes
     def set_storylines(self, assignment: dict[str, str | None], titles: dict[str, str]) -> None:
         """Story -> storyline id (None: in no storyline), and each storyline's title."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -375,11 +427,25 @@ class Store:
         with self.engine.connect() as conn:
             return dict(conn.execute(sa.select(storylines.c.id, storylines.c.title)).all())
 
+    def story_fingerprint(self, story_id: str) -> tuple:
+        """Changes whenever the story's report may: its members, their copy relations, their
+        analyses, the entity decisions, its storyline."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.text(
+                "SELECT COUNT(*), COALESCE(MAX(m.seq), 0), COALESCE(SUM(m.copy_of IS NOT NULL), 0), "
+                "COALESCE(MAX(a.analyzed_at), ''), "
+                "(SELECT COUNT(*) FROM entity_decisions), "
+                "(SELECT COALESCE(storyline, '') FROM stories WHERE id = :s) "
+                "FROM story_members m LEFT JOIN analyses a ON a.article_id = m.article_id "
+                "WHERE m.story_id = :s"), {"s": story_id}).one()
+        return tuple(row)
+
     def story_members_of(self, story_id: str) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(sa.select(story_members.c.article_id)
                                      .where(story_members.c.story_id == story_id)).scalars())
 
+    @_writes
     def clear_memberships(self) -> None:
         with self.engine.begin() as conn:
             conn.execute(story_members.delete())

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import threading
+
+import cachetools
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +17,7 @@ from importlib.resources import files
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import (
     HTMLResponse,
     JSONResponse,
@@ -30,18 +33,23 @@ from parallax.compare.models import StoryReport
 from parallax.analyze.terms import stop_words
 from parallax.config import Config
 from parallax.present import to_json
-from parallax.store import Store
+from parallax.store import Store, StoreError
 from parallax.web import api_models as m
 from parallax.web.jobs import BadRequest, Busy, Jobs
 from parallax.web.security import CSP, SESSION_COOKIE, Guard
 from parallax.web.views import coverage, highlight
 
 PAGE_SIZE = 50
+MAX_ERRORS = 10  # validation errors listed in one answer
+MAX_BODY_BYTES = 64 * 1024  # JSON bodies (merge, split): names, not documents
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024  # uploads of articles to ingest
 
 
 def create_app(db: str, token: str | None = None, allow_private_urls: bool = False,
                config: Config | None = None) -> FastAPI:
-    app = FastAPI(title="Parallax", version=__version__,
+    # The interactive docs of FastAPI load Swagger UI from a CDN and run an inline script, which
+    # the CSP forbids and an offline server cannot fetch: /docs is a page rendered here instead.
+    app = FastAPI(title="Parallax", version=__version__, docs_url=None, redoc_url=None,
                   description="Stories, story reports, articles and entities of one Parallax store.")
     guard = Guard(token)
     env = Environment(
@@ -66,7 +74,11 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
     # Reports and the story list are recomputed only when the store changes (manual moves between
     # stories, new articles, re-analysis and entity decisions all change the generation).
-    cache: dict[tuple, object] = {}
+    serve = px.config["serve"]
+    # Reports are kept per story, keyed by the story's own fingerprint (its members, their
+    # analyses, the entity decisions): a write elsewhere in the store leaves them valid, so
+    # readers of untouched stories never wait for a writer's work.
+    cache: cachetools.LRUCache = cachetools.LRUCache(maxsize=serve.report_cache)
     cache_lock = threading.Lock()
 
     generation_seen = {"value": None, "at": 0.0}
@@ -75,24 +87,49 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         # Asked at most once a second: this server's own writes call invalidate(); other
         # writers (a `parallax ingest` next to the server) show up within a second.
         now = time.monotonic()
-        if generation_seen["value"] is None or now - generation_seen["at"] > 1.0:
+        if generation_seen["value"] is None or now - generation_seen["at"] > 1.0:  # fixed: a second
             generation_seen["value"], generation_seen["at"] = shared.generation(), now
         return generation_seen["value"]
 
     def invalidate() -> None:
         generation_seen["value"] = None
+        listing["at"] = 0.0
 
-    def cached(key: tuple, compute):
-        full_key = (current_generation(), *key)
+    def cached(key: tuple, compute, version: tuple | None = None):
+        """``compute()`` under ``key``, kept until ``version`` (default: the store's generation) changes."""
+        full_key = (current_generation() if version is None else version, *key)
         with cache_lock:
             if full_key in cache:
                 return cache[full_key]
         value = compute()
         with cache_lock:
-            if len(cache) > 512:
-                cache.clear()
             cache[full_key] = value
         return value
+
+    # The story list changes with every write; while another process writes, readers get the
+    # last list (at most list_refresh seconds old) and one of them recounts: nobody waits in line.
+    listing = {"records": None, "generation": None, "at": 0.0, "busy": False}
+
+    def all_stories() -> list[dict]:
+        generation = current_generation()
+        with cache_lock:
+            fresh = listing["records"] is not None and (
+                listing["generation"] == generation or time.monotonic() - listing["at"] < serve.list_refresh
+                or listing["busy"])
+            if fresh:
+                return listing["records"]
+            listing["busy"] = True
+        try:
+            records = px.stories()
+        finally:
+            with cache_lock:
+                listing["busy"] = False
+        with cache_lock:
+            listing.update(records=records, generation=generation, at=time.monotonic())
+        return records
+
+    def story_version(story: str) -> tuple:
+        return ("story", shared.story_fingerprint(story))
 
     def page(request: Request, template: str, status: int = 200, **values) -> HTMLResponse:
         html = env.get_template(template).render(
@@ -115,6 +152,28 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return page(request, "error.html.j2", status=exc.status_code, message=str(exc.detail))
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        # What was wrong and where, never the input itself: a 10 MB body is not echoed back.
+        errors = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))[:200], "type": e.get("type")}
+                  for e in exc.errors()[:MAX_ERRORS]]
+        return JSONResponse({"detail": errors}, status_code=422)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        message = str(exc)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=503)
+        return page(request, "error.html.j2", status=503, message=message)
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        declared = request.headers.get("content-length")
+        limit = MAX_UPLOAD_BYTES if request.url.path in ("/api/ingest", "/add") else MAX_BODY_BYTES
+        if declared and declared.isdigit() and int(declared) > limit:
+            return JSONResponse({"detail": f"request body too large (limit {limit:,} bytes)"}, status_code=413)
+        return await call_next(request)
+
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):
         # The traceback goes to the server log; the reader gets one clear line.
@@ -129,7 +188,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     def story_list(q: str | None, language: str | None, outlet: str | None, entity: str | None,
                    since: str | None, until: str | None) -> list[dict]:
         with store() as s:
-            records = cached(("stories",), px.stories)
+            records = all_stories()
             hits = None
             if q and q.strip():
                 found = s.search(q)
@@ -167,7 +226,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
     def report_of(story: str):
         """The report of a resolved story id."""
-        return cached(("report", story), lambda: px.story_report(story))
+        return cached(("report", story), lambda: px.story_report(story), story_version(story))
 
     def article_of(article_id: str) -> dict:
         with store() as s:
@@ -221,7 +280,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
             return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
 
-        return Response(cached(("report-json", story), body), media_type="application/json")
+        return Response(cached(("report-json", story), body, story_version(story)), media_type="application/json")
 
     @app.get("/api/articles/{article_id}", response_model=m.ArticleOut, tags=["articles"], responses=missing)
     def api_article(article_id: str):
@@ -327,7 +386,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
                         coverage=coverage([a["published"] for a in data["articles"]])).body
 
         # Rendered once per store generation and sign-in state (the only per-reader part).
-        return HTMLResponse(cached(("story-page", story, guard.signed_in(request)), render))
+        return HTMLResponse(cached(("story-page", story, guard.signed_in(request)), render, story_version(story)))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, start: int | None = None, end: int | None = None):
@@ -436,6 +495,11 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         if name not in allowed:
             raise HTTPException(404, "not found")
         return Response(allowed[name].read_text(encoding="utf-8"), media_type="text/css")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        """The API described from its own OpenAPI schema, as a page that runs no script."""
+        return page(request, "docs.html.j2", schema=app.openapi())
 
     @app.get("/healthz", response_class=PlainTextResponse, include_in_schema=False)
     def health():

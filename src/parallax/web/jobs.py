@@ -62,22 +62,50 @@ def check_urls(urls: list[str]) -> list[str]:
     return urls
 
 
-def ingest(px: Parallax, folder: str, paths: list[str], urls: list[str], allow_private: bool,
-           job: Job | None = None) -> dict:
-    """Read, store, analyse and cluster: the same steps as `parallax ingest`, through the app."""
+def read(px: Parallax, paths: list[str], urls: list[str], allow_private: bool,
+         fetching: "Fetching") -> list:
+    """Read the uploads and fetch the URLs, outside the store's lock: a slow URL holds up only
+    its own job (and another job asking for the same URL at the same time)."""
+    items = list(px.read(paths))
+    for url in urls:
+        with fetching.lock_for(url):
+            items += list(px.read([url], fetch_limits=FetchLimits(allow_private=allow_private)))
+    return items
+
+
+def ingest(px: Parallax, folder: str, items: list, job: Job | None = None) -> dict:
+    """Store, analyse and cluster what was read: the same steps as `parallax ingest`, through the app.
+    Every bad item is one line of the answer, never an error of the whole request."""
+    from parallax.models import Problem
+
     job = job or Job("inline")
-    job.advance(f"reading and storing {len(paths)} file(s) and {len(urls)} URL(s)")
-    result = px.ingest(paths + urls, analyze=False, fetch_limits=FetchLimits(allow_private=allow_private))
+    job.advance(f"storing {sum(not isinstance(i, Problem) for i in items)} article(s)")
+    problems = [i for i in items if isinstance(i, Problem)]
+    articles = [i for i in items if not isinstance(i, Problem)]
+    read_problems = len(problems)
+    new = px.store.add_articles(articles, problems)
+    unstorable = len(problems) - read_problems
     analysed = 0
-    if result.new:
-        job.advance(f"analysing {len(result.new)} new article(s)")
+    if new:
+        job.advance(f"analysing {len(new)} new article(s)")
         analysed, _ = px.analyze()
         job.advance("placing them in stories")
         px.cluster()
     job.advance("done")
-    problems = [{"location": p.location.replace(folder + "/", ""), "message": p.message} for p in result.problems]
-    return {"new": len(result.new), "already_stored": result.already_stored, "analysed": analysed,
-            "articles": [{"id": a.public_id, "title": a.title} for a in result.new], "problems": problems}
+    return {"new": len(new), "already_stored": len(articles) - len(new) - unstorable, "analysed": analysed, "articles": [{"id": a.public_id, "title": a.title} for a in new],
+            "problems": [{"location": p.location.replace(folder + "/", ""), "message": p.message} for p in problems]}
+
+
+class Fetching:
+    """One lock per URL being fetched (no global lock: different URLs are fetched at once)."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
+
+    def lock_for(self, url: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(url, threading.Lock())
 
 
 class Jobs:
@@ -86,6 +114,7 @@ class Jobs:
         self.allow_private = allow_private
         self.jobs: OrderedDict[str, Job] = OrderedDict()
         self.lock = threading.Lock()  # one ingest at a time: the store has one writer
+        self.fetching = Fetching()
         self.waiting: queue.Queue = queue.Queue(maxsize=QUEUED_JOBS)
         self.worker: threading.Thread | None = None
 
@@ -104,8 +133,10 @@ class Jobs:
         while True:
             job, folder, paths, urls = self.waiting.get()
             try:
+                job.advance(f"reading {len(paths)} file(s) and fetching {len(urls)} URL(s)")
+                items = read(self.px, paths, urls, self.allow_private, self.fetching)
                 with self.lock:
-                    job.result = ingest(self.px, folder, paths, urls, self.allow_private, job)
+                    job.result = ingest(self.px, folder, items, job)
             except Exception as exc:  # noqa: BLE001 - shown on the job page instead of lost in a thread
                 job.error = f"{type(exc).__name__}: {exc}"
             finally:
@@ -138,5 +169,6 @@ class Jobs:
             paths = save_uploads(folder, uploads)
             if not paths and not urls:
                 raise BadRequest("nothing to ingest: upload files or give URLs")
+            items = read(self.px, paths, urls, self.allow_private, self.fetching)
             with self.lock:
-                return ingest(self.px, folder, paths, urls, self.allow_private)
+                return ingest(self.px, folder, items)

@@ -40,9 +40,38 @@ class ArticleRecord(BaseModel):
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+def _surrogate(value: Any, path: str = "") -> str | None:
+    """The field holding an unpaired surrogate ("\\ud800"), which no UTF-8 text can store."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path or "record"
+        return None
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = ((str(i), v) for i, v in enumerate(value))
+    else:
+        return None
+    for key, child in items:
+        if isinstance(key, str) and _surrogate(key) is not None:
+            return f"{path}.{key!r}" if path else repr(key)
+        found = _surrogate(child, f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
+
+
 def record_to_raw(obj: Any, location: str, source: Source) -> RawArticle | Problem:
     if not isinstance(obj, dict):
         return Problem(location, f"expected a JSON object, got {type(obj).__name__}")
+    try:
+        bad = _surrogate(obj)
+    except RecursionError:
+        return Problem(location, "JSON nested too deeply to read")
+    if bad is not None:
+        return Problem(location, f"field '{bad}': contains an unpaired surrogate (not valid Unicode text)")
     try:
         record = ArticleRecord.model_validate(obj)
     except ValidationError as exc:
@@ -93,6 +122,9 @@ def parse_jsonl(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[Ra
             continue
         try:
             obj = json.loads(line)
+        except RecursionError:
+            yield Problem(location, "JSON nested too deeply to read")
+            continue
         except json.JSONDecodeError as exc:
             if number == 1 and line.strip() == "{":
                 # A pretty-printed single object rather than JSON Lines.
@@ -117,6 +149,9 @@ def parse_json(source: Source, stream: BinaryIO, limits: Limits) -> Iterator[Raw
 def _parse_whole(source: Source, text: str, limits: Limits) -> Iterator[RawArticle | Problem]:
     try:
         data = json.loads(text)
+    except RecursionError:
+        yield Problem(source.location, "JSON nested too deeply to read")
+        return
     except json.JSONDecodeError as exc:
         yield Problem(source.location, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
         return
