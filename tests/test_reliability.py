@@ -295,11 +295,12 @@ def test_generated_input_never_breaks_ingest_and_loses_nothing(fuzz_app, lines, 
     items = list(px.read([str(path)]))
     where = [item.location if isinstance(item, Problem) else item.source for item in items]
     numbered = [w.rsplit(" line ", 1)[1] for w in where if " line " in w]
-    blank = {str(n) for n, line in enumerate(path.read_text(encoding="utf-8", errors="surrogatepass").split("\n"), 1)
-             if not line.strip()}
+    # Lines as the reader splits them: on "\n" only (a "\r" inside a line is text).
+    blank = {str(n) for n, line in enumerate(path.read_bytes().split(b"\n"), 1)
+             if not line.decode("utf-8", errors="replace").strip()}
     expected = {str(n) for n in range(1, len(lines) + 1)} - blank
     if numbered or not any(" line " not in w for w in where):  # read as JSON Lines, not as one JSON document
-        assert sorted(numbered, key=int) == sorted(expected, key=int), repr(lines)
+        assert sorted(numbered, key=int) == sorted(expected, key=int)
     with closing(sqlite3.connect(px.store.engine.url.database)) as conn:
         stored = {h for (h,) in conn.execute("SELECT content_hash FROM articles")}
     assert all(item.content_hash in stored for item in items if not isinstance(item, Problem))

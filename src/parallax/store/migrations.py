@@ -9,7 +9,8 @@ mid-migration leaves the database at the previous version.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -165,23 +166,48 @@ def latest_version() -> int:
 
 
 def migrate(engine: Engine) -> list[int]:
-    """Bring the database up to the latest version; return the versions applied."""
+    """Bring the database up to the latest version; return the versions applied.
+
+    All pending migrations run in one transaction that holds the write lock from its first
+    statement, so that several processes opening a new store at once (three `parallax ingest` into
+    one fresh file) migrate it once: the others wait for the lock, then find nothing to do. SQLite's
+    Python driver would otherwise run each CREATE TABLE outside any transaction, and the second
+    process would fail on "table already exists".
+    """
     applied: list[int] = []
-    with engine.begin() as conn:
+    with _locked(engine) as conn:
         _ensure_version_table(conn)
         have = current_version(conn)
-    if have > latest_version():
-        raise RuntimeError(
-            f"database schema version {have} is newer than this Parallax ({latest_version()}); upgrade Parallax"
-        )
-    for version, description, fn in sorted(MIGRATIONS, key=lambda m: m[0]):
-        if version <= have:
-            continue
-        with engine.begin() as conn:
+        if have > latest_version():
+            raise RuntimeError(
+                f"database schema version {have} is newer than this Parallax ({latest_version()}); upgrade Parallax"
+            )
+        for version, description, fn in sorted(MIGRATIONS, key=lambda m: m[0]):
+            if version <= have:
+                continue
             fn(Operations(MigrationContext.configure(conn)))
             conn.execute(
                 sa.text("INSERT INTO schema_versions (version, description, applied_at) VALUES (:v, :d, :t)"),
                 {"v": version, "d": description, "t": datetime.now(UTC).isoformat(timespec="seconds")},
             )
-        applied.append(version)
+            applied.append(version)
     return applied
+
+
+@contextmanager
+def _locked(engine: Engine) -> Iterator[Connection]:
+    """A connection inside one transaction that holds the database's write lock from the start."""
+    if engine.dialect.name != "sqlite":
+        # Transactional DDL (PostgreSQL): concurrent migrators conflict on the version row and the
+        # loser's transaction rolls back whole.
+        with engine.begin() as conn:
+            yield conn
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
