@@ -28,3 +28,27 @@ def test_generated_cli_docs_are_current():
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     committed = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert committed == module.render(), "docs/cli.md is stale: run python docs/generate.py"
+
+
+def test_the_readme_python_example_runs_as_written(tmp_path, monkeypatch):
+    """The README's Python API example, run as written on the two reports of the seed event."""
+    import contextlib
+    import io
+    import re
+    import shutil
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in sorted((ROOT / "src" / "parallax" / "examples" / "articles").glob("*.txt")):
+        shutil.copy(path, folder)
+    monkeypatch.chdir(tmp_path)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(example, "README.md", "exec"), {})
+    lines = printed.getvalue().splitlines()
+    assert lines[0] == "2 stored; 0 problems"
+    assert re.fullmatch(r"S\d+ .+ 2 articles", lines[1])  # the two reports are one story
+    assert any(line.split(" ", 1)[0] in {"agree", "conflict", "differ", "complementary", "single", "updated"}
+               for line in lines[2:])
