@@ -87,9 +87,9 @@ def interrupted(folder: Path, n: int, kills: int, rng: random.Random) -> None:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             status = json.loads(parallax("status", "--format", "json", db=db).stdout or "{}")
-            moments.append(f"{wait:.0f}s: {status.get('articles', 0)}/{status.get('analysed', 0)}"
-                           f"/{status.get('in_stories', 0)}")
-    row("1", f"SIGKILL x{kills} (stored/analysed/placed at each)", "; ".join(moments)[:50], True)
+            moments.append(f"after {wait:.0f} s: {status.get('articles', 0)} stored, {status.get('analysed', 0)} "
+                           f"analysed, {status.get('in_stories', 0)} placed")
+        row("1", f"SIGKILL {number + 1} of {kills} during `parallax ingest` of {n}", moments[-1], True)
     started = time.perf_counter()
     rerun = parallax("ingest", str(data), db=db)
     took = time.perf_counter() - started

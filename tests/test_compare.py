@@ -280,3 +280,57 @@ def test_consonant_skeletons_of_latin_arabic_and_hebrew_names():
     assert name_skeletons("Abu Mohammed al-Golani")[2] in _word_skeletons("الجولاني")  # Golani = Julani
     assert name_skeletons("Donald Trump") == [next(iter(_word_skeletons(w))) for w in ("דונלד", "טראמפ")]
     assert name_skeletons("Sednaya") is None and name_skeletons("Li Na") is None  # too short to look for
+
+
+FLOOD = [  # three outlets' own reports, one a day, of one flood
+    {"id": "wed", "date": "2024-05-01", "outlet": "one.example", "title": "Floods in Vellmore valley",
+     "text": "Floods in the Vellmore valley have killed 12 people, the regional governor Anna Berg said on Wednesday. "
+             "Rescue teams from Karsten searched villages along the river. Rain is expected to continue."},
+    {"id": "thu", "date": "2024-05-02", "outlet": "two.example", "title": "Vellmore flood toll rises",
+     "text": "More rain fell overnight on Karsten, where boats reached cut-off villages. Governor Anna Berg said on "
+             "Thursday that the waters of the Vellmore had killed 19 people so far and that the army would help."},
+    {"id": "fri", "date": "2024-05-03", "outlet": "three.example", "title": "Vellmore floods: toll climbs again",
+     "text": "Soldiers pulled more bodies from the mud in Karsten on Friday. With 25 people killed, it is the worst "
+             "flooding the Vellmore valley has known, said Anna Berg, who governs the region. The river began to fall."},
+]
+
+
+def test_a_toll_that_grows_from_report_to_report_is_updated_in_time_order(cli, tmp_path):
+    report = _report_of_records(cli, tmp_path, [FLOOD[2], FLOOD[0], FLOOD[1]])
+    assert report["independent_origins"] == 3
+    toll = [f for f in _rows(report, "people") if f["kind"] == "number"]
+    assert len(toll) == 1 and toll[0]["relation"] == "updated"
+    assert [v["value"] for v in toll[0]["values"]] == ["12", "19", "25"]  # earliest first
+    assert toll[0]["evidence"]["days_apart"] == 2 and toll[0]["confidence"] is not None
+    # "said on Wednesday" in Wednesday's report and "on Thursday" in Thursday's: two moments
+    assert not [f for f in report["facts"] if f["kind"] == "weekday" and f["relation"] == "conflict"]
+
+
+def test_figures_reported_many_days_apart_are_different_figures_not_a_conflict(cli, tmp_path):
+    records = [{"id": "early", "date": "2024-03-01", "outlet": "a.example", "title": "Ostra bridge repairs",
+                "text": "Repairs to the Ostra bridge will cost 4 million euros, the city engineer Lena Marsh said. "
+                        "The bridge has been closed to lorries since the spring floods."},
+               {"id": "late", "date": "2024-03-12", "outlet": "b.example", "title": "Ostra bridge repair bill grows",
+                "text": "The city now expects to spend 6 million euros on the Ostra bridge, according to engineer "
+                        "Lena Marsh, after divers found more damage to its piers."}]
+    rows = _rows(_report_of_records(cli, tmp_path, records), "million")
+    assert rows and rows[0]["relation"] == "differ" and rows[0]["evidence"]["days_apart"] == 11
+
+
+def test_a_quote_in_two_languages_is_one_ledger_entry_marked_as_translation(cli, tmp_path):
+    records = [
+        {"id": "en", "date": "2024-09-16", "outlet": "en.example", "language": "en",
+         "title": "Kremlin rejects Kursk visit offer",
+         "text": "Kremlin spokesman Dmitry Peskov rejected the offer on Monday. \"This is a pure provocation, nothing "
+                 "more,\" Peskov told reporters in Moscow. Ukraine had invited the UN and the ICRC to the Kursk region."},
+        {"id": "fr", "date": "2024-09-16", "outlet": "fr.example", "language": "fr",
+         "title": "Le Kremlin rejette l'offre de visite à Koursk",
+         "text": "Le porte-parole du Kremlin Dmitri Peskov a rejeté l'offre lundi. « C'est une pure provocation, rien "
+                 "de plus », a déclaré Peskov aux journalistes à Moscou. L'Ukraine avait invité l'ONU et le CICR."},
+    ]
+    report = _report_of_records(cli, tmp_path, records)
+    entries = [q for q in report["quotes"] if "provocation" in q["text"]]
+    assert len(entries) == 1
+    wordings = {w["language"]: w for w in entries[0]["wordings"]}
+    assert set(wordings) == {"en", "fr"}
+    assert [w["translation"] for w in entries[0]["wordings"]].count(True) == 1

@@ -214,3 +214,25 @@ def test_a_merged_story_id_leads_to_the_story_that_took_it_over(cli, tmp_path):
     assert cli("stories", "split", "rates-1", "rates-2").returncode == 0
     new = {s["id"] for s in cli.json("stories")} - {quake}
     assert len(new) == 1 and new.isdisjoint({quake, rates})
+
+
+REWRITE = {"id": "rates-rewrite", "event": "rates", "copy_of": "rates-1", "published": "2024-03-21",
+           "url": "https://digest.example/boe", "title": "Bank of England leaves rates at 5.25%",
+           "text": "On Thursday the Bank of England left its main interest rate at 5.25 percent. Britain's inflation "
+                   "was falling, Governor Andrew Bailey said, but the Monetary Policy Committee needed further "
+                   "evidence before it cut borrowing costs. Eight members voted for a hold, while one wanted a cut."}
+
+
+def test_a_translation_and_a_sentence_rewrite_are_found_as_copies(cli, tmp_path):
+    from conftest import FIXTURES
+
+    batch = _write(tmp_path / "batch.jsonl", [*EVENTS, REWRITE])
+    translation = FIXTURES / "translation"
+    assert cli("ingest", str(batch), str(translation / "en.txt"), str(translation / "es.txt"), env=ON).returncode == 0
+    _, stories = _partition(cli)
+    rates = next(s for s in stories if any(a["id"] == "rates-1" for a in s["articles"]))
+    copy_of = {a["id"]: a["copy_of"] for a in rates["articles"]}
+    assert copy_of["rates-rewrite"] == "rates-1"  # reworded sentence by sentence, same names and numbers
+    assert copy_of["rates-2"] is None  # an independent report of the same event is not a copy
+    translated = next(s for s in stories if {a["language"] for a in s["articles"]} == {"en", "es"})
+    assert len(translated["articles"]) == 2 and translated["independent_origins"] == 1

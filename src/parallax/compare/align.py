@@ -80,6 +80,12 @@ def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None)
     if a.kind != b.kind or a.article == b.article:
         return 0.0
     s = tunables().align
+    if a.kind == "weekday":
+        days_a, days_b = ({x for x in c.anchors if x.startswith("d:")} for c in (a, b))
+        if days_a and days_b and not days_a & days_b:
+            # Each weekday is a known calendar day, and not the same one: "said on Wednesday" in
+            # Wednesday's report and "on Thursday" in Thursday's are two moments, not a disagreement.
+            return 0.0
     linked = bool(links) and (b.article, b.sentence_start) in links.get((a.article, a.sentence_start), ())
     if linked and a.alone and b.alone and a.unit == b.unit and a.unit:
         # Two sentences that say the same thing, each with one value of this measure: the values

@@ -27,7 +27,26 @@ def environment() -> Environment:
     )
     env.globals["relation_labels"] = RELATION_LABELS
     env.filters["md"] = markdown_escape
+    env.filters["why"] = why
     return env
+
+
+def why(fact: dict) -> str:
+    """The evidence behind a row whose values differ, in a few words: why it is (or is not) called
+    a conflict ("confidence 0.82 · same unit · 2 days apart")."""
+    evidence = fact.get("evidence") or {}
+    if fact.get("confidence") is None and not evidence:
+        return ""
+    parts = []
+    if fact.get("confidence") is not None:
+        parts.append(f"confidence {fact['confidence']:.2f}")
+    if "same_unit" in evidence:
+        parts.append("same unit" if evidence["same_unit"] else "different units")
+    if evidence.get("linked_sentences"):
+        parts.append("sentences say the same")
+    if evidence.get("days_apart") is not None:
+        parts.append(f"{evidence['days_apart']} days apart" if evidence["days_apart"] != 1 else "1 day apart")
+    return " · ".join(parts)
 
 
 def markdown_escape(text: str) -> str:
