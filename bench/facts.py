@@ -243,6 +243,7 @@ def audit(sets, count: int, seed: int) -> None:
     print(f"{len(rows)} conflict rows in the reports of {', '.join(sets)}; {len(drawn)} drawn with seed {seed}\n")
     for number, (name, story_id, row) in enumerate(drawn, 1):
         print(f"{number}. [{name} {story_id}] {row.kind}/{row.conflict_type} — {row.statement[:120]}")
+        print(f"     confidence {row.confidence} evidence {row.evidence}")
         for value in row.values:
             print(f"     {value.article}: «{value.text}» | {value.sentence[:200]}")
         print()

@@ -60,10 +60,14 @@ def features_of(name: str):
     return data, out
 
 
-def labelled(name: str):
+def labelled(name: str, embeddings: bool = True):
+    from dataclasses import replace
+
     from parallax.cluster.train import LabelledSet
 
     data, features = features_of(name)
+    if not embeddings:
+        features = [replace(f, embedding=None) for f in features]
     return LabelledSet(name, features, [i.event for i in data.items], [i.family for i in data.items],
                        [i.copy_of for i in data.items]).prepare()
 
@@ -72,6 +76,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(corpus.TRAINING))
     parser.add_argument("--write", action="store_true", help="train on all pairs and write the shipped model")
+    parser.add_argument("--without-embeddings", action="store_true",
+                        help="as if no article had an embedding: the model trained without the embedding features "
+                             "(the shipped model's fallback for such pairs)")
     args = parser.parse_args()
     if not corpus.available():
         print("../shared/data not found: nothing to measure")
@@ -82,11 +89,13 @@ def main() -> int:
     from parallax.training import THRESHOLDS, train
 
     started = time.perf_counter()
-    sets = [labelled(name) for name in args.sets.split(",")]
+    embeddings = not args.without_embeddings
+    sets = [labelled(name, embeddings) for name in args.sets.split(",")]
     print(f"{sum(len(s.features) for s in sets)} articles, {sum(len(s.y) for s in sets)} pairs "
           f"read in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    model, scores = train(sets, default())
-    print(f"\nleave-one-family-out cross-validation, {len(scores)} families")
+    model, scores = train(sets, default(), embeddings=embeddings)
+    print(f"\nleave-one-family-out cross-validation, {len(scores)} families"
+          f"{'' if embeddings else ', no embeddings (the fallback weights)'}")
     print(f"{'set':<14} {'articles':>8} {'families':>8} {'B3 P':>7} {'B3 R':>7} {'B3 F1':>7}")
     rows = [(s.name, [k]) for k, s in enumerate(sets)]
     news = [k for k, s in enumerate(sets) if s.name in corpus.NEWS]
@@ -98,7 +107,17 @@ def main() -> int:
         families = len({(s.set_index, s.family) for s in scores if s.set_index in indexes})
         print(f"{label:<14} {n:>8} {families:>8} {p:>7.4f} {r:>7.4f} {f:>7.4f}")
     print(f"threshold chosen on all families: {model.threshold}")
-    if args.write:
+    if args.write and not embeddings:
+        print("--write needs the embeddings (the shipped model carries its fallback)")
+    elif args.write:
+        # The fallback's own cross-validation goes on the card: the same sets, no embeddings.
+        without, _ = train([labelled(name, False) for name in args.sets.split(",")], default(), embeddings=False)
+        model.card["without_embedding"] = {
+            "use": "pairs where an article has no embedding (embeddings turned off, or nothing to embed)",
+            "threshold_chosen": without.threshold,
+            "cross_validated": without.card["cross_validated"]}
+        print(f"fallback (no embeddings): cross-validated B-cubed F1, all sets "
+              f"{without.card['cross_validated']['all']['bcubed_f1']}, threshold {without.threshold}")
         WEIGHTS.parent.mkdir(parents=True, exist_ok=True)
         save(model, WEIGHTS)
         print(f"model written to {WEIGHTS.relative_to(ROOT)}")

@@ -236,3 +236,13 @@ def test_a_translation_and_a_sentence_rewrite_are_found_as_copies(cli, tmp_path)
     assert copy_of["rates-2"] is None  # an independent report of the same event is not a copy
     translated = next(s for s in stories if {a["language"] for a in s["articles"]} == {"en", "es"})
     assert len(translated["articles"]) == 2 and translated["independent_origins"] == 1
+
+
+def test_without_embeddings_the_story_model_still_groups_one_event(cli, tmp_path):
+    """The story model leans on the headline embedding; with embeddings turned off its fallback
+    weights (trained without them) decide, and reports of one event still make one story."""
+    batch = _write(tmp_path / "batch.jsonl", EVENTS)
+    off = {**ON, "PARALLAX__CLUSTER__EMBED__ENABLED": "false"}
+    assert cli("ingest", str(batch), env=off).returncode == 0
+    partition, _ = _partition(cli)
+    assert partition == [["quake-1", "quake-2"], ["rates-1", "rates-2"]]

@@ -104,11 +104,13 @@ def _line(article) -> int:
     return int(article.source.rsplit(" line ", 1)[1])
 
 
-def train(sets: Sequence[LabelledSet], config: Config, regularisation: float = 1.0) -> tuple[PairModel, dict]:
+def train(sets: Sequence[LabelledSet], config: Config, regularisation: float = 1.0,
+          embeddings: bool = True) -> tuple[PairModel, dict]:
     """Fit on every pair of every set; the threshold and the card's scores come from
-    leave-one-family-out cross-validation."""
+    leave-one-family-out cross-validation (of the model without embedding features when not
+    ``embeddings``: what the shipped model's fallback does)."""
     gap = config["cluster"].consolidate.max_gap_days
-    scores = cross_validate(sets, THRESHOLDS, regularisation, gap)
+    scores = cross_validate(sets, THRESHOLDS, regularisation, gap, embeddings)
     threshold = best_threshold(scores, THRESHOLDS)
     per_set = {}
     for k, labelled in enumerate(sets):
@@ -132,4 +134,4 @@ def train(sets: Sequence[LabelledSet], config: Config, regularisation: float = 1
                    "at the threshold best on the other families",
     }
     masks = [np.ones(len(s.y), dtype=bool) for s in sets]
-    return fit(sets, masks, regularisation, threshold, card), scores
+    return fit(sets, masks, regularisation, threshold, card, embeddings=embeddings), scores

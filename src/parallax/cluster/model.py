@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from parallax.cluster.pairs import FEATURES
+from parallax.cluster.pairs import EMBEDDED, FEATURES
 
 
 class ModelError(ValueError):
@@ -31,27 +31,42 @@ class PairModel:
     bias: float
     threshold: float  # probability at or above which two groups' average makes one story
     card: dict = field(default_factory=dict, compare=False)
+    # Weights for pairs where an article has no embedding (embeddings turned off, or an article
+    # without title and text to embed), trained without the embedding features: the main weights
+    # lean on the embedding so much that its absence would read as "two events".
+    fallback: PairModel | None = None
 
     def logit(self, block: dict[str, np.ndarray]) -> np.ndarray:
-        out = np.full(next(iter(block.values())).shape, self.bias)
+        out = np.full(block[self.features[0]].shape, self.bias)
         for name, weight in zip(self.features, self.weights, strict=True):
             out += weight * block[name]
+        if self.fallback is not None and EMBEDDED in block and not block[EMBEDDED].all():
+            out = np.where(block[EMBEDDED], out, self.fallback.logit(block))
         return out
 
     def probability(self, block: dict[str, np.ndarray]) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.logit(block)))
 
     def to_dict(self) -> dict:
-        return {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
-                "threshold": self.threshold, "card": self.card}
+        out = {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
+               "threshold": self.threshold, "card": self.card}
+        if self.fallback is not None:
+            out["without_embedding"] = {"weights": list(self.fallback.weights), "bias": self.fallback.bias}
+        return out
 
     @classmethod
     def from_dict(cls, data: dict, where: str = "weights") -> PairModel:
         try:
+            fallback = None
+            if "without_embedding" in data:
+                fallback = cls(tuple(data["features"]), tuple(float(w) for w in data["without_embedding"]["weights"]),
+                               float(data["without_embedding"]["bias"]), float(data["threshold"]))
             model = cls(tuple(data["features"]), tuple(float(w) for w in data["weights"]), float(data["bias"]),
-                        float(data["threshold"]), data.get("card", {}))
+                        float(data["threshold"]), data.get("card", {}), fallback)
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{where}: not a story model ({type(exc).__name__}: {exc})") from None
+        if fallback is not None and len(fallback.weights) != len(model.features):
+            raise ModelError(f"{where}: the weights without embedding do not match the features")
         unknown = set(model.features) - set(FEATURES)
         if unknown or len(model.features) != len(model.weights):
             raise ModelError(f"{where}: features this version does not compute: {', '.join(sorted(unknown))}")

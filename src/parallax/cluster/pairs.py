@@ -61,6 +61,9 @@ FEATURES = (
     "text_week_apart",
     "names_week_apart",
 )
+# Not a feature: which pairs have both embeddings (the model's fallback scores the others).
+EMBEDDED = "_both_embedded"
+EMBEDDING_FEATURES = ("embedding", "embedding_cross_language")
 MAX_LEAD_DAYS = 6  # fixed: the days kept per article, as the story model was trained (more changes its signals)
 
 # A small store has no background to tell rare words from common ones: with two articles every
@@ -291,9 +294,9 @@ class PairSignals:
         shared = (self.names[rows] @ (self.names[cols] > 0).T).toarray()
         mass = self.name_mass[rows][:, None] + self.name_mass[cols][None, :]
         dice = np.divide(2 * shared, mass, out=np.zeros_like(shared), where=mass > 0)  # fixed: Dice's 2|A∩B|
+        both = self.has_embedding[rows][:, None] & self.has_embedding[cols][None, :]
         if self.embeddings.shape[1]:
             cosine = self.embeddings[rows] @ self.embeddings[cols].T
-            both = self.has_embedding[rows][:, None] & self.has_embedding[cols][None, :]
             embedding = np.where(both, cosine, 0.0).astype(np.float64)
         else:
             embedding = np.zeros_like(text)
@@ -337,4 +340,5 @@ class PairSignals:
             "lead_names_missing": self.missing(self.lead_names, self.lead_name_mass, self.name_present, rows, cols),
             "text_week_apart": text * apart,
             "names_week_apart": dice * apart,
+            EMBEDDED: both,
         }

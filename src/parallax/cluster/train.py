@@ -23,7 +23,7 @@ import numpy as np
 
 from parallax.cluster.features import Features
 from parallax.cluster.model import PairModel
-from parallax.cluster.pairs import FEATURES, PairSignals
+from parallax.cluster.pairs import EMBEDDING_FEATURES, FEATURES, PairSignals
 
 
 @dataclass
@@ -80,12 +80,16 @@ def balanced_weights(sets: Sequence[LabelledSet], masks: Sequence[np.ndarray]) -
 
 
 def fit(sets: Sequence[LabelledSet], masks: Sequence[np.ndarray], regularisation: float,
-        threshold: float, card: dict | None = None) -> PairModel:
-    """A logistic regression on the masked pairs of every set."""
+        threshold: float, card: dict | None = None, *, embeddings: bool = True, fallback: bool = True) -> PairModel:
+    """A logistic regression on the masked pairs of every set (without the embedding features when
+    not ``embeddings``); with ``fallback``, also the weights for pairs without embeddings."""
     from sklearn.linear_model import LogisticRegression
 
     X = np.concatenate([s.X[m] for s, m in zip(sets, masks, strict=True)])
     y = np.concatenate([s.y[m] for s, m in zip(sets, masks, strict=True)])
+    if not embeddings:
+        X = X.copy()
+        X[:, [FEATURES.index(name) for name in EMBEDDING_FEATURES]] = 0.0  # constant: weight 0
     weight = balanced_weights(sets, masks)
     mean, scale = X.mean(axis=0), X.std(axis=0)
     scale[scale == 0] = 1.0
@@ -93,8 +97,10 @@ def fit(sets: Sequence[LabelledSet], masks: Sequence[np.ndarray], regularisation
     classifier.fit((X - mean) / scale, y, sample_weight=weight * len(y) / weight.sum())
     coefficients = classifier.coef_[0] / scale
     bias = float(classifier.intercept_[0] - (coefficients * mean).sum())
+    without = (fit(sets, masks, regularisation, threshold, embeddings=False, fallback=False)
+               if embeddings and fallback else None)
     return PairModel(FEATURES, tuple(round(float(c), 6) for c in coefficients), round(bias, 6), threshold,
-                     card or {})
+                     card or {}, without)
 
 
 def per_article_bcubed(gold: Sequence[str], predicted: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -139,7 +145,7 @@ class FamilyScore:
 
 
 def cross_validate(sets: Sequence[LabelledSet], thresholds: Sequence[float], regularisation: float,
-                   max_gap_days: int) -> list[FamilyScore]:
+                   max_gap_days: int, embeddings: bool = True) -> list[FamilyScore]:
     """Leave one family out: for each family, a model trained on every other family's pairs
     groups the family's set, at every threshold, and the family's articles are scored."""
     scores = []
@@ -152,7 +158,8 @@ def cross_validate(sets: Sequence[LabelledSet], thresholds: Sequence[float], reg
                 masks.append((left != family) & (right != family))
             else:
                 masks.append(np.ones(len(labelled.y), dtype=bool))
-        model = fit(sets, masks, regularisation, threshold=0.5)  # fixed: unused, groups are made at each threshold
+        model = fit(sets, masks, regularisation, threshold=0.5,  # fixed: unused, groups are made at each threshold
+                    embeddings=embeddings, fallback=False)
         held = np.array(sets[k].families) == family
         precision, recall = {}, {}
         for threshold in thresholds:
