@@ -246,3 +246,20 @@ def test_without_embeddings_the_story_model_still_groups_one_event(cli, tmp_path
     assert cli("ingest", str(batch), env=off).returncode == 0
     partition, _ = _partition(cli)
     assert partition == [["quake-1", "quake-2"], ["rates-1", "rates-2"]]
+
+
+def test_a_store_whose_copies_were_relinked_to_a_later_arrival_reopens(cli, tmp_path):
+    """An origin that arrives after its copies (published earlier) takes them over; the next run
+    replays the stored decisions in arrival order, copies before their origin, without deciding
+    again (it crashed with a KeyError there)."""
+    text = ("The regional water authority said on Monday that the reservoir near Karsten had fallen to "
+            "its lowest level in forty years and that hosepipes would be banned across the valley.")
+    wire = lambda id_, day: {"id": id_, "published": f"2024-06-0{day}", "title": "Reservoir at record low",  # noqa: E731
+                             "url": f"https://{id_}.example/water", "text": text}
+    assert cli("ingest", str(_write(tmp_path / "one.jsonl", [wire("late", 3), wire("later", 4)])), env=ON).returncode == 0
+    assert cli("ingest", str(_write(tmp_path / "two.jsonl", [wire("first", 1)])), env=ON).returncode == 0
+    result = cli("ingest", str(_write(tmp_path / "three.jsonl", [EVENTS[0]])), env=ON)
+    assert result.returncode == 0, result.err
+    _, stories = _partition(cli)
+    water = next(s for s in stories if any(a["id"] == "first" for a in s["articles"]))
+    assert {a["id"]: a["copy_of"] for a in water["articles"]} == {"first": None, "late": "first", "later": "first"}

@@ -78,7 +78,8 @@ class Clusterer:
         self.arrivals += 1
         self.index.observe(features)
         if features.text:
-            self.copies.add(features.article_id, features.text, features.published, self.arrivals, features.anchor)
+            self.copies.remember(features.article_id, features.text, features.published, self.arrivals,
+                                 features.anchor)
         if copy_of:
             self.copies.set_origin(features.article_id, copy_of)
         self.index.add(story_id, features)

@@ -211,7 +211,7 @@ class CopyDetector:
             best_similarity = max(s for s, _ in scored)
             origins = {self.origin_of.get(m, m) for _, m in scored}
             origin = min(origins, key=lambda a: self.order.get(a, (date.max, 0)))
-            if self.order[article_id] < self.order[origin]:
+            if self.order[article_id] < self.order.get(origin, (date.max, 0)):
                 # This one was published earlier than what it matches: it is the origin.
                 for member in self.copies_of.pop(origin, []):
                     if self.origin_of.get(member) == origin:
@@ -220,10 +220,25 @@ class CopyDetector:
             else:
                 self.set_origin(article_id, origin)
                 found = CopyMatch(origin, round(best_similarity, 3))
+        self._insert(article_id, minhash)
+        return found
+
+    def remember(self, article_id: str, text: str, published: date | None, arrival: int,
+                 day: date | None = None) -> None:
+        """Index an article whose copy decision is already stored, without deciding again:
+        replayed in arrival order, a copy can come before the origin it was relinked to."""
+        if day is not None:
+            self.day_of[article_id] = day
+        minhash = self.signature(text)
+        if minhash is None:
+            return
+        self.order[article_id] = (published or date.max, arrival)
+        self._insert(article_id, minhash)
+
+    def _insert(self, article_id: str, minhash: MinHash) -> None:
         lean = LeanMinHash(minhash)  # a fraction of the memory of a MinHash
         self.hashes[article_id] = lean
         self.lsh.insert(article_id, lean)
-        return found
 
     def rewrite_of(self, article_id: str, text: str, published: date | None, arrival: int,
                    earlier: list[tuple[str, str]]) -> CopyMatch | None:
