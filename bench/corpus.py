@@ -17,6 +17,7 @@ import json
 import pickle
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,3 +159,29 @@ def sources(items: list[Item], config=None) -> list:
         out.append(SourceArticle(external[a.id], a.outlet, a.language, a.published, a.title, a.text,
                                  replace(item.analysis, id=external[a.id]), external.get(origin) if origin else None))
     return out
+
+
+@contextmanager
+def own_store(data: Corpus):
+    """A Parallax over a temporary store holding the set's articles and cached analyses, clustered
+    as `parallax ingest` of the file would: the stories Parallax itself forms."""
+    import tempfile
+
+    from parallax.app import Parallax
+    from parallax.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        px = Parallax(Store.open(str(Path(folder) / "own.db")))
+        try:
+            px.store.add_articles([item.article for item in data.items])
+            records = []
+            for item in data.items:
+                analysis = item.analysis.to_dict()
+                for key in ("id", "text", "title", "language", "model"):
+                    analysis.pop(key)
+                records.append((item.article.id, px.analysis_hash, item.analysis.model, analysis, None))
+            px.store.save_analyses(records)
+            px.cluster()
+            yield px
+        finally:
+            px.close()

@@ -36,7 +36,6 @@ import json
 import random
 import re
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -90,20 +89,7 @@ def gold_reports(data) -> dict[str, tuple]:
 def own_reports(data) -> tuple[dict[str, tuple], dict[str, str]]:
     """Story id -> (report, texts) for the stories Parallax forms over the whole set, and the
     story of each article (gold id)."""
-    from parallax.app import Parallax
-    from parallax.store import Store
-
-    with tempfile.TemporaryDirectory() as folder:
-        px = Parallax(Store.open(str(Path(folder) / "facts.db")))
-        px.store.add_articles([item.article for item in data.items])
-        records = []
-        for item in data.items:
-            analysis = item.analysis.to_dict()
-            for key in ("id", "text", "title", "language", "model"):
-                analysis.pop(key)
-            records.append((item.article.id, px.analysis_hash, item.analysis.model, analysis, None))
-        px.store.save_analyses(records)
-        px.cluster()
+    with corpus.own_store(data) as px:
         out = {}
         story_of = {}
         for story in px.stories():
@@ -111,7 +97,6 @@ def own_reports(data) -> tuple[dict[str, tuple], dict[str, str]]:
             out[story["id"]] = (result.report, result.texts)
             for article in story["articles"]:
                 story_of[article["id"]] = story["id"]
-        px.close()
     return out, story_of
 
 

@@ -164,7 +164,7 @@ def bad_input(folder: Path) -> None:
                 if count(db, "SELECT COUNT(*) FROM articles"):
                     break
             except sqlite3.Error:
-                pass
+                pass  # the store is still being created: look again
         time.sleep(0.02)
     deleted = 0
     for path in sorted(vanishing.iterdir(), reverse=True)[:1500:3]:  # delete while it reads

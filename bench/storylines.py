@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -20,23 +19,8 @@ import corpus  # noqa: E402
 
 
 def stories_of(data) -> list[dict]:
-    from parallax.app import Parallax
-    from parallax.store import Store
-
-    with tempfile.TemporaryDirectory() as folder:
-        px = Parallax(Store.open(str(Path(folder) / "storylines.db")))
-        px.store.add_articles([item.article for item in data.items])
-        records = []
-        for item in data.items:
-            analysis = item.analysis.to_dict()
-            for key in ("id", "text", "title", "language", "model"):
-                analysis.pop(key)
-            records.append((item.article.id, px.analysis_hash, item.analysis.model, analysis, None))
-        px.store.save_analyses(records)
-        px.cluster()
-        stories = px.stories()
-        px.close()
-    return stories
+    with corpus.own_store(data) as px:
+        return px.stories()
 
 
 def main() -> int:
