@@ -132,3 +132,16 @@ def test_unknown_article_id(cli):
     cli("ingest", str(FIXTURES / "rss091.xml"))
     result = cli("article", "does-not-exist")
     assert result.returncode == 1 and "no article with id 'does-not-exist'" in result.err
+
+
+def test_an_internal_error_is_one_line_that_says_it_is_a_bug(cli, monkeypatch):
+    from parallax.app import Parallax
+
+    def broken(self):
+        raise KeyError("c6126af8b8d61b17")
+
+    monkeypatch.setattr(Parallax, "status", broken)
+    result = cli("status")
+    assert result.returncode == 3
+    assert result.err.count("\n") == 1 and "internal error (KeyError" in result.err and "bug" in result.err
+    assert "Traceback" not in result.err

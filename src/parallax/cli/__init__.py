@@ -1,7 +1,8 @@
 """The ``parallax`` command line: one command per module, all sharing these options.
 
 Exit codes: 0 success, 1 some input was bad (the good part was stored), 2 usage error or the
-store cannot be used, 130 interrupted (everything committed before the interrupt is kept).
+store cannot be used, 3 an internal error (a bug: one line, PARALLAX_DEBUG=1 for the traceback),
+130 interrupted (everything committed before the interrupt is kept).
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ from parallax import __version__
 
 
 class _Commands(TyperGroup):
-    """Every command in one place where a store that cannot be written becomes one line, exit 2."""
+    """Every command in one place where a store that cannot be written becomes one line (exit 2),
+    and so does an internal error (exit 3)."""
 
     def invoke(self, ctx):
+        import os
+
         from parallax.store import StoreError
 
         try:
@@ -25,6 +29,19 @@ class _Commands(TyperGroup):
 
             error(str(exc))
             raise typer.Exit(2) from None
+        except Exception as exc:
+            if type(exc).__module__.split(".")[0] in ("click", "typer"):
+                raise  # usage errors and exits: the command line library reports them
+            # A bug, not bad input: one line that says so (the store keeps every committed batch, and
+            # a re-run finishes the rest); PARALLAX_DEBUG=1 shows the traceback.
+            if os.environ.get("PARALLAX_DEBUG"):
+                raise
+            from parallax.cli.output import error
+
+            message = " ".join(str(exc).split())[:200]
+            error(f"internal error ({type(exc).__name__}: {message}); this is a bug in Parallax. Everything "
+                  "stored so far is kept and a re-run finishes the rest; PARALLAX_DEBUG=1 shows the traceback")
+            raise typer.Exit(3) from None
 
 
 app = typer.Typer(
