@@ -226,7 +226,7 @@ class Drip(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 time.sleep(0.5)
         except (BrokenPipeError, ConnectionResetError):
-            pass
+            pass  # the client gave up (the point of the test): nothing to do
 
 
 def network(folder: Path) -> None:

@@ -182,7 +182,7 @@ class _Drip(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 time.sleep(0.5)
         except (BrokenPipeError, ConnectionResetError):
-            pass
+            pass  # the client gave up (the point of the test): nothing to do
 
 
 @pytest.fixture
