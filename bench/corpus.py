@@ -71,19 +71,9 @@ def _families(records: list[dict], label: str, name: str) -> dict[str, str]:
         return {e: "ecb:" + next(str(r["topic"]) for r in records if str(r[label]) == e) for e in events}
     if name.startswith("gvc"):
         return {e: f"gvc:{e}" for e in events}
-    parent = {e: e for e in events}
+    from parallax.training import families  # events linked by confusable_with, as `train stories` links them
 
-    def root(e: str) -> str:
-        while parent[e] != e:
-            parent[e] = parent[parent[e]]
-            e = parent[e]
-        return e
-
-    for r in records:
-        for other in r.get("confusable_with") or []:
-            if other in parent:
-                parent[root(str(r[label]))] = root(other)
-    return {e: f"{name}:{root(e)}" for e in events}
+    return {e: f"{name}:{root}" for e, root in families(records, label, "confusable_with").items()}
 
 
 def load(name: str, workers: int = 2, quiet: bool = False) -> Corpus:
