@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
@@ -54,13 +55,21 @@ class NameGroup:
             self.by_article.setdefault(article, name)
         for article, span in other.found.items():
             self.found.setdefault(article, span)
+        # names and types changed: the summaries below are computed again when next asked for
+        for summary in ("label", "in_hangul"):
+            self.__dict__.pop(summary, None)
 
     @property
     def name(self) -> str:
         # the fullest name the most articles use: "Andrii Sybiha" over "Sybiha"
         return max(self.names, key=lambda n: (len(n.split()) > 1, self.names[n], len(n)))
 
-    @property
+    # Cached: grouping asks every pair of groups for both (quadratic in a story's names).
+    @cached_property
+    def in_hangul(self) -> bool:
+        return any(map(hangul, self.names))
+
+    @cached_property
     def label(self) -> str:
         typed = [(label, count) for label, count in self.type.most_common() if label != "name"]
         return typed[0][0] if typed else "name"
@@ -141,7 +150,7 @@ def _compatible(a: NameGroup, b: NameGroup) -> bool:
         # both names are used in one article for what analysis saw as two entities
         return False
     la, lb = a.label, b.label
-    if any(map(hangul, a.names)) != any(map(hangul, b.names)):
+    if a.in_hangul != b.in_hangul:
         return {la, lb} <= {"person", "name", "organisation"} and same_korean_person(a, b)
     if "name" in (la, lb):
         # untyped names (no model for the language) meet typed ones by spelling alone

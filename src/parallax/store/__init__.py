@@ -440,6 +440,12 @@ class Store:
                 "WHERE m.story_id = :s"), {"s": story_id}).one()
         return tuple(row)
 
+    def stories_placed_since(self, seq: int) -> list[str]:
+        """Stories that received an article after membership ``seq`` (see generation())."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(sa.distinct(story_members.c.story_id))
+                                     .where(story_members.c.seq > seq)).scalars())
+
     def story_members_of(self, story_id: str) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(sa.select(story_members.c.article_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 
-import cachetools
+import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,10 +36,16 @@ from parallax.present import to_json
 from parallax.store import Store, StoreError
 from parallax.web import api_models as m
 from parallax.web.jobs import BadRequest, Busy, Jobs
+from parallax.web.reports import ReportKeeper
 from parallax.web.security import CSP, SESSION_COOKIE, Guard
 from parallax.web.views import coverage, highlight
 
 PAGE_SIZE = 50
+STALE_HEADER = "X-Parallax-Report"  # "stale": the story changed; its new report is being built
+
+
+def stale_header(stale: bool) -> dict[str, str]:
+    return {STALE_HEADER: "stale"} if stale else {}
 MAX_ERRORS = 10  # validation errors listed in one answer
 MAX_BODY_BYTES = 64 * 1024  # JSON bodies (merge, split): names, not documents
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024  # uploads of articles to ingest
@@ -75,11 +81,10 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     # Reports and the story list are recomputed only when the store changes (manual moves between
     # stories, new articles, re-analysis and entity decisions all change the generation).
     serve = px.config["serve"]
-    # Reports are kept per story, keyed by the story's own fingerprint (its members, their
-    # analyses, the entity decisions): a write elsewhere in the store leaves them valid, so
-    # readers of untouched stories never wait for a writer's work.
-    cache: cachetools.LRUCache = cachetools.LRUCache(maxsize=serve.report_cache)
-    cache_lock = threading.Lock()
+    # Reports are kept per story with the story's own fingerprint (its members, their analyses,
+    # the entity decisions): a write elsewhere in the store leaves them valid, and a story that a
+    # writer is changing is rebuilt in the background while its readers get the last report.
+    keeper = ReportKeeper(serve.report_cache, serve_stale=serve.stale_reports)
 
     generation_seen = {"value": None, "at": 0.0}
 
@@ -95,24 +100,24 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         generation_seen["value"] = None
         listing["at"] = 0.0
 
-    def cached(key: tuple, compute, version: tuple | None = None):
-        """``compute()`` under ``key``, kept until ``version`` (default: the store's generation) changes."""
-        full_key = (current_generation() if version is None else version, *key)
-        with cache_lock:
-            if full_key in cache:
-                return cache[full_key]
-        value = compute()
-        with cache_lock:
-            cache[full_key] = value
-        return value
+    def cached(key: tuple, compute):
+        """``compute()`` under ``key``, kept until the store's generation changes."""
+        return keeper.get(key, current_generation(), compute)[0]
+
+    def story_cached(key: tuple, story: str, compute) -> tuple[object, bool]:
+        """(value, stale): ``compute()`` for the story as it is now, or its last value while the
+        new one is built in the background."""
+        return keeper.get(key, story_version(story), compute, stale_ok=True,
+                          current=lambda: story_version(story))
 
     # The story list changes with every write; while another process writes, readers get the
     # last list (at most list_refresh seconds old) and one of them recounts: nobody waits in line.
     listing = {"records": None, "generation": None, "at": 0.0, "busy": False}
+    listing_lock = threading.Lock()
 
     def all_stories() -> list[dict]:
         generation = current_generation()
-        with cache_lock:
+        with listing_lock:
             fresh = listing["records"] is not None and (
                 listing["generation"] == generation or time.monotonic() - listing["at"] < serve.list_refresh
                 or listing["busy"])
@@ -122,9 +127,9 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         try:
             records = px.stories()
         finally:
-            with cache_lock:
+            with listing_lock:
                 listing["busy"] = False
-        with cache_lock:
+        with listing_lock:
             listing.update(records=records, generation=generation, at=time.monotonic())
         return records
 
@@ -225,8 +230,39 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
             raise HTTPException(404, str(exc)) from None
 
     def report_of(story: str):
-        """The report of a resolved story id."""
-        return cached(("report", story), lambda: px.story_report(story), story_version(story))
+        """The report of a resolved story id, as the story is now."""
+        version = story_version(story)
+        return keeper.get(("report", story), version, lambda: px.story_report(story))[0]
+
+    def report_json(story: str) -> bytes:
+        """The API's story report, serialised (the schema is still StoryReport: response_model)."""
+        data = report_of(story).report.to_dict()
+        record = next((r for r in story_list(None, None, None, None, None, None) if r["id"] == story), None)
+        data["storyline"] = record["storyline"] if record else None
+        data["siblings"] = record["siblings"] if record else []
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+
+    def warm(stories: list[str]) -> None:
+        for story in stories:
+            keeper.refresh(("report-json", story), lambda story=story: story_version(story),
+                           lambda story=story: report_json(story))
+
+    def warm_after_writes() -> None:
+        """Build the newest stories' reports after start, then those each write placed articles in."""
+        seen = None
+        while True:
+            try:
+                generation = shared.generation()
+                if generation != seen:
+                    if seen is None or generation[2] != seen[2]:  # start, or entity decisions: every story
+                        warm([r["id"] for r in all_stories()[: serve.warm_stories]])
+                    else:
+                        warm(shared.stories_placed_since(seen[1])[: serve.warm_stories])
+                    seen = generation
+            except Exception:  # noqa: BLE001 - warming is an optimisation; readers build what is missing
+                logging.getLogger(__name__).exception("warming story reports failed")
+            time.sleep(serve.warm_interval)
+
 
     def article_of(article_id: str) -> dict:
         with store() as s:
@@ -270,17 +306,8 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         story = resolve(story_id, article)
         if story != story_id:
             return RedirectResponse(f"/api/stories/{story}", status_code=308)
-        # Serialised once per store generation; the schema is still StoryReport (response_model).
-        def body() -> bytes:
-            data = report_of(story).report.to_dict()
-            record = next((r for r in story_list(None, None, None, None, None, None) if r["id"] == story), None)
-            data["storyline"] = record["storyline"] if record else None
-            data["siblings"] = record["siblings"] if record else []
-            import json
-
-            return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
-
-        return Response(cached(("report-json", story), body, story_version(story)), media_type="application/json")
+        body, stale = story_cached(("report-json", story), story, lambda: report_json(story))
+        return Response(body, media_type="application/json", headers=stale_header(stale))
 
     @app.get("/api/articles/{article_id}", response_model=m.ArticleOut, tags=["articles"], responses=missing)
     def api_article(article_id: str):
@@ -385,8 +412,9 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
                         cited=lambda a, s, e: texts.get(a, "")[s:e], storyline=line, storyline_parts=parts,
                         coverage=coverage([a["published"] for a in data["articles"]])).body
 
-        # Rendered once per store generation and sign-in state (the only per-reader part).
-        return HTMLResponse(cached(("story-page", story, guard.signed_in(request)), render, story_version(story)))
+        # Rendered once per version of the story and sign-in state (the only per-reader part).
+        html, stale = story_cached(("story-page", story, guard.signed_in(request)), story, render)
+        return HTMLResponse(html, headers=stale_header(stale))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, start: int | None = None, end: int | None = None):
@@ -503,6 +531,9 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
 
     @app.get("/healthz", response_class=PlainTextResponse, include_in_schema=False)
     def health():
-        return "ok"
+        # The reports still to build in the background: 0 once the newest stories are warm.
+        return f"ok; {keeper.pending} reports to build"
 
+    if serve.warm_stories:
+        threading.Thread(target=warm_after_writes, name="parallax-warm", daemon=True).start()
     return app
