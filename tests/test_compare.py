@@ -334,3 +334,32 @@ def test_a_quote_in_two_languages_is_one_ledger_entry_marked_as_translation(cli,
     wordings = {w["language"]: w for w in entries[0]["wordings"]}
     assert set(wordings) == {"en", "fr"}
     assert [w["translation"] for w in entries[0]["wordings"]].count(True) == 1
+
+
+def test_two_candidates_tallies_are_not_a_conflict_but_two_turnout_estimates_are(cli, tmp_path):
+    """Precision first: values of one event that measure two things (one candidate's votes and the
+    other's, in sentences that read alike) are "different figures", never a disagreement; two
+    outlets' near figures for one measure (turnout) are a conflict."""
+    records = [
+        {"id": "a", "outlet": "first.example", "published": "2024-09-27", "language": "en",
+         "title": "Ishiba wins party leadership run-off",
+         "text": "Shigeru Ishiba won the party leadership vote with 215 votes on Friday, party officials said. "
+                 "Turnout among party members was 53.11 percent, according to the party. Ishiba will be named "
+                 "prime minister next week by parliament, where the coalition holds a majority."},
+        {"id": "b", "outlet": "second.example", "published": "2024-09-27", "language": "en",
+         "title": "Takaichi falls short in Tokyo",
+         "text": "Her supporters had hoped for a historic result. Rival candidate Sanae Takaichi won the first round "
+                 "of the leadership vote with 181 votes on Friday, party officials said. Member turnout was 53.81 "
+                 "percent, a party spokesman told reporters. Takaichi congratulated the winner and promised to "
+                 "support the new leadership."},
+    ]
+    report = _report_of_records(cli, tmp_path, records)
+    conflicts = [f for f in report["facts"] if f["relation"] == "conflict" and f["kind"] == "number"]
+    assert [sorted(v["value"] for v in f["values"]) for f in conflicts] == [["53.11", "53.81"]]
+    votes = [f for f in report["facts"] if {"215", "181"} <= {v["value"] for v in f["values"]}]
+    assert votes and all(f["relation"] == "differ" for f in votes)
+    # Without the evidence rule (every kind compared as before) the two tallies were a conflict.
+    result = cli("compare", str(tmp_path / "articles.jsonl"), "--format", "json",
+                 env={"PARALLAX__COMPARE__CONFLICTS__CORE_KINDS": "[]"})
+    assert any(f["relation"] == "conflict" and {"215", "181"} <= {v["value"] for v in f["values"]}
+               for f in json.loads(result.out)["facts"])

@@ -29,6 +29,13 @@ class _Commands(TyperGroup):
 
             error(str(exc))
             raise typer.Exit(2) from None
+        except BrokenPipeError:
+            # The reader of our output went away (`parallax stories | head`): nothing to report.
+            # Point stdout at nothing so that the interpreter's last flush does not fail again.
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as exc:
             if type(exc).__module__.split(".")[0] in ("click", "typer"):
                 raise  # usage errors and exits: the command line library reports them

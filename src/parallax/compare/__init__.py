@@ -123,7 +123,10 @@ def _build_report(articles: list[SourceArticle], story_id: str, decisions: list[
     claims = [replace(claim, article=article.id) for article in ordered for claim in article.analysis.claims]
     statements, links = coverage(ordered, origin_of)
     published = {a.id: a.published for a in ordered}
-    facts = align(claims, origin_of, texts, links, published) + name_facts(groups, ordered, origin_of)
+    # Claims name people by their folded surname ("e:sybiha"): those of the story's people.
+    people = frozenset(fold(name).split()[-1] for g in groups if g.label == "person"
+                       for name in [*g.names, *g.variants] if fold(name).split())
+    facts = align(claims, origin_of, texts, links, published, people) + name_facts(groups, ordered, origin_of)
     mark_conflicting_statements(statements, facts)
     quotes = ledger(ordered, name_index(groups), order)
     facts += quote_facts(quotes, origin_of, {g.name for g in groups if g.label == "person"})

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+
+from rapidfuzz.fuzz import ratio
 
 from parallax.analyze.models import Claim
 from parallax.compare.models import Fact, FactValue
@@ -190,7 +193,16 @@ def agree(a: Claim, b: Claim) -> bool:
         return False
     if a.kind == "number" and a.high != b.high and a.low == 0 and b.low == 0:
         return False  # "up to 100" / "up to 40", likewise
-    return compatible(a, b)
+    return compatible(a, b) or within_written_precision(a, b)
+
+
+def within_written_precision(a: Claim, b: Claim) -> bool:
+    """A whole number and a decimal less than one apart: "51%" is how an outlet writes 51.2% or
+    51.95% (rounded or cut), not another figure."""
+    if a.kind != "number" or a.low != a.high or b.low != b.high:
+        return False  # ranges and bounds keep their own hedges
+    x, y = float(a.value), float(b.value)
+    return x.is_integer() != y.is_integer() and abs(x - y) < 1  # fixed: one unit of the whole number
 
 
 def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None) -> list[list[Claim]]:
@@ -300,6 +312,98 @@ def statement_of(row: list[Claim], texts: dict[str, str]) -> str:
     return sentence
 
 
+def same_thing_evidence(a: Claim, b: Claim, links: Links | None, people: frozenset[str] = frozenset()) -> bool:
+    """Evidence that two different values are two outlets' figures for one thing, not two things
+    of one event (precision first: without it the row says "different figures"). ``people``: the
+    folded surnames of the story's people, which tell whom a sentence is about.
+    - never when the two sentences name only different people ("Ishiba won with 215 votes" /
+      "Takaichi won with 181 votes");
+    - numbers of one unit (a bare number takes the other's): values within a few percent
+      (outlets that disagree about one figure rarely disagree by much; two measures of one event
+      rarely sit so near); or near values in two sentences that say the same thing, each holding
+      only this value; or each article's only value of the measure, introduced by the same words
+      ("closed for 45 minutes" / "closes for an hour");
+    - weekdays: both given for one calendar day ("Friday (July 19)" / "Thursday (July 19)");
+    - dates: a few days apart ("2 May" / "May 3"); times: minutes apart ("18:07" / "18:08"), or in
+      two sentences that say the same thing about the same person, each holding only this value."""
+    if people_differ(a, b, people):
+        return False
+    linked = bool(links) and (b.article, b.sentence_start) in links.get((a.article, a.sentence_start), ())
+    if a.kind == "weekday":
+        return bool({x for x in a.anchors if x.startswith("d:")} & {x for x in b.anchors if x.startswith("d:")})
+    if a.kind == "number":
+        if (a.unit and b.unit and a.unit != b.unit) or not (a.unit or b.unit) or "year" in (a.unit, b.unit):
+            return False
+        x, y = sorted((abs(float(a.value)), abs(float(b.value))))
+        if y and (y - x) / y <= tunables().conflicts.near_share:
+            return True
+        return (linked and a.alone and b.alone and near(a, b)) or (
+            a.unit == b.unit and a.sole and b.sole and bool(a.near & b.near))
+    if a.kind == "date" and (gap := days_apart(a.value, b.value)) is not None:
+        return gap <= tunables().conflicts.near_days  # further apart: two moments, however worded
+    if a.kind == "time" and near_times(a.value, b.value):
+        return True
+    return linked and a.alone and b.alone and bool(_people(a, people) & _people(b, people))
+
+
+def days_apart(a: str, b: str) -> int | None:
+    """Days between two ISO dates ("2024-05-02"; "*-05-03" has no year: the other's is used), None
+    unless both name a day."""
+    if a.startswith("*") or b.startswith("*"):
+        a, b = "2000" + a[-6:], "2000" + b[-6:]  # fixed: a leap year, so that 29 February parses
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+def _people(claim: Claim, people: frozenset[str]) -> set[str]:
+    """The people the claim's sentence names (its name anchors that are a person's surname)."""
+    return {x[2:] for x in claim.anchors if x.startswith("e:") and x[2:] in people}
+
+
+def people_differ(a: Claim, b: Claim, people: frozenset[str]) -> bool:
+    """Both sentences name people, and none the same (spelling aside: Sybiha / Sybiga)."""
+    names_a, names_b = _people(a, people), _people(b, people)
+    if not names_a or not names_b:
+        return False
+    floor = tunables().conflicts.subject_similarity * 100  # rapidfuzz ratios are percentages
+    return not any(x == y or ratio(x, y) >= floor for x in names_a for y in names_b)
+
+
+_NUMERIC_DATE_BEFORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}\W{0,3}$")
+
+
+def timestamp(claim: Claim, texts: dict[str, str]) -> bool:
+    """A time written right after a numeric date ("02.06.2024 09:00 Uhr", "28.09.2024 - 10:11"):
+    when the page or broadcast was dated, not when something happened."""
+    if claim.kind != "time":
+        return False
+    text = texts.get(claim.article, "")
+    return bool(_NUMERIC_DATE_BEFORE.search(text[max(0, claim.start - 16) : claim.start]))  # fixed: "dd.mm.yyyy - "
+
+
+def conflict_core(row: list[Claim], origin_of: dict[str, str], links: Links | None,
+                  people: frozenset[str] = frozenset(), texts: dict[str, str] | None = None,
+                  ) -> tuple[list[Claim], list[Claim]]:
+    """(core, rest): the claims that disagree about one thing, and the row's other claims. The
+    core grows from the best-evidenced differing pair with every origin whose value agrees with,
+    or is evidenced as the same thing as, each member; empty when no pair has the evidence."""
+    independent = [c for c in _one_per_origin(row, origin_of) if not (texts and timestamp(c, texts))]
+    pairs = [(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]
+             if not agree(a, b) and same_thing_evidence(a, b, links, people)]
+    if not pairs:
+        return [], row
+    core = list(pairs[0])
+    for claim in independent:
+        if claim not in core and all(agree(claim, m) or same_thing_evidence(claim, m, links, people) for m in core):
+            core.append(claim)
+    origins = {origin_of.get(c.article, c.article): c for c in core}
+    kept = [c for c in row if (rep := origins.get(origin_of.get(c.article, c.article))) is not None
+            and (c is rep or agree(c, rep))]
+    return kept, [c for c in row if c not in kept]
+
+
 def _day(published: str | None) -> date | None:
     if not published:
         return None
@@ -352,12 +456,27 @@ def _grows(claims: list[Claim], published: dict[str, str | None]) -> bool:
 
 
 def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
-          links: Links | None = None, published: dict[str, str | None] | None = None) -> list[Fact]:
+          links: Links | None = None, published: dict[str, str | None] | None = None,
+          people: frozenset[str] = frozenset()) -> list[Fact]:
+    """Fact rows of the story's claims. ``people``: folded surnames of the story's people."""
     weights = Weights.of(claims)
     published = published or {}
     facts = []
-    for row in build_rows(claims, weights, links):
+    pending = build_rows(claims, weights, links)
+    while pending:
+        row = pending.pop(0)
         rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
+        if rel == "conflict" and row[0].kind in tunables().conflicts.core_kinds:
+            # Precision first: a conflict is shown only between values evidenced as one thing, and
+            # the row shows only those; its other values are compared again among themselves.
+            core, rest = conflict_core(row, origin_of, links, people, texts)
+            if not core:
+                rel = "differ"
+            elif rest:
+                row = sorted(core, key=lambda c: (c.article, c.start))
+                rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
+                if len(rest) >= 2:  # fixed: a row compares two values at least
+                    pending.append(sorted(rest, key=lambda c: (c.article, c.start)))
         if rel == "single":
             continue  # a lone claim is shown by its sentence among the single statements
         if rel == "updated":  # earliest first, latest last

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from parallax.analyze.translit import fold
 from parallax.compare.models import Fact, FactValue, QuoteEntry, QuoteSource, SourceArticle, Wording
-from parallax.compare.names import NameGroup, key
+from parallax.compare.names import NameGroup, key, same_person
 from parallax.compare.tunables import tunables
 
 _NORMAL = re.compile(r"[^\w\s]", re.UNICODE)
@@ -145,6 +145,17 @@ def _join_translations(groups: list[list[tuple]], speakers: dict[tuple[str, str]
 _WORD = re.compile(r"\b[^\W\d_]{4,}", re.UNICODE)  # names: words of four letters at least, capitalised
 
 
+def attribution_differs(text: str, speakers: set[str]) -> bool:
+    """Different people named for one quote is a disagreement only for a real statement (a short
+    phrase such as “outstanding contributions” may be said by several people) and only between
+    people who do not share a surname (one person written two ways: "Nicolás Maduro" / a name the
+    analysis read with the word before it)."""
+    if len(text.split()) < tunables().conflicts.attribution_min_words:
+        return False
+    surnames = [key(s).split()[-1:] for s in speakers]
+    return not any(a and b and same_person(a[0], b[0]) for i, a in enumerate(surnames) for b in surnames[i + 1 :])
+
+
 def quote_facts(entries: list[QuoteEntry], origin_of: dict[str, str], people: set[str]) -> list[Fact]:
     """A statement carried by several independent outlets is a fact row: ``agree`` when they all
     give it to one person, an ``attribution`` conflict when they name different people."""
@@ -157,7 +168,7 @@ def quote_facts(entries: list[QuoteEntry], origin_of: dict[str, str], people: se
         for source in entry.articles:
             if source.speaker in people:
                 by_origin.setdefault(origin_of.get(source.id, source.id), source.speaker)
-        conflict = len(set(by_origin.values())) > 1
+        conflict = len(set(by_origin.values())) > 1 and attribution_differs(entry.text, set(by_origin.values()))
         first = {}
         for source in entry.articles:
             first.setdefault(source.id, source)  # one cell per article, as in every row

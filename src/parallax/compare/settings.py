@@ -56,6 +56,27 @@ class ConflictSettings(Settings):
     max_days_apart: int = setting(
         "Values reported on days further apart than this are not compared as a disagreement (a count reported "
         "later is an update, or another moment).", tuned="hand-set: follow-up coverage of one event")
+    core_kinds: list[str] = setting(
+        "Kinds of values whose conflicts must be evidenced as one thing (linked sentences with one such value "
+        "each, or near numbers of one unit); a row without such a pair says \"different figures\", and a row "
+        "with one shows only the values that disagree about that thing.",
+        tuned="hand-set after the audit of 50 conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
+    near_share: float = setting(
+        "Two numbers of one unit this close (share of the larger) are evidenced as one figure that outlets "
+        "give differently (53.11 / 53.81 percent); further apart they need linked sentences.",
+        tuned="hand-set after the audit of 50 conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
+    near_days: int = setting(
+        "Two dates this many days apart or fewer are evidenced as one date that outlets give differently "
+        "(\"2 May\" / \"May 3\"); further apart they are two moments unless their sentences say the same.",
+        tuned="hand-set after the audit of 50 conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
+    subject_similarity: float = setting(
+        "Two values are not evidenced as one thing when their sentences name only different people; names "
+        "this similar (0-1, spelling variants across languages: Sybiha / Sybiga) count as the same.",
+        tuned="hand-set: the name spellings of the seed articles")
+    attribution_min_words: int = setting(
+        "Quotes shorter than this many words are phrases several people may say: different speakers named for "
+        "them are not an attribution conflict.",
+        tuned="hand-set after the audit of 50 conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
     cumulative_units: list[str] = setting(
         "Counts that only grow as an event unfolds (deaths, injured, evacuated): different values of them on "
         "different days are an update, shown in time order.")
