@@ -358,6 +358,9 @@ def test_two_candidates_tallies_are_not_a_conflict_but_two_turnout_estimates_are
     assert [sorted(v["value"] for v in f["values"]) for f in conflicts] == [["53.11", "53.81"]]
     votes = [f for f in report["facts"] if {"215", "181"} <= {v["value"] for v in f["values"]}]
     assert votes and all(f["relation"] == "differ" for f in votes)
+    # Nor do the two sentences say the same thing: they are about two people.
+    assert not any(f["kind"] == "statement" and f["relation"] != "single" and len(f["values"]) > 1
+                   and any("Ishiba" in v["text"] for v in f["values"]) for f in report["facts"])
     # Without the evidence rule (every kind compared as before) the two tallies were a conflict.
     result = cli("compare", str(tmp_path / "articles.jsonl"), "--format", "json",
                  env={"PARALLAX__COMPARE__CONFLICTS__CORE_KINDS": "[]"})

@@ -112,8 +112,10 @@ def per_article_bcubed(gold: Sequence[str], predicted: Sequence[str]) -> tuple[n
     return both / same_pred.sum(axis=1), both / same_gold.sum(axis=1)
 
 
-def f_score(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0  # fixed: harmonic mean
+def f_score(precision: float, recall: float, beta: float = 1.0) -> float:
+    """F-beta: beta 1 weighs precision and recall alike, beta 0.5 counts precision twice."""
+    b2 = beta * beta
+    return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
 
 
 def group(labelled: LabelledSet, model: PairModel, threshold: float, max_gap_days: int) -> list[int]:
@@ -169,23 +171,25 @@ def cross_validate(sets: Sequence[LabelledSet], thresholds: Sequence[float], reg
     return scores
 
 
-def best_threshold(scores: Sequence[FamilyScore], thresholds: Sequence[float], leave_out: FamilyScore | None = None) -> float:
-    """The threshold with the best pooled B-cubed F1 over the families (all, or all but one)."""
+def best_threshold(scores: Sequence[FamilyScore], thresholds: Sequence[float], leave_out: FamilyScore | None = None,
+                   beta: float = 1.0) -> float:
+    """The threshold with the best pooled B-cubed F-beta over the families (all, or all but one)."""
     def pooled(threshold: float) -> float:
         kept = [s for s in scores if s is not leave_out]
         n = sum(s.articles for s in kept)
-        return f_score(sum(s.precision[threshold] for s in kept) / n, sum(s.recall[threshold] for s in kept) / n)
+        return f_score(sum(s.precision[threshold] for s in kept) / n, sum(s.recall[threshold] for s in kept) / n, beta)
 
     return max(thresholds, key=lambda t: (pooled(t), t))
 
 
-def summary(scores: Sequence[FamilyScore], thresholds: Sequence[float], set_indexes: Sequence[int]) -> tuple[float, float, float, int]:
+def summary(scores: Sequence[FamilyScore], thresholds: Sequence[float], set_indexes: Sequence[int],
+            beta: float = 1.0) -> tuple[float, float, float, int]:
     """Pooled (precision, recall, F1, articles) over the families of the given sets, each family
     scored at the threshold chosen on all *other* families (nested: no family picks its own)."""
     kept = [s for s in scores if s.set_index in set_indexes]
     n = sum(s.articles for s in kept)
     if not n:
         return 0.0, 0.0, 0.0, 0
-    p = sum(s.precision[best_threshold(scores, thresholds, s)] for s in kept) / n
-    r = sum(s.recall[best_threshold(scores, thresholds, s)] for s in kept) / n
+    p = sum(s.precision[best_threshold(scores, thresholds, s, beta)] for s in kept) / n
+    r = sum(s.recall[best_threshold(scores, thresholds, s, beta)] for s in kept) / n
     return p, r, f_score(p, r), n

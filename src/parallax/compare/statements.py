@@ -12,6 +12,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz.fuzz import ratio
+
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
 from parallax.compare.models import Fact, FactValue, SourceArticle
@@ -29,6 +31,7 @@ class SentenceRef:
     key: int  # the analysis sentence's start, which claims also carry
     language: str = ""
     anchors: frozenset[str] = frozenset()  # names and numbers: what a translation keeps
+    people: frozenset[str] = frozenset()  # folded surnames of the people the sentence names
 
 
 Links = dict[tuple[str, int], set[tuple[str, int]]]  # sentence -> sentences of other origins saying the same
@@ -36,15 +39,26 @@ Links = dict[tuple[str, int], set[tuple[str, int]]]  # sentence -> sentences of 
 
 def sentences(article: SourceArticle) -> list[SentenceRef]:
     out = []
+    persons = [(e.start, fold(e.canonical or e.text).split()) for e in article.analysis.entities if e.label == "person"]
     for sentence in article.analysis.sentences:
         text = article.text[sentence.start : sentence.end]
         stripped = text.strip()
         if not stripped:
             continue
         start = sentence.start + text.index(stripped[0])
+        people = frozenset(words[-1] for at, words in persons if words and sentence.start <= at < sentence.end)
         out.append(SentenceRef(article.id, start, start + len(stripped), frozenset(terms(stripped)), sentence.start,
-                               article.language, frozenset(anchor_terms(stripped))))
+                               article.language, frozenset(anchor_terms(stripped)), people))
     return out
+
+
+def about_other_people(a: SentenceRef, b: SentenceRef) -> bool:
+    """Both sentences name people and none the same (spelling aside): "Ishiba won with 215 votes"
+    and "Takaichi won with 181 votes" read alike but are two statements."""
+    if not a.people or not b.people:
+        return False
+    floor = tunables().conflicts.subject_similarity * 100  # rapidfuzz ratios are percentages
+    return not any(x == y or ratio(x, y) >= floor for x in a.people for y in b.people)
 
 
 _ANCHOR = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:\d[\d.,]*\d|\d|[A-Z][^\W\d_]{2,})\b")
@@ -95,7 +109,7 @@ def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> tuple[
                 smaller = min(len(ref.anchors), len(other.anchors))
                 if len(shared) >= settings.cross_anchors and smaller and len(shared) / smaller >= settings.cross_share:
                     score = settings.same
-            if score >= settings.same:
+            if score >= settings.same and not about_other_people(ref, other):
                 if score > matches[i].get(oj, (0, 0))[0]:
                     matches[i][oj] = (score, j)
                 if score > matches[j].get(oi, (0, 0))[0]:
