@@ -25,6 +25,7 @@ from fastapi.responses import (
     RedirectResponse,
     Response,
 )
+from pydantic import TypeAdapter
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from parallax import __version__
@@ -114,6 +115,8 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     # last list (at most list_refresh seconds old) and one of them recounts: nobody waits in line.
     listing = {"records": None, "generation": None, "at": 0.0, "busy": False}
     listing_lock = threading.Lock()
+    pages: dict = {}  # serialised pages of the unfiltered list, for the listing they were made from
+    story_items = TypeAdapter(list[m.StoryItem])
 
     def all_stories() -> list[dict]:
         generation = current_generation()
@@ -293,7 +296,22 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
                     limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Annotated[int, Query(ge=0)] = 0):
         """Stories, newest first, optionally filtered (q: full-text search over titles and texts),
         a page at a time (limit, offset)."""
-        return story_list(q, language, outlet, entity, since, until)[offset : offset + limit]
+        if any((q, language, outlet, entity, since, until)):
+            return story_list(q, language, outlet, entity, since, until)[offset : offset + limit]
+        # The unfiltered pages, the ones every reader asks for, are validated and serialised once
+        # per listing (the schema is still list[StoryItem]: response_model).
+        records = all_stories()
+        with listing_lock:
+            if pages.get("records") is not records:
+                pages.clear()
+                pages["records"] = records
+            body = pages.get((offset, limit))
+        if body is None:
+            body = story_items.dump_json(story_items.validate_python(records[offset : offset + limit]))
+            with listing_lock:
+                if pages.get("records") is records:
+                    pages[(offset, limit)] = body
+        return Response(body, media_type="application/json")
 
     missing = {404: {"model": m.ErrorOut, "description": "no such story or article"}}
 
