@@ -443,7 +443,7 @@ class Store:
     def stories_placed_since(self, seq: int) -> list[str]:
         """Stories that received an article after membership ``seq`` (see generation())."""
         with self.engine.connect() as conn:
-            return list(conn.execute(sa.select(sa.distinct(story_members.c.story_id))
+            return list(conn.execute(sa.select(story_members.c.story_id).distinct()
                                      .where(story_members.c.seq > seq)).scalars())
 
     def story_members_of(self, story_id: str) -> list[str]:
