@@ -359,7 +359,8 @@ def days_apart(a: str, b: str) -> int | None:
 
 def _people(claim: Claim, people: frozenset[str]) -> set[str]:
     """The people the claim's sentence names (its name anchors that are a person's surname)."""
-    return {x[2:] for x in claim.anchors if x.startswith("e:") and x[2:] in people}
+    names = {x.removeprefix("e:") for x in claim.anchors if x.startswith("e:")}
+    return names & people
 
 
 def people_differ(a: Claim, b: Claim, people: frozenset[str]) -> bool:
@@ -367,7 +368,7 @@ def people_differ(a: Claim, b: Claim, people: frozenset[str]) -> bool:
     names_a, names_b = _people(a, people), _people(b, people)
     if not names_a or not names_b:
         return False
-    floor = tunables().conflicts.subject_similarity * 100  # rapidfuzz ratios are percentages
+    floor = tunables().conflicts.subject_similarity * 100  # fixed: rapidfuzz ratios are percentages
     return not any(x == y or ratio(x, y) >= floor for x in names_a for y in names_b)
 
 

@@ -57,7 +57,7 @@ def about_other_people(a: SentenceRef, b: SentenceRef) -> bool:
     and "Takaichi won with 181 votes" read alike but are two statements."""
     if not a.people or not b.people:
         return False
-    floor = tunables().conflicts.subject_similarity * 100  # rapidfuzz ratios are percentages
+    floor = tunables().conflicts.subject_similarity * 100  # fixed: rapidfuzz ratios are percentages
     return not any(x == y or ratio(x, y) >= floor for x in a.people for y in b.people)
 
 
