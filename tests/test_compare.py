@@ -366,3 +366,24 @@ def test_two_candidates_tallies_are_not_a_conflict_but_two_turnout_estimates_are
                  env={"PARALLAX__COMPARE__CONFLICTS__CORE_KINDS": "[]"})
     assert any(f["relation"] == "conflict" and {"215", "181"} <= {v["value"] for v in f["values"]}
                for f in json.loads(result.out)["facts"])
+
+
+def test_a_night_from_one_day_to_the_next_is_no_conflict_with_either_day(cli, tmp_path):
+    """"dans la nuit du vendredi 25 au samedi 26 octobre" names Friday the 25th and Saturday the
+    26th: "early Saturday (October 26)" contradicts neither the weekday nor the date."""
+    records = [
+        {"id": "fr", "outlet": "un.example", "published": "2024-10-26", "language": "fr",
+         "title": "Israël frappe l'Iran",
+         "text": "Israël a affirmé avoir mené des frappes précises sur des sites militaires en Iran, dans la nuit du "
+                 "vendredi 25 au samedi 26 octobre, en représailles aux missiles tirés le 1er octobre. L'armée "
+                 "israélienne a indiqué que tous ses avions étaient rentrés sains et saufs."},
+        {"id": "en", "outlet": "two.example", "published": "2024-10-26", "language": "en",
+         "title": "Israel strikes military sites in Iran",
+         "text": "Israel launched airstrikes early Saturday (October 26) targeting military sites in Iran in "
+                 "retaliation for the missile attack of October 1, officials said. The Israeli military said all of "
+                 "its aircraft had returned safely."},
+    ]
+    report = _report_of_records(cli, tmp_path, records)
+    assert not [f for f in report["facts"] if f["relation"] == "conflict"]
+    weekdays = [f for f in report["facts"] if f["kind"] == "weekday"]
+    assert weekdays and weekdays[0]["relation"] == "agree"

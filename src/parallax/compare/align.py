@@ -384,15 +384,26 @@ def timestamp(claim: Claim, texts: dict[str, str]) -> bool:
     return bool(_NUMERIC_DATE_BEFORE.search(text[max(0, claim.start - 16) : claim.start]))  # fixed: "dd.mm.yyyy - "
 
 
+Siblings = dict[tuple[str, int, str], list[Claim]]  # (article, sentence, kind) -> the sentence's claims of that kind
+
+
+def also_says(a: Claim, b: Claim, siblings: Siblings) -> bool:
+    """One of the two sentences also gives the other's value ("dans la nuit du vendredi 25 au
+    samedi 26 octobre" / "early Saturday (October 26)"): the source does not contradict it."""
+    return any(c is not x and agree(c, y) for x, y in ((a, b), (b, a))
+               for c in siblings.get((x.article, x.sentence_start, x.kind), ()))
+
+
 def conflict_core(row: list[Claim], origin_of: dict[str, str], links: Links | None,
                   people: frozenset[str] = frozenset(), texts: dict[str, str] | None = None,
-                  ) -> tuple[list[Claim], list[Claim]]:
+                  siblings: Siblings | None = None) -> tuple[list[Claim], list[Claim]]:
     """(core, rest): the claims that disagree about one thing, and the row's other claims. The
     core grows from the best-evidenced differing pair with every origin whose value agrees with,
     or is evidenced as the same thing as, each member; empty when no pair has the evidence."""
     independent = [c for c in _one_per_origin(row, origin_of) if not (texts and timestamp(c, texts))]
     pairs = [(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]
-             if not agree(a, b) and same_thing_evidence(a, b, links, people)]
+             if not agree(a, b) and same_thing_evidence(a, b, links, people)
+             and not also_says(a, b, siblings or {})]
     if not pairs:
         return [], row
     core = list(pairs[0])
@@ -464,13 +475,16 @@ def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
     published = published or {}
     facts = []
     pending = build_rows(claims, weights, links)
+    siblings: Siblings = defaultdict(list)
+    for claim in claims:
+        siblings[(claim.article, claim.sentence_start, claim.kind)].append(claim)
     while pending:
         row = pending.pop(0)
         rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
         if rel == "conflict" and row[0].kind in tunables().conflicts.core_kinds:
             # Precision first: a conflict is shown only between values evidenced as one thing, and
             # the row shows only those; its other values are compared again among themselves.
-            core, rest = conflict_core(row, origin_of, links, people, texts)
+            core, rest = conflict_core(row, origin_of, links, people, texts, siblings)
             if not core:
                 rel = "differ"
             elif rest:

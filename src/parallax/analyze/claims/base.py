@@ -41,6 +41,7 @@ class ClaimSource(Protocol):
 
 
 ISO_DAY = len("2024-09-16")  # fixed: the length of an ISO date
+_OWN_DAY = re.compile(r"[ ,]{1,2}(\d{1,2})\b(?!\s*[:.h]\d)")  # "vendredi 25", not "Friday 10:30"
 
 
 def default_settings() -> ClaimSettings:
@@ -92,11 +93,16 @@ def claims_of(article: ClaimSource, settings: ClaimSettings) -> list[Claim]:
     day_near: dict[tuple[int, int], str] = {}
     for claim in claims:
         if claim.kind == "weekday":
-            for other in claims:
-                gap = other.start - claim.end
-                if (other.kind == "date" and -settings.weekday_date_gap < gap < settings.weekday_date_gap
-                        and abs(other.start - claim.start) < settings.weekday_date_reach):
-                    day_near[(claim.start, claim.end)] = "d:" + other.value[-5:]  # fixed: ISO month-day; "Friday (July 19)"
+            near_dates = [other for other in claims
+                          if other.kind == "date" and -settings.weekday_date_gap < other.start - claim.end
+                          < settings.weekday_date_gap and abs(other.start - claim.start) < settings.weekday_date_reach]
+            own_day = _OWN_DAY.match(article.text, claim.end)
+            for other in sorted(near_dates, key=lambda o: abs(o.start - claim.end))[:1]:
+                if own_day and int(own_day.group(1)) != _day_of(other.value):
+                    # "la nuit du vendredi 25 au samedi 26 octobre": the weekday gives its own day,
+                    # not the date that follows
+                    continue
+                day_near[(claim.start, claim.end)] = "d:" + other.value[-5:]  # fixed: ISO month-day; "Friday (July 19)"
             if (claim.start, claim.end) not in day_near:
                 # "on Saturday night", resolved by the analysis against the publication date
                 for resolved in article.analysis.dates:
@@ -116,6 +122,12 @@ def claims_of(article: ClaimSource, settings: ClaimSettings) -> list[Claim]:
                              keep=settings.near_words))
         for claim in claims
     ]
+
+
+def _day_of(iso: str) -> int | None:
+    """The day of an ISO date or month-day ("2024-10-26", "*-10-26"), None when it names no day."""
+    day = iso.rsplit("-", 1)[-1]
+    return int(day) if day.isdigit() else None
 
 
 def label_terms(text: str, start: int, sentence_start: int, *, chars: int, keep: int) -> frozenset[str]:
