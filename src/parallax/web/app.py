@@ -115,7 +115,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     # last list (at most list_refresh seconds old) and one of them recounts: nobody waits in line.
     listing = {"records": None, "generation": None, "at": 0.0, "busy": False}
     listing_lock = threading.Lock()
-    pages: dict = {}  # serialised pages of the unfiltered list, for the listing they were made from
+    pages: dict = {}  # serialised pages (API and HTML) of the unfiltered list, for the listing they were made from
     story_items = TypeAdapter(list[m.StoryItem])
 
     def all_stories() -> list[dict]:
@@ -393,6 +393,18 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     def stories_page(request: Request, q: str | None = None, language: str | None = None, outlet: str | None = None,
                      entity: str | None = None, since: str | None = None, until: str | None = None,
                      sort: str = "newest", page_number: Annotated[int, Query(alias="page", ge=1)] = 1):
+        unfiltered = not any((q, language, outlet, entity, since, until))
+        if unfiltered:
+            # The pages every reader opens are rendered once per listing and sign-in state.
+            listed = all_stories()
+            key = ("page", page_number, sort, guard.signed_in(request))
+            with listing_lock:
+                if pages.get("records") is not listed:
+                    pages.clear()
+                    pages["records"] = listed
+                html = pages.get(key)
+            if html is not None:
+                return HTMLResponse(html)
         records = story_list(q, language, outlet, entity, since, until)
         if sort == "covered":
             records = sorted(records, key=lambda r: (-r["independent_origins"], -len(r["articles"])))
@@ -406,10 +418,15 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         start = (page_number - 1) * PAGE_SIZE
         query = {k: v for k, v in {"q": q, "language": language, "outlet": outlet, "entity": entity, "since": since,
                                    "until": until, "sort": sort}.items() if v}
-        return page(request, "stories.html.j2", stories=records[start : start + PAGE_SIZE], total=len(records),
-                    page_number=page_number, pages=max(1, -(-len(records) // PAGE_SIZE)), query=query,
-                    q=q or "", language=language or "", outlet=outlet or "", entity=entity or "",
-                    since=since or "", until=until or "", sort=sort, languages=languages, outlets=outlets)
+        response = page(request, "stories.html.j2", stories=records[start : start + PAGE_SIZE], total=len(records),
+                        page_number=page_number, pages=max(1, -(-len(records) // PAGE_SIZE)), query=query,
+                        q=q or "", language=language or "", outlet=outlet or "", entity=entity or "",
+                        since=since or "", until=until or "", sort=sort, languages=languages, outlets=outlets)
+        if unfiltered:
+            with listing_lock:
+                if pages.get("records") is listed:
+                    pages[key] = response.body
+        return response
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str, article: bool = False):
