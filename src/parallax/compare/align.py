@@ -21,10 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz.fuzz import ratio
-
 from parallax.analyze.models import Claim
 from parallax.compare.models import Fact, FactValue
+from parallax.compare.names import other_people
 from parallax.compare.statements import Links
 from parallax.compare.tunables import tunables
 from parallax.lexicon import HOURS_IN_DAY, MINUTES_IN_HOUR
@@ -318,7 +317,7 @@ def same_thing_evidence(a: Claim, b: Claim, links: Links | None, people: frozens
     folded surnames of the story's people, which tell whom a sentence is about.
     - never when the two sentences name only different people ("Ishiba won with 215 votes" /
       "Takaichi won with 181 votes");
-    - numbers of one unit (a bare number takes the other's): values within a few percent
+    - numbers of one unit (a bare number takes the other's): values within `figure_share` of each other
       (outlets that disagree about one figure rarely disagree by much; two measures of one event
       rarely sit so near); or near values in two sentences that say the same thing, each holding
       only this value; or each article's only value of the measure, introduced by the same words
@@ -326,7 +325,7 @@ def same_thing_evidence(a: Claim, b: Claim, links: Links | None, people: frozens
     - weekdays: both given for one calendar day ("Friday (July 19)" / "Thursday (July 19)");
     - dates: a few days apart ("2 May" / "May 3"); times: minutes apart ("18:07" / "18:08"), or in
       two sentences that say the same thing about the same person, each holding only this value."""
-    if people_differ(a, b, people):
+    if other_people(_people(a, people), _people(b, people)):
         return False
     linked = bool(links) and (b.article, b.sentence_start) in links.get((a.article, a.sentence_start), ())
     if a.kind == "weekday":
@@ -335,7 +334,7 @@ def same_thing_evidence(a: Claim, b: Claim, links: Links | None, people: frozens
         if (a.unit and b.unit and a.unit != b.unit) or not (a.unit or b.unit) or "year" in (a.unit, b.unit):
             return False
         x, y = sorted((abs(float(a.value)), abs(float(b.value))))
-        if y and (y - x) / y <= tunables().conflicts.near_share:
+        if y and (y - x) / y <= tunables().conflicts.figure_share:
             return True
         return (linked and a.alone and b.alone and near(a, b)) or (
             a.unit == b.unit and a.sole and b.sole and bool(a.near & b.near))
@@ -361,15 +360,6 @@ def _people(claim: Claim, people: frozenset[str]) -> set[str]:
     """The people the claim's sentence names (its name anchors that are a person's surname)."""
     names = {x.removeprefix("e:") for x in claim.anchors if x.startswith("e:")}
     return names & people
-
-
-def people_differ(a: Claim, b: Claim, people: frozenset[str]) -> bool:
-    """Both sentences name people, and none the same (spelling aside: Sybiha / Sybiga)."""
-    names_a, names_b = _people(a, people), _people(b, people)
-    if not names_a or not names_b:
-        return False
-    floor = tunables().conflicts.subject_similarity * 100  # fixed: rapidfuzz ratios are percentages
-    return not any(x == y or ratio(x, y) >= floor for x in names_a for y in names_b)
 
 
 _NUMERIC_DATE_BEFORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}\W{0,3}$")

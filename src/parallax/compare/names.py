@@ -130,6 +130,16 @@ def same_korean_person(a: NameGroup, b: NameGroup) -> bool:
     return any(korean_key(h) in endings for h in in_hangul)
 
 
+def other_people(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """Two sentences' people (folded surnames): both name some, and none the same, spelling aside
+    (Sybiha / Sybiga): "Ishiba won with 215 votes" and "Takaichi won with 181 votes" are about two
+    people, however alike they read."""
+    if not a or not b:
+        return False
+    floor = tunables().conflicts.subject_similarity * 100  # fixed: rapidfuzz ratios are percentages
+    return not any(x == y or ratio(x, y) >= floor for x in a for y in b)
+
+
 def acronym(name_key: str) -> str:
     return "".join(t[0] for t in name_key.split() if t not in {"of", "the", "for", "and", "de", "du", "des", "la"})
 

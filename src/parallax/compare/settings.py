@@ -61,7 +61,7 @@ class ConflictSettings(Settings):
         "each, or near numbers of one unit); a row without such a pair says \"different figures\", and a row "
         "with one shows only the values that disagree about that thing.",
         tuned="hand-set after the audit of 50 conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
-    near_share: float = setting(
+    figure_share: float = setting(
         "Two numbers of one unit this close (share of the larger) are evidenced as one figure that outlets "
         "give differently (53.11 / 53.81 percent); further apart they need linked sentences.",
         tuned="hand-set after the audit of 50 conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")

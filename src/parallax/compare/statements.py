@@ -12,11 +12,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz.fuzz import ratio
-
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
 from parallax.compare.models import Fact, FactValue, SourceArticle
+from parallax.compare.names import other_people
 from parallax.analyze.terms import terms
 from parallax.compare.tunables import tunables
 
@@ -50,15 +49,6 @@ def sentences(article: SourceArticle) -> list[SentenceRef]:
         out.append(SentenceRef(article.id, start, start + len(stripped), frozenset(terms(stripped)), sentence.start,
                                article.language, frozenset(anchor_terms(stripped)), people))
     return out
-
-
-def about_other_people(a: SentenceRef, b: SentenceRef) -> bool:
-    """Both sentences name people and none the same (spelling aside): "Ishiba won with 215 votes"
-    and "Takaichi won with 181 votes" read alike but are two statements."""
-    if not a.people or not b.people:
-        return False
-    floor = tunables().conflicts.subject_similarity * 100  # fixed: rapidfuzz ratios are percentages
-    return not any(x == y or ratio(x, y) >= floor for x in a.people for y in b.people)
 
 
 _ANCHOR = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:\d[\d.,]*\d|\d|[A-Z][^\W\d_]{2,})\b")
@@ -109,7 +99,7 @@ def coverage(articles: list[SourceArticle], origin_of: dict[str, str]) -> tuple[
                 smaller = min(len(ref.anchors), len(other.anchors))
                 if len(shared) >= settings.cross_anchors and smaller and len(shared) / smaller >= settings.cross_share:
                     score = settings.same
-            if score >= settings.same and not about_other_people(ref, other):
+            if score >= settings.same and not other_people(ref.people, other.people):
                 if score > matches[i].get(oj, (0, 0))[0]:
                     matches[i][oj] = (score, j)
                 if score > matches[j].get(oi, (0, 0))[0]:
