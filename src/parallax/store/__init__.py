@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -27,6 +27,16 @@ DB_ENV = "PARALLAX_DB"
 
 # ON CONFLICT DO NOTHING is spelled by each dialect's own insert construct.
 _INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+class Generation(NamedTuple):
+    """A snapshot of what reports depend on; any change means some report may have changed."""
+
+    memberships: int
+    last_membership: int  # the latest story decision's seq: stories_placed_since() reads from it
+    entity_decisions: int
+    analyses: int
+    last_analysis: str
 
 
 class StoreError(Exception):
@@ -323,14 +333,14 @@ class Store:
                     "@@ plainto_tsquery('simple', :q) LIMIT :n"), {"q": query, "n": limit})
             return [r[0] for r in rows]
 
-    def generation(self) -> tuple:
+    def generation(self) -> Generation:
         """Changes whenever stories, analyses or entity decisions change: a cache key for reports."""
         with self.engine.connect() as conn:
             row = conn.execute(sa.text(
                 "SELECT (SELECT COUNT(*) FROM story_members), (SELECT COALESCE(MAX(seq), 0) FROM story_members), "
                 "(SELECT COUNT(*) FROM entity_decisions), (SELECT COUNT(*) FROM analyses), "
                 "(SELECT COALESCE(MAX(analyzed_at), '') FROM analyses)")).one()
-        return tuple(row)
+        return Generation(*row)
 
     def pending(self, analysis_hash: str, cluster_hash: str) -> dict[str, int]:
         """How far the stored articles got: counts for `parallax status`."""

@@ -12,7 +12,7 @@ import threading
 import json
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from importlib.resources import files
 from typing import Annotated
 
@@ -42,21 +42,32 @@ from parallax.web.security import CSP, SESSION_COOKIE, Guard
 from parallax.web.views import coverage, highlight
 
 PAGE_SIZE = 50
+MAX_ERRORS = 10  # validation errors listed in one answer
+MAX_BODY_BYTES = 64 * 1024  # JSON bodies (merge, split): names, not documents
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024  # uploads of articles to ingest
 STALE_HEADER = "X-Parallax-Report"  # "stale": the story changed; its new report is being built
 
 
 def stale_header(stale: bool) -> dict[str, str]:
     return {STALE_HEADER: "stale"} if stale else {}
-MAX_ERRORS = 10  # validation errors listed in one answer
-MAX_BODY_BYTES = 64 * 1024  # JSON bodies (merge, split): names, not documents
-MAX_UPLOAD_BYTES = 200 * 1024 * 1024  # uploads of articles to ingest
 
 
 def create_app(db: str, token: str | None = None, allow_private_urls: bool = False,
                config: Config | None = None) -> FastAPI:
     # The interactive docs of FastAPI load Swagger UI from a CDN and run an inline script, which
     # the CSP forbids and an offline server cannot fetch: /docs is a page rendered here instead.
-    app = FastAPI(title="Parallax", version=__version__, docs_url=None, redoc_url=None,
+    stop_warming = threading.Event()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        # The server (uvicorn runs the lifespan) warms reports in the background while it serves;
+        # an app used in-process without a lifespan builds them on demand.
+        if serve.warm_stories:
+            threading.Thread(target=warm_after_writes, name="parallax-warm", daemon=True).start()
+        yield
+        stop_warming.set()
+
+    app = FastAPI(title="Parallax", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Stories, story reports, articles and entities of one Parallax store.")
     guard = Guard(token)
     env = Environment(
@@ -253,18 +264,18 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     def warm_after_writes() -> None:
         """Build the newest stories' reports after start, then those each write placed articles in."""
         seen = None
-        while True:
+        while not stop_warming.is_set():
             try:
                 generation = shared.generation()
                 if generation != seen:
-                    if seen is None or generation[2] != seen[2]:  # start, or entity decisions: every story
-                        warm([r["id"] for r in all_stories()[: serve.warm_stories]])
+                    if seen is None or generation.entity_decisions != seen.entity_decisions:
+                        warm([r["id"] for r in all_stories()[: serve.warm_stories]])  # every story may change
                     else:
-                        warm(shared.stories_placed_since(seen[1])[: serve.warm_stories])
+                        warm(shared.stories_placed_since(seen.last_membership)[: serve.warm_stories])
                     seen = generation
             except Exception:  # noqa: BLE001 - warming is an optimisation; readers build what is missing
                 logging.getLogger(__name__).exception("warming story reports failed")
-            time.sleep(serve.warm_interval)
+            stop_warming.wait(serve.warm_interval)
 
 
     def article_of(article_id: str) -> dict:
@@ -569,6 +580,4 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         # The reports still to build in the background: 0 once the newest stories are warm.
         return f"ok; {keeper.pending} reports to build"
 
-    if serve.warm_stories:
-        threading.Thread(target=warm_after_writes, name="parallax-warm", daemon=True).start()
     return app
