@@ -118,3 +118,28 @@ def test_a_reader_of_a_story_a_writer_changes_gets_the_last_report_then_the_new_
 
     asyncio.run(run())
 
+
+
+def test_the_warm_up_thread_lives_and_stops_with_the_server(tmp_path):
+    """The server warms reports while it serves (its lifespan, as uvicorn runs it) and leaves no
+    thread behind."""
+    import asyncio
+
+    import httpx
+
+    from parallax.web.app import create_app
+
+    def warming() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name == "parallax-warm" and t.is_alive()]
+
+    before = len(warming())
+    app = create_app(str(tmp_path / "empty.db"))
+
+    async def serve_once() -> str:
+        async with app.router.lifespan_context(app):
+            assert len(warming()) == before + 1
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+                return (await client.get("/healthz")).text
+
+    assert asyncio.run(serve_once()).startswith("ok; ")
+    assert wait_until(lambda: len(warming()) == before)
