@@ -388,8 +388,10 @@ def conflict_core(row: list[Claim], origin_of: dict[str, str], links: Links | No
                   people: frozenset[str] = frozenset(), texts: dict[str, str] | None = None,
                   siblings: Siblings | None = None) -> tuple[list[Claim], list[Claim]]:
     """(core, rest): the claims that disagree about one thing, and the row's other claims. The
-    core grows from the best-evidenced differing pair with every origin whose value agrees with,
-    or is evidenced as the same thing as, each member; empty when no pair has the evidence."""
+    core grows from the row's first differing pair with evidence (in the row's order: article,
+    then position) with every origin whose value agrees with, or is evidenced as the same thing
+    as, each member; empty when no pair has the evidence. Timestamps and values their own
+    sentence also contradicts are left out."""
     independent = [c for c in _one_per_origin(row, origin_of) if not (texts and timestamp(c, texts))]
     pairs = [(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]
              if not agree(a, b) and same_thing_evidence(a, b, links, people)
