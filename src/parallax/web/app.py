@@ -327,7 +327,11 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     missing = {404: {"model": m.ErrorOut, "description": "no such story or article"}}
 
     @app.get("/api/stories/{story_id}", response_model=StoryReport, tags=["stories"],
-             responses={**missing, 308: {"description": "the story was merged into another: its id leads there"}})
+             responses={**missing, 308: {"description": "the story was merged into another: its id leads there"},
+                        200: {"description": "the story report", "headers": {STALE_HEADER: {
+                            "description": "\"stale\" while a writer's change to the story is being built into its "
+                                           "report: this is the last report; the next request gets the new one "
+                                           "once it is built", "schema": {"type": "string"}}}}})
     def api_story(story_id: str, article: bool = False):
         """The story report: sources, names, facts, quotes, timeline and the cited brief. A story id
         absorbed by a merge redirects to the story that took it over; ``article=true`` reads the id
