@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import threading
 
-import json
 import time
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -37,7 +36,7 @@ from parallax.present import to_json
 from parallax.store import Store, StoreError
 from parallax.web import api_models as m
 from parallax.web.jobs import BadRequest, Busy, Jobs
-from parallax.web.reports import ReportKeeper
+from parallax.web.reports import StoryReports
 from parallax.web.security import CSP, SESSION_COOKIE, Guard
 from parallax.web.views import coverage, highlight
 
@@ -56,16 +55,14 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
                config: Config | None = None) -> FastAPI:
     # The interactive docs of FastAPI load Swagger UI from a CDN and run an inline script, which
     # the CSP forbids and an offline server cannot fetch: /docs is a page rendered here instead.
-    stop_warming = threading.Event()
-
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         # The server (uvicorn runs the lifespan) warms reports in the background while it serves;
         # an app used in-process without a lifespan builds them on demand.
         if serve.warm_stories:
-            threading.Thread(target=warm_after_writes, name="parallax-warm", daemon=True).start()
+            threading.Thread(target=reports.warm_after_writes, name="parallax-warm", daemon=True).start()
         yield
-        stop_warming.set()
+        reports.stop.set()
 
     app = FastAPI(title="Parallax", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Stories, story reports, articles and entities of one Parallax store.")
@@ -96,7 +93,11 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
     # Reports are kept per story with the story's own fingerprint (its members, their analyses,
     # the entity decisions): a write elsewhere in the store leaves them valid, and a story that a
     # writer is changing is rebuilt in the background while its readers get the last report.
-    keeper = ReportKeeper(serve.report_cache, serve_stale=serve.stale_reports)
+    # (story_list is defined below; the reports read it only when asked for a story's JSON)
+    reports = StoryReports(px, serve, lambda story: next(
+        (r for r in story_list(None, None, None, None, None, None) if r["id"] == story), None),
+        lambda: [r["id"] for r in all_stories()])
+    keeper = reports.keeper
 
     generation_seen = {"value": None, "at": 0.0}
 
@@ -116,11 +117,6 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         """``compute()`` under ``key``, kept until the store's generation changes."""
         return keeper.get(key, current_generation(), compute)[0]
 
-    def story_cached(key: tuple, story: str, compute) -> tuple[object, bool]:
-        """(value, stale): ``compute()`` for the story as it is now, or its last value while the
-        new one is built in the background."""
-        return keeper.get(key, story_version(story), compute, stale_ok=True,
-                          current=lambda: story_version(story))
 
     # The story list changes with every write; while another process writes, readers get the
     # last list (at most list_refresh seconds old) and one of them recounts: nobody waits in line.
@@ -146,9 +142,6 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         with listing_lock:
             listing.update(records=records, generation=generation, at=time.monotonic())
         return records
-
-    def story_version(story: str) -> tuple:
-        return ("story", shared.story_fingerprint(story))
 
     def page(request: Request, template: str, status: int = 200, **values) -> HTMLResponse:
         html = env.get_template(template).render(
@@ -243,41 +236,6 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         except NotFound as exc:
             raise HTTPException(404, str(exc)) from None
 
-    def report_of(story: str):
-        """The report of a resolved story id, as the story is now."""
-        version = story_version(story)
-        return keeper.get(("report", story), version, lambda: px.story_report(story))[0]
-
-    def report_json(story: str) -> bytes:
-        """The API's story report, serialised (the schema is still StoryReport: response_model)."""
-        data = report_of(story).report.to_dict()
-        record = next((r for r in story_list(None, None, None, None, None, None) if r["id"] == story), None)
-        data["storyline"] = record["storyline"] if record else None
-        data["siblings"] = record["siblings"] if record else []
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
-
-    def warm(stories: list[str]) -> None:
-        for story in stories:
-            keeper.refresh(("report-json", story), lambda story=story: story_version(story),
-                           lambda story=story: report_json(story))
-
-    def warm_after_writes() -> None:
-        """Build the newest stories' reports after start, then those each write placed articles in."""
-        seen = None
-        while not stop_warming.is_set():
-            try:
-                generation = shared.generation()
-                if generation != seen:
-                    if seen is None or generation.entity_decisions != seen.entity_decisions:
-                        warm([r["id"] for r in all_stories()[: serve.warm_stories]])  # every story may change
-                    else:
-                        warm(shared.stories_placed_since(seen.last_membership)[: serve.warm_stories])
-                    seen = generation
-            except Exception:  # noqa: BLE001 - warming is an optimisation; readers build what is missing
-                logging.getLogger(__name__).exception("warming story reports failed")
-            stop_warming.wait(serve.warm_interval)
-
-
     def article_of(article_id: str) -> dict:
         with store() as s:
             article = s.get_article(article_id)
@@ -339,7 +297,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
         story = resolve(story_id, article)
         if story != story_id:
             return RedirectResponse(f"/api/stories/{story}", status_code=308)
-        body, stale = story_cached(("report-json", story), story, lambda: report_json(story))
+        body, stale = reports.cached(("report-json", story), story, lambda: reports.json(story))
         return Response(body, media_type="application/json", headers=stale_header(stale))
 
     @app.get("/api/articles/{article_id}", response_model=m.ArticleOut, tags=["articles"], responses=missing)
@@ -450,7 +408,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
             return RedirectResponse(f"/stories/{story}", status_code=303)
 
         def render() -> str:
-            result = report_of(story)
+            result = reports.report(story)
             data = report_context(result.report)
             texts = result.texts
             record = next((r for r in story_list(None, None, None, None, None, None) if r["id"] == story), None)
@@ -463,7 +421,7 @@ def create_app(db: str, token: str | None = None, allow_private_urls: bool = Fal
                         coverage=coverage([a["published"] for a in data["articles"]])).body
 
         # Rendered once per version of the story and sign-in state (the only per-reader part).
-        html, stale = story_cached(("story-page", story, guard.signed_in(request)), story, render)
+        html, stale = reports.cached(("story-page", story, guard.signed_in(request)), story, render)
         return HTMLResponse(html, headers=stale_header(stale))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)

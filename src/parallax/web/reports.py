@@ -12,6 +12,7 @@ Only a report never built before is built in the reader's request.
 
 from __future__ import annotations
 
+import json
 import logging
 import queue
 import threading
@@ -95,3 +96,61 @@ class ReportKeeper:
             finally:
                 with self._lock:
                     self._queued.pop(key, None)
+
+
+class StoryReports:
+    """The server's story reports: each story's report and its API JSON, kept by a
+    :class:`ReportKeeper` under the story's fingerprint, and warmed in the background after the
+    server starts and after each write. ``record(story)`` gives the story's entry in the story
+    list (its storyline and siblings go into the JSON)."""
+
+    def __init__(self, px, settings, record: Callable[[str], dict | None], newest: Callable[[], list[str]]) -> None:
+        self.px = px
+        self.settings = settings
+        self.keeper = ReportKeeper(settings.report_cache, serve_stale=settings.stale_reports)
+        self.record = record
+        self.newest = newest
+        self.stop = threading.Event()
+
+    def version(self, story: str) -> tuple:
+        return ("story", self.px.store.story_fingerprint(story))
+
+    def cached(self, key: Hashable, story: str, build: Callable[[], Any]) -> tuple[Any, bool]:
+        """(value, stale): ``build()`` for the story as it is now, or its last value while the new
+        one is built in the background."""
+        return self.keeper.get(key, self.version(story), build, stale_ok=True,
+                               current=lambda: self.version(story))
+
+    def report(self, story: str):
+        """The report of a resolved story id, as the story is now."""
+        return self.keeper.get(("report", story), self.version(story), lambda: self.px.story_report(story))[0]
+
+    def json(self, story: str) -> bytes:
+        """The API's story report, serialised (the schema is still StoryReport: response_model)."""
+        data = self.report(story).report.to_dict()
+        record = self.record(story)
+        data["storyline"] = record["storyline"] if record else None
+        data["siblings"] = record["siblings"] if record else []
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+
+    def warm(self, stories: list[str]) -> None:
+        for story in stories:
+            self.keeper.refresh(("report-json", story), lambda story=story: self.version(story),
+                                lambda story=story: self.json(story))
+
+    def warm_after_writes(self) -> None:
+        """Build the newest stories' reports after start, then those each write placed articles
+        in, until ``stop`` is set (the server's lifespan runs this in a thread)."""
+        store, seen = self.px.store, None
+        while not self.stop.is_set():
+            try:
+                generation = store.generation()
+                if generation != seen:
+                    if seen is None or generation.entity_decisions != seen.entity_decisions:
+                        self.warm(self.newest()[: self.settings.warm_stories])  # every story may change
+                    else:
+                        self.warm(store.stories_placed_since(seen.last_membership)[: self.settings.warm_stories])
+                    seen = generation
+            except Exception:  # noqa: BLE001 - warming is an optimisation; readers build what is missing
+                log.exception("warming story reports failed")
+            self.stop.wait(self.settings.warm_interval)
