@@ -19,7 +19,7 @@ from parallax.compare.models import (
     SourceEntry,
     StoryReport,
 )
-from parallax.compare.names import NameGroup, entity_entries, group_entities, name_index
+from parallax.compare.names import NameGroup, entity_entries, group_entities, name_index, surname
 from parallax.compare.quotes import ledger, quote_facts
 from parallax.compare.statements import coverage
 from parallax.compare.settings import CompareSettings
@@ -124,8 +124,8 @@ def _build_report(articles: list[SourceArticle], story_id: str, decisions: list[
     statements, links = coverage(ordered, origin_of)
     published = {a.id: a.published for a in ordered}
     # Claims name people by their folded surname ("e:sybiha"): those of the story's people.
-    people = frozenset(fold(name).split()[-1] for g in groups if g.label == "person"
-                       for name in [*g.names, *g.variants] if fold(name).split())
+    people = frozenset(filter(None, (surname(name) for g in groups if g.label == "person"
+                                     for name in [*g.names, *g.variants])))
     facts = align(claims, origin_of, texts, links, published, people) + name_facts(groups, ordered, origin_of)
     mark_conflicting_statements(statements, facts)
     quotes = ledger(ordered, name_index(groups), order)

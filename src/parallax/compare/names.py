@@ -130,6 +130,12 @@ def same_korean_person(a: NameGroup, b: NameGroup) -> bool:
     return any(korean_key(h) in endings for h in in_hangul)
 
 
+def surname(name: str) -> str | None:
+    """A person's folded surname, as claims and sentences name people ("e:sybiha")."""
+    words = fold(name).split()
+    return words[-1] if words else None
+
+
 def other_people(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
     """Two sentences' people (folded surnames): both name some, and none the same, spelling aside
     (Sybiha / Sybiga): "Ishiba won with 215 votes" and "Takaichi won with 181 votes" are about two

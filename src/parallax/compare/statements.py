@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
 from parallax.compare.models import Fact, FactValue, SourceArticle
-from parallax.compare.names import other_people
+from parallax.compare.names import other_people, surname
 from parallax.analyze.terms import terms
 from parallax.compare.tunables import tunables
 
@@ -38,14 +38,14 @@ Links = dict[tuple[str, int], set[tuple[str, int]]]  # sentence -> sentences of 
 
 def sentences(article: SourceArticle) -> list[SentenceRef]:
     out = []
-    persons = [(e.start, fold(e.canonical or e.text).split()) for e in article.analysis.entities if e.label == "person"]
+    persons = [(e.start, surname(e.canonical or e.text)) for e in article.analysis.entities if e.label == "person"]
     for sentence in article.analysis.sentences:
         text = article.text[sentence.start : sentence.end]
         stripped = text.strip()
         if not stripped:
             continue
         start = sentence.start + text.index(stripped[0])
-        people = frozenset(words[-1] for at, words in persons if words and sentence.start <= at < sentence.end)
+        people = frozenset(name for at, name in persons if name and sentence.start <= at < sentence.end)
         out.append(SentenceRef(article.id, start, start + len(stripped), frozenset(terms(stripped)), sentence.start,
                                article.language, frozenset(anchor_terms(stripped)), people))
     return out

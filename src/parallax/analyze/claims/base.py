@@ -96,13 +96,12 @@ def claims_of(article: ClaimSource, settings: ClaimSettings) -> list[Claim]:
             near_dates = [other for other in claims
                           if other.kind == "date" and -settings.weekday_date_gap < other.start - claim.end
                           < settings.weekday_date_gap and abs(other.start - claim.start) < settings.weekday_date_reach]
+            nearest = min(near_dates, key=lambda o: abs(o.start - claim.end), default=None)
             own_day = _OWN_DAY.match(article.text, claim.end)
-            for other in sorted(near_dates, key=lambda o: abs(o.start - claim.end))[:1]:
-                if own_day and int(own_day.group(1)) != _day_of(other.value):
-                    # "la nuit du vendredi 25 au samedi 26 octobre": the weekday gives its own day,
-                    # not the date that follows
-                    continue
-                day_near[(claim.start, claim.end)] = "d:" + other.value[-5:]  # fixed: ISO month-day; "Friday (July 19)"
+            # "la nuit du vendredi 25 au samedi 26 octobre": a weekday that gives its own day is
+            # not tied to the date that follows
+            if nearest is not None and not (own_day and int(own_day.group(1)) != _day_of(nearest.value)):
+                day_near[(claim.start, claim.end)] = "d:" + nearest.value[-5:]  # fixed: ISO month-day; "Friday (July 19)"
             if (claim.start, claim.end) not in day_near:
                 # "on Saturday night", resolved by the analysis against the publication date
                 for resolved in article.analysis.dates:
