@@ -79,6 +79,8 @@ def main() -> int:
     parser.add_argument("--without-embeddings", action="store_true",
                         help="as if no article had an embedding: the model trained without the embedding features "
                              "(the shipped model's fallback for such pairs)")
+    parser.add_argument("--lead-days-apart", type=int, default=None,
+                        help="cluster.consolidate.lead_days_apart for this run (0: off); default: the config's")
     args = parser.parse_args()
     if not corpus.available():
         print("../shared/data not found: nothing to measure")
@@ -93,7 +95,13 @@ def main() -> int:
     sets = [labelled(name, embeddings) for name in args.sets.split(",")]
     print(f"{sum(len(s.features) for s in sets)} articles, {sum(len(s.y) for s in sets)} pairs "
           f"read in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    model, scores = train(sets, default(), embeddings=embeddings)
+    config = default()
+    if args.lead_days_apart is not None:
+        from parallax.config import load
+
+        config = load(environ={"PARALLAX__CLUSTER__CONSOLIDATE__LEAD_DAYS_APART": str(args.lead_days_apart)})
+    print(f"cluster.consolidate.lead_days_apart = {config['cluster'].consolidate.lead_days_apart}")
+    model, scores = train(sets, config, embeddings=embeddings)
     with (corpus.CACHE / "stories-cv-scores.pickle").open("wb") as handle:
         pickle.dump((args.sets, embeddings, scores), handle)  # to print other selections without a rerun
     print(f"\nleave-one-family-out cross-validation, {len(scores)} families"

@@ -62,8 +62,28 @@ def test_articles_dated_further_apart_than_one_story_spans_are_never_grouped():
            Item("b", "S2", 2, _features("b", FLOOD, {"vellmore"}, day=date(2024, 5, 2)))]
     assert len(set(_final(near, _regroup(near)).values())) == 1
     assert len(set(_final(far, _regroup(far)).values())) == 2
-    # The span is a setting: with a wider one the far pair may be one story again.
-    assert len(set(_final(far, _regroup(far, max_gap_days=90)).values())) == 1
+    # The span is a setting: with a wider one (and the lead-day test off) the far pair may be one story again.
+    assert len(set(_final(far, _regroup(far, max_gap_days=90, lead_days_apart=0)).values())) == 1
+
+
+def _undated(article_id: str, story: str, days: set[str]) -> Item:
+    features = _features(article_id, FLOOD, {"vellmore"}, day=None)
+    features.lead_days = days
+    return Item(article_id, story, int(article_id[-1]), features)
+
+
+def test_undated_articles_whose_leads_name_days_a_week_apart_are_not_one_story():
+    """No publication dates, the same words: "on 2 June" and "on the 25th" (of June) are two
+    events of one kind (a probe landing, its return), while a lead that also recalls the earlier
+    day still meets it."""
+    apart = [_undated("a1", "S1", {"--06-02"}), _undated("a2", "S2", {"---25"})]
+    assert len(set(_final(apart, _regroup(apart)).values())) == 2
+    same_day = [_undated("a1", "S1", {"--06-02"}), _undated("a2", "S2", {"---02", "-W-7"})]
+    assert len(set(_final(same_day, _regroup(same_day)).values())) == 1
+    recalled = [_undated("a1", "S1", {"--06-02"}), _undated("a2", "S2", {"--06-25", "--06-02"})]
+    assert len(set(_final(recalled, _regroup(recalled)).values())) == 1
+    # The setting is the number of days: off, the texts alone decide.
+    assert len(set(_final(apart, _regroup(apart, lead_days_apart=0)).values())) == 1
 
 
 def test_the_pairwise_blocks_bound_memory_without_changing_the_grouping():

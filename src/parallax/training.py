@@ -109,8 +109,7 @@ def train(sets: Sequence[LabelledSet], config: Config, regularisation: float = 1
     """Fit on every pair of every set; the threshold and the card's scores come from
     leave-one-family-out cross-validation (of the model without embedding features when not
     ``embeddings``: what the shipped model's fallback does)."""
-    gap = config["cluster"].consolidate.max_gap_days
-    scores = cross_validate(sets, THRESHOLDS, regularisation, gap, embeddings)
+    scores = cross_validate(sets, THRESHOLDS, regularisation, config["cluster"].consolidate, embeddings)
     threshold = best_threshold(scores, THRESHOLDS)
     per_set = {}
     for k, labelled in enumerate(sets):

@@ -7,7 +7,8 @@ stories it touched (and of their candidate neighbours) are regrouped from the ev
 articles: the story model (:mod:`parallax.cluster.model`) gives every pair the probability that
 it reports one event, and two groups join when their pairs' average probability reaches the
 model's threshold (chosen by cross-validation), never when any of their pairs is dated further
-apart than one story may span. Articles a user moved by hand are never regrouped, and a copy
+apart than one story may span; a pair whose leads name days more than a few apart counts as
+probability 0 (another day's look-alike event). Articles a user moved by hand are never regrouped, and a copy
 always stays with its origin.
 
 Average linkage is hand-written because the groups start as copy families (not single articles)
@@ -29,7 +30,7 @@ from scipy.sparse.csgraph import connected_components
 from parallax.cluster.features import Features
 from parallax.cluster.model import PairModel
 from parallax.cluster.model import load as load_model
-from parallax.cluster.pairs import PairSignals
+from parallax.cluster.pairs import LEAD_DAYS, PairSignals
 from parallax.cluster.settings import ConsolidateSettings
 
 
@@ -78,7 +79,14 @@ class Scorer:
         self.model = model
 
     def probability(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        return self.model.probability(self.signals.block(rows, cols))
+        block = self.signals.block(rows, cols)
+        probability = self.model.probability(block)
+        apart = self.settings.lead_days_apart
+        if not apart:
+            return probability
+        # Not a cannot-link: one article whose lead recalls an earlier day would then block two
+        # groups of one event; as a zero it only pulls their average down.
+        return np.where(block[LEAD_DAYS] > apart, 0.0, probability)
 
     def never(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         return self.signals.never(rows, cols, self.settings.max_gap_days)

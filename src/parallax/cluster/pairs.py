@@ -63,6 +63,7 @@ FEATURES = (
 )
 # Not a feature: which pairs have both embeddings (the model's fallback scores the others).
 EMBEDDED = "_both_embedded"
+LEAD_DAYS = "_lead_day_distance"  # not a feature either: days between the leads' nearest days, -1 if unknown
 EMBEDDING_FEATURES = ("embedding", "embedding_cross_language")
 MAX_LEAD_DAYS = 6  # fixed: the days kept per article, as the story model was trained (more changes its signals)
 
@@ -341,4 +342,5 @@ class PairSignals:
             "text_week_apart": text * apart,
             "names_week_apart": dice * apart,
             EMBEDDED: both,
+            LEAD_DAYS: lead,
         }

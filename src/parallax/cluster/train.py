@@ -24,6 +24,7 @@ import numpy as np
 from parallax.cluster.features import Features
 from parallax.cluster.model import PairModel
 from parallax.cluster.pairs import EMBEDDING_FEATURES, FEATURES, PairSignals
+from parallax.cluster.settings import ConsolidateSettings
 
 
 @dataclass
@@ -118,12 +119,12 @@ def f_score(precision: float, recall: float, beta: float = 1.0) -> float:
     return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
 
 
-def group(labelled: LabelledSet, model: PairModel, threshold: float, max_gap_days: int) -> list[int]:
+def group(labelled: LabelledSet, model: PairModel, threshold: float, consolidate: ConsolidateSettings) -> list[int]:
     """Story number per article: consolidation's average link over the whole set, as a fresh store
-    that receives the set in one batch groups it."""
-    from parallax.cluster.consolidate import Item, Scorer, average_link, default_settings
+    that receives the set in one batch groups it (with ``consolidate``'s date limits)."""
+    from parallax.cluster.consolidate import Item, Scorer, average_link
 
-    settings = default_settings().model_copy(update={"threshold": threshold, "max_gap_days": max_gap_days})
+    settings = consolidate.model_copy(update={"threshold": threshold})
     items = [Item(f.article_id, "s", i, f, c) for i, (f, c) in enumerate(zip(labelled.features, labelled.copy_of,
                                                                               strict=True))]
     scorer = Scorer.__new__(Scorer)  # the set's pair signals are already built
@@ -147,7 +148,7 @@ class FamilyScore:
 
 
 def cross_validate(sets: Sequence[LabelledSet], thresholds: Sequence[float], regularisation: float,
-                   max_gap_days: int, embeddings: bool = True) -> list[FamilyScore]:
+                   consolidate: ConsolidateSettings, embeddings: bool = True) -> list[FamilyScore]:
     """Leave one family out: for each family, a model trained on every other family's pairs
     groups the family's set, at every threshold, and the family's articles are scored."""
     scores = []
@@ -165,7 +166,7 @@ def cross_validate(sets: Sequence[LabelledSet], thresholds: Sequence[float], reg
         held = np.array(sets[k].families) == family
         precision, recall = {}, {}
         for threshold in thresholds:
-            p, r = per_article_bcubed(sets[k].events, group(sets[k], model, threshold, max_gap_days))
+            p, r = per_article_bcubed(sets[k].events, group(sets[k], model, threshold, consolidate))
             precision[threshold], recall[threshold] = float(p[held].sum()), float(r[held].sum())
         scores.append(FamilyScore(k, family, precision, recall, int(held.sum())))
     return scores
