@@ -119,3 +119,26 @@ def test_an_odd_number_of_minutes_repeated_is_one_measurement():
     assert pair_score(delay_a, delay_b, weights) >= ALIGN.match["number"]
     # the same value under another unit is not the same measurement: "14 minutes" / "14 goals"
     assert pair_score(_number("A", 14, "duration"), _number("B", 14, "goals"), weights) == 0.0
+
+
+def _date(article: str, text: str, written: str, value: str) -> Claim:
+    start = text.index(written)
+    return Claim("date", article, start, start + len(written), written, value, 0, 0, "", frozenset(), 0, len(text))
+
+
+def test_a_dateline_is_when_the_report_was_filed_not_a_disagreement_about_the_day():
+    """"JERUSALEM/TEHRAN, Oct. 2 (Xinhua) --" over a report of an attack on 1 October is the day
+    the agency filed it; the same day written in a sentence can still disagree."""
+    from parallax.compare.align import conflict_core, dateline
+
+    texts = {"A": "The Israeli military confirmed on Tuesday, October 1, that Iran launched about 180 missiles.",
+             "B": "JERUSALEM/TEHRAN, Oct. 2 (Xinhua) -- Iran fired about 180 missiles at Israel on Tuesday evening.",
+             "C": "Iran fired about 180 missiles at Israel on Oct. 2, officials said.",
+             "D": "Oct. 2 (Reuters) — Iran fired missiles at Israel."}
+    attack = _date("A", texts["A"], "October 1", "2024-10-01")
+    filed, stated, agency = (_date("B", texts["B"], "Oct. 2", "2024-10-02"),
+                             _date("C", texts["C"], "Oct. 2", "2024-10-02"), _date("D", texts["D"], "Oct. 2", "2024-10-02"))
+    assert dateline(filed, texts) and dateline(agency, texts) and not dateline(stated, texts)
+    assert not dateline(attack, texts)
+    assert conflict_core([attack, filed], ORIGINS, None, texts=texts)[0] == []
+    assert conflict_core([attack, stated], ORIGINS, None, texts=texts)[0] == [attack, stated]

@@ -374,6 +374,23 @@ def timestamp(claim: Claim, texts: dict[str, str]) -> bool:
     return bool(_NUMERIC_DATE_BEFORE.search(text[max(0, claim.start - 16) : claim.start]))  # fixed: "dd.mm.yyyy - "
 
 
+_AGENCY_DASH = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–)")
+
+
+def dateline(claim: Claim, texts: dict[str, str]) -> bool:
+    """A date that opens a paragraph as its dateline ("JERUSALEM/TEHRAN, Oct. 2 (Xinhua) --",
+    "TOKYO, Sept 28 –"): when the report was filed, often the day after the event it reports."""
+    if claim.kind != "date":
+        return False
+    text = texts.get(claim.article, "")
+    paragraph = text.rfind("\n", 0, claim.start) + 1
+    if claim.start - paragraph > tunables().conflicts.dateline_chars:
+        return False
+    before = text[paragraph : claim.start].rstrip()
+    place = before.endswith(",") and before[:-1].strip().isupper()
+    return place or bool(_AGENCY_DASH.match(text, claim.end))
+
+
 Siblings = dict[tuple[str, int, str], list[Claim]]  # (article, sentence, kind) -> the sentence's claims of that kind
 
 
@@ -390,9 +407,10 @@ def conflict_core(row: list[Claim], origin_of: dict[str, str], links: Links | No
     """(core, rest): the claims that disagree about one thing, and the row's other claims. The
     core grows from the row's first differing pair with evidence (in the row's order: article,
     then position) with every origin whose value agrees with, or is evidenced as the same thing
-    as, each member; empty when no pair has the evidence. Timestamps and values their own
-    sentence also contradicts are left out."""
-    independent = [c for c in _one_per_origin(row, origin_of) if not (texts and timestamp(c, texts))]
+    as, each member; empty when no pair has the evidence. Timestamps, datelines and values their
+    own sentence also contradicts are left out."""
+    independent = [c for c in _one_per_origin(row, origin_of)
+                   if not (texts and (timestamp(c, texts) or dateline(c, texts)))]
     pairs = [(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]
              if not agree(a, b) and same_thing_evidence(a, b, links, people)
              and not also_says(a, b, siblings or {})]

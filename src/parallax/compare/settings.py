@@ -77,6 +77,11 @@ class ConflictSettings(Settings):
         "Quotes shorter than this many words are phrases several people may say: different speakers named for "
         "them are not an attribution conflict.",
         tuned="hand-set after the audit of 50 conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
+    dateline_chars: int = setting(
+        "A date this near the start of a paragraph, after a place in capitals (\"JERUSALEM/TEHRAN, Oct. 2\") or "
+        "before an agency and a dash (\"Oct. 2 (Xinhua) --\"), is a dateline: when the report was filed, "
+        "not when something happened; it is compared with no other date.",
+        tuned="hand-set: the longest place lines of the news-dev datelines")
     cumulative_units: list[str] = setting(
         "Counts that only grow as an event unfolds (deaths, injured, evacuated): different values of them on "
         "different days are an update, shown in time order.")
