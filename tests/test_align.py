@@ -142,3 +142,25 @@ def test_a_dateline_is_when_the_report_was_filed_not_a_disagreement_about_the_da
     assert not dateline(attack, texts)
     assert conflict_core([attack, filed], ORIGINS, None, texts=texts)[0] == []
     assert conflict_core([attack, stated], ORIGINS, None, texts=texts)[0] == [attack, stated]
+
+
+def _count(article: str, text: str, written: str, value: float, unit: str) -> Claim:
+    start = text.index(written)
+    return Claim("number", article, start, start + len(written), written, f"{value:g}", value, value, unit,
+                 frozenset(), 0, len(text), alone=True, sole=True)
+
+
+def test_a_count_of_the_others_and_one_more_than_it_are_one_field():
+    """"None of the nine candidates" and "among eight other candidates" count the same field; nine
+    against seven other candidates (or two counts without "other") would still differ."""
+    from parallax.compare.align import others_and_all
+
+    texts = {"A": "None of the nine candidates secured a majority.",
+             "B": "In the first round among eight other candidates, he won 154 votes.",
+             "C": "Seven other candidates stood.", "D": "Otros ocho candidatos se presentaron."}
+    nine = _count("A", texts["A"], "nine candidates", 9, "candidates")
+    eight = _count("B", texts["B"], "eight other candidates", 8, "candidates")
+    seven = _count("C", texts["C"], "Seven", 7, "candidates")
+    ocho = _count("D", texts["D"], "ocho", 8, "candidates")
+    assert others_and_all(nine, eight, texts) and others_and_all(ocho, nine, texts)
+    assert not others_and_all(nine, seven, texts) and not others_and_all(eight, ocho, texts)

@@ -66,6 +66,12 @@ DURATION_COUNT_WORDS: dict[str, int] = {
     "due": 2, "tre": 3, "quattro": 4, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
     "dois": 2, "duas": 2, "três": 3, "dez": 10,
 }
+# "Eight other candidates", "huit autres", "otros ocho": a count that leaves someone out, so one
+# more than it ("nine candidates") is the same field, not another figure. Folded words, any order
+# within a few words of the number.
+OTHER_WORDS = frozenset(
+    "other others autres autre andere anderen weitere weiteren otros otras otro altri altre outros outras "
+    "других другие інших інші drugich innych diğer 其他 其余 他の ほかの 다른 나머지".split())
 HUNDRED = 100  # number words up to this count spans of time ("twenty days"); larger ones are rare there
 
 # Days in one unit of each word, as an interval, and the words.

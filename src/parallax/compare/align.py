@@ -26,7 +26,8 @@ from parallax.compare.models import Fact, FactValue
 from parallax.compare.names import other_people
 from parallax.compare.statements import Links
 from parallax.compare.tunables import tunables
-from parallax.lexicon import HOURS_IN_DAY, MINUTES_IN_HOUR
+from parallax.analyze.translit import fold
+from parallax.lexicon import HOURS_IN_DAY, MINUTES_IN_HOUR, OTHER_WORDS
 
 
 
@@ -391,6 +392,33 @@ def dateline(claim: Claim, texts: dict[str, str]) -> bool:
     return place or bool(_AGENCY_DASH.match(text, claim.end))
 
 
+_UNSPACED_OTHER_WORDS = tuple(w for w in OTHER_WORDS if any("\u3040" <= ch <= "\u9fff" for ch in w))  # kana, CJK
+
+
+def _counts_others(claim: Claim, texts: dict[str, str]) -> bool:
+    """The count leaves someone out: "other" within a couple of words of it ("eight other
+    candidates", "otros ocho", "他の8人")."""
+    text = texts.get(claim.article, "")
+    window = tunables().conflicts.other_window
+    before = re.findall(r"[^\W\d_]+", text[max(claim.sentence_start, claim.start - window) : claim.start])[-2:]
+    after = re.findall(r"[^\W\d_]+", text[claim.end : min(claim.sentence_end, claim.end + window)])[:2]
+    within = re.findall(r"[^\W\d_]+", claim.text)  # the value's own span may hold it: "eight other candidates"
+    # Chinese and Japanese runs have no spaces: "以及其他" ends with the word.
+    return any(fold(word) in OTHER_WORDS or any(fold(word).endswith(o) for o in _UNSPACED_OTHER_WORDS)
+               for word in before + within + after)
+
+
+def others_and_all(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
+    """One count leaves one member out and the other counts them all: "nine candidates" / "eight
+    other candidates" say the same."""
+    if a.kind != "number" or not texts:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if _counts_others(x, texts) and not _counts_others(y, texts) and float(y.value) - float(x.value) == 1:
+            return True
+    return False
+
+
 Siblings = dict[tuple[str, int, str], list[Claim]]  # (article, sentence, kind) -> the sentence's claims of that kind
 
 
@@ -413,7 +441,7 @@ def conflict_core(row: list[Claim], origin_of: dict[str, str], links: Links | No
                    if not (texts and (timestamp(c, texts) or dateline(c, texts)))]
     pairs = [(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]
              if not agree(a, b) and same_thing_evidence(a, b, links, people)
-             and not also_says(a, b, siblings or {})]
+             and not also_says(a, b, siblings or {}) and not others_and_all(a, b, texts or {})]
     if not pairs:
         return [], row
     core = list(pairs[0])

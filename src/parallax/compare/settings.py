@@ -82,6 +82,10 @@ class ConflictSettings(Settings):
         "before an agency and a dash (\"Oct. 2 (Xinhua) --\"), is a dateline: when the report was filed, "
         "not when something happened; it is compared with no other date.",
         tuned="hand-set: the longest place lines of the news-dev datelines")
+    other_window: int = setting(
+        "Characters either side of a count searched for \"other\" (\"eight other candidates\", \"otros "
+        "ocho\"): such a count and one more than it without it are one field, not a conflict.",
+        tuned="hand-set: two words either side")
     cumulative_units: list[str] = setting(
         "Counts that only grow as an event unfolds (deaths, injured, evacuated): different values of them on "
         "different days are an update, shown in time order.")
