@@ -163,3 +163,13 @@ def test_the_shipped_story_model_carries_its_data_card_and_a_bad_file_is_one_cle
     bad.write_text('{"features": ["no_such_signal"], "weights": [1.0], "bias": 0, "threshold": 0.5}')
     with pytest.raises(ModelError, match="no_such_signal"):
         load(str(bad))
+
+
+def test_an_ordinal_word_that_counts_nothing_is_no_ordinal_key():
+    """Portuguese "segundo o CNE" is "according to the CNE"; "the second boletín" counts one."""
+    from parallax.cluster.features import ordinal_keys
+    from parallax.config import default
+
+    settings = default()["cluster"].features
+    assert ordinal_keys("", "Segundo o CNE, Maduro venceu. Segundo a autoridade eleitoral, 51%.", settings) == set()
+    assert "o:bolet:2" in ordinal_keys("", "El CNE emitió el segundo boletín.", settings)

@@ -147,6 +147,8 @@ def ordinal_keys(title: str, text: str, settings: FeaturesSettings) -> set[str]:
         if value is None:
             continue
         window = tokens[i + 1 : i + 1 + settings.ordinal_window]
+        if window and window[0] in stops:
+            continue  # "Segundo o CNE" (Portuguese: according to), "the second of the two": no counted noun
         following = [t for t in window if t not in stops and t not in _ORDINAL_OF][: settings.ordinal_nouns]
         keys |= {f"o:{t[: settings.ordinal_stem]}:{value}" for t in following}
     # The result in the headline or first sentence says which match or vote this is ("5-2" vs
