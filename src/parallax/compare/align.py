@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from parallax.analyze.models import Claim
+from parallax.analyze.translit import fold
 from parallax.compare.models import Fact, FactValue
 from parallax.compare.names import other_people
 from parallax.compare.statements import Links
 from parallax.compare.tunables import tunables
-from parallax.analyze.translit import fold
 from parallax.lexicon import HOURS_IN_DAY, MINUTES_IN_HOUR, OTHER_WORDS
 
 
@@ -396,12 +396,12 @@ _UNSPACED_OTHER_WORDS = tuple(w for w in OTHER_WORDS if any("\u3040" <= ch <= "\
 
 
 def _counts_others(claim: Claim, texts: dict[str, str]) -> bool:
-    """The count leaves someone out: "other" within a couple of words of it ("eight other
+    """The count leaves someone out: "other" within a few characters of it ("eight other
     candidates", "otros ocho", "他の8人")."""
     text = texts.get(claim.article, "")
     window = tunables().conflicts.other_window
-    before = re.findall(r"[^\W\d_]+", text[max(claim.sentence_start, claim.start - window) : claim.start])[-2:]
-    after = re.findall(r"[^\W\d_]+", text[claim.end : min(claim.sentence_end, claim.end + window)])[:2]
+    before = re.findall(r"[^\W\d_]+", text[max(claim.sentence_start, claim.start - window) : claim.start])
+    after = re.findall(r"[^\W\d_]+", text[claim.end : min(claim.sentence_end, claim.end + window)])
     within = re.findall(r"[^\W\d_]+", claim.text)  # the value's own span may hold it: "eight other candidates"
     # Chinese and Japanese runs have no spaces: "以及其他" ends with the word.
     return any(fold(word) in OTHER_WORDS or any(fold(word).endswith(o) for o in _UNSPACED_OTHER_WORDS)
