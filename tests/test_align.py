@@ -164,3 +164,18 @@ def test_a_count_of_the_others_and_one_more_than_it_are_one_field():
     ocho = _count("D", texts["D"], "ocho", 8, "candidates")
     assert others_and_all(nine, eight, texts) and others_and_all(ocho, nine, texts)
     assert not others_and_all(nine, seven, texts) and not others_and_all(eight, ocho, texts)
+
+
+def test_an_age_the_person_would_have_reached_is_no_disagreement_about_their_age():
+    """"He would have turned 48 on 4 June" and "he was 47" agree; "he was 48" against "he was 47"
+    is still a conflict to show."""
+    from parallax.compare.align import conflict_core
+
+    texts = {"A": "4 июня Алексею Навальному исполнилось бы 48 лет.", "B": "Aleksei Navalny was 47 years old.",
+             "C": "Navalny was 48 years old.", "D": "Navalny hatte 48 Jahre erreicht."}
+    would = _count("A", texts["A"], "48 лет", 48, "years")
+    was, said = _count("B", texts["B"], "47 years old", 47, "years"), _count("C", texts["C"], "48 years old", 48, "years")
+    indicative = _count("D", texts["D"], "48 Jahre", 48, "years")
+    assert conflict_core([would, was], ORIGINS, None, texts=texts)[0] == []
+    assert set(conflict_core([said, was], ORIGINS, None, texts=texts)[0]) == {was, said}
+    assert conflict_core([indicative, was], ORIGINS, None, texts=texts)[0] != []

@@ -72,6 +72,11 @@ DURATION_COUNT_WORDS: dict[str, int] = {
 OTHER_WORDS = frozenset(
     "other others autres autre andere anderen weitere weiteren otros otras otro altri altre outros outras "
     "других другие інших інші drugich innych diğer 其他 其余 他の ほかの 다른 나머지".split())
+# Conditional markers: "he would have turned 48", "исполнилось бы 48 лет", "il aurait eu 48 ans".
+# An age in such a sentence is one the person did not reach, so it is no disagreement with their age.
+# Compared lower-cased, not folded: folded, "hätte" and "würde" would read as the indicative "hatte",
+# "wurde", and "бы" as English "by".
+CONDITIONAL_WORDS = frozenset("would бы aurait auraient habría avrebbe teria wäre hätte würde".split())
 HUNDRED = 100  # number words up to this count spans of time ("twenty days"); larger ones are rare there
 
 # Days in one unit of each word, as an interval, and the words.

@@ -27,7 +27,7 @@ from parallax.compare.models import Fact, FactValue
 from parallax.compare.names import other_people
 from parallax.compare.statements import Links
 from parallax.compare.tunables import tunables
-from parallax.lexicon import HOURS_IN_DAY, MINUTES_IN_HOUR, OTHER_WORDS
+from parallax.lexicon import CONDITIONAL_WORDS, HOURS_IN_DAY, MINUTES_IN_HOUR, OTHER_WORDS
 
 
 
@@ -392,6 +392,18 @@ def dateline(claim: Claim, texts: dict[str, str]) -> bool:
     return place or bool(_AGENCY_DASH.match(text, claim.end))
 
 
+AGE_UNIT = "years"  # fixed: the unit the analysis gives ages ("47 years old", "48 лет")
+
+
+def unreached_age(claim: Claim, texts: dict[str, str]) -> bool:
+    """An age in a conditional sentence ("would have turned 48", "исполнилось бы 48 лет"): the age
+    the person did not live to reach, not what a source says their age is."""
+    if claim.kind != "number" or claim.unit != AGE_UNIT:
+        return False
+    sentence = texts.get(claim.article, "")[claim.sentence_start : claim.sentence_end]
+    return any(word.lower() in CONDITIONAL_WORDS for word in re.findall(r"[^\W\d_]+", sentence))
+
+
 _UNSPACED_OTHER_WORDS = tuple(w for w in OTHER_WORDS if any("\u3040" <= ch <= "\u9fff" for ch in w))  # kana, CJK
 
 
@@ -435,10 +447,10 @@ def conflict_core(row: list[Claim], origin_of: dict[str, str], links: Links | No
     """(core, rest): the claims that disagree about one thing, and the row's other claims. The
     core grows from the row's first differing pair with evidence (in the row's order: article,
     then position) with every origin whose value agrees with, or is evidenced as the same thing
-    as, each member; empty when no pair has the evidence. Timestamps, datelines and values their
-    own sentence also contradicts are left out."""
+    as, each member; empty when no pair has the evidence. Timestamps, datelines, ages a person did
+    not reach and values their own sentence also contradicts are left out."""
     independent = [c for c in _one_per_origin(row, origin_of)
-                   if not (texts and (timestamp(c, texts) or dateline(c, texts)))]
+                   if not (texts and (timestamp(c, texts) or dateline(c, texts) or unreached_age(c, texts)))]
     pairs = [(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]
              if not agree(a, b) and same_thing_evidence(a, b, links, people)
              and not also_says(a, b, siblings or {}) and not others_and_all(a, b, texts or {})]
