@@ -7,7 +7,8 @@ stories it touched (and of their candidate neighbours) are regrouped from the ev
 articles: the story model (:mod:`parallax.cluster.model`) gives every pair the probability that
 it reports one event, and two groups join when their pairs' average probability reaches the
 model's threshold (chosen by cross-validation), never when any of their pairs is dated further
-apart than one story may span; a pair whose leads name days more than a few apart counts as
+apart than one story may span; a pair whose leads name days further apart than
+`lead_days_apart` counts as
 probability 0 (another day's look-alike event). Articles a user moved by hand are never regrouped, and a copy
 always stays with its origin.
 

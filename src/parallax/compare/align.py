@@ -392,6 +392,7 @@ def dateline(claim: Claim, texts: dict[str, str]) -> bool:
     return place or bool(_AGENCY_DASH.match(text, claim.end))
 
 
+_WORDS = re.compile(r"[^\W\d_]+")  # runs of letters: the words a marker is looked for among
 AGE_UNIT = "years"  # fixed: the unit the analysis gives ages ("47 years old", "48 лет")
 
 
@@ -401,7 +402,7 @@ def unreached_age(claim: Claim, texts: dict[str, str]) -> bool:
     if claim.kind != "number" or claim.unit != AGE_UNIT:
         return False
     sentence = texts.get(claim.article, "")[claim.sentence_start : claim.sentence_end]
-    return any(word.lower() in CONDITIONAL_WORDS for word in re.findall(r"[^\W\d_]+", sentence))
+    return any(word.lower() in CONDITIONAL_WORDS for word in _WORDS.findall(sentence))
 
 
 _UNSPACED_OTHER_WORDS = tuple(w for w in OTHER_WORDS if any("\u3040" <= ch <= "\u9fff" for ch in w))  # kana, CJK
@@ -412,9 +413,9 @@ def _counts_others(claim: Claim, texts: dict[str, str]) -> bool:
     candidates", "otros ocho", "他の8人")."""
     text = texts.get(claim.article, "")
     window = tunables().conflicts.other_window
-    before = re.findall(r"[^\W\d_]+", text[max(claim.sentence_start, claim.start - window) : claim.start])
-    after = re.findall(r"[^\W\d_]+", text[claim.end : min(claim.sentence_end, claim.end + window)])
-    within = re.findall(r"[^\W\d_]+", claim.text)  # the value's own span may hold it: "eight other candidates"
+    before = _WORDS.findall(text[max(claim.sentence_start, claim.start - window) : claim.start])
+    after = _WORDS.findall(text[claim.end : min(claim.sentence_end, claim.end + window)])
+    within = _WORDS.findall(claim.text)  # the value's own span may hold it: "eight other candidates"
     # Chinese and Japanese runs have no spaces: "以及其他" ends with the word.
     return any(fold(word) in OTHER_WORDS or any(fold(word).endswith(o) for o in _UNSPACED_OTHER_WORDS)
                for word in before + within + after)
