@@ -8,9 +8,8 @@ articles: the story model (:mod:`parallax.cluster.model`) gives every pair the p
 it reports one event, and two groups join when their pairs' average probability reaches the
 model's threshold (chosen by cross-validation), never when any of their pairs is dated further
 apart than one story may span; a pair whose leads name days further apart than
-`lead_days_apart` counts as
-probability 0 (another day's look-alike event). Articles a user moved by hand are never regrouped, and a copy
-always stays with its origin.
+`lead_days_apart` counts as probability 0 (another day's look-alike event). Articles a user
+moved by hand are never regrouped, and a copy always stays with its origin.
 
 Average linkage is hand-written because the groups start as copy families (not single articles)
 and carry cannot-link constraints, which scipy's ``linkage`` takes neither of; components of the
