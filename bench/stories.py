@@ -103,8 +103,8 @@ def consolidate_batch(clusterer, batch, features_of, predicted_of, predicted_cop
 
 
 COPY_METHODS = {"add": "verbatim (MinHash LSH over 5-word shingles)",
-                "rewrite_of": "sentence-by-sentence rewrite",
-                "translation_of": "translation (names and numbers in order)"}
+                "made_from": "rewrite or translation (the learned copy model)",
+                "translated_from": "translation rule (names and numbers in order)"}
 
 
 def time_copy_methods(clusterer) -> dict[str, list]:

@@ -1,12 +1,16 @@
-"""Copy detection's rewrite test as a pure function: a paraphrase keeps its origin's names and numbers in order."""
+"""The learned copy test as pure functions: a paraphrase keeps its origin's names and numbers in
+order, a report quoting the same statement is no copy, and the shipped model says so."""
 
 from __future__ import annotations
 
-from parallax.cluster.copies import anchor_sequence, rewrite_score, rewrite_share, sentence_sets
+import numpy as np
+
+from parallax.cluster.copy_model import (SIGNALS, CopyModel, char_hashes, containment, copy_text, load, signals)
+from parallax.cluster.copy_train import copy_groups, copy_pairs, train
+from parallax.cluster.model import PairModel
 from parallax.config import default
 
 SETTINGS = default()["cluster"].copies
-REWRITE_SHARE = SETTINGS.rewrite_share
 
 ORIGIN = """Barcelona beat Real Madrid 5-2 in the Spanish Super Cup final in Jeddah on Sunday, the first trophy for coach Hansi Flick.
 Kylian Mbappe put Madrid ahead after five minutes, but Lamine Yamal levelled in the 22nd minute.
@@ -24,30 +28,113 @@ Hansi Flick praised his players after Wojciech Szczesny was sent off, saying the
 Robert Lewandowski and Alejandro Balde were also on the scoresheet, and Rodrygo scored a free kick for Madrid."""
 
 
-def _sentences(text: str):
-    return sentence_sets(text, min_words=SETTINGS.min_sentence_words)
+SPANISH = """El Barcelona venció 5-2 al Real Madrid en la final de la Supercopa de España en Jeddah el domingo, el primer título del entrenador Hansi Flick.
+Kylian Mbappe adelantó al Madrid a los cinco minutos, pero Lamine Yamal empató en el minuto 22.
+Robert Lewandowski marcó de penalti y Raphinha añadió dos goles antes del descanso.
+Alejandro Balde hizo el 5-1 tras la pausa, y el portero Wojciech Szczesny fue expulsado en el minuto 56.
+Rodrygo descontó de falta, mientras Carlo Ancelotti dijo que su equipo había perdido ante un rival mejor."""
+STATEMENT = ("“Dearest brothers and sisters, with deep sorrow I must announce the death of our Holy Father. His entire "
+             "life was dedicated to the service of the Lord and of His Church, and he taught us to live the values of "
+             "the Gospel with fidelity, courage and universal love.”")
+QUOTING_ONE = f"The cardinal spoke from the chapel of the residence at dawn on Monday. {STATEMENT} Crowds gathered in the square as bells rang."
+QUOTING_TWO = f"Speaking to reporters in the city, an official read the announcement to the press. {STATEMENT} Flags were lowered across the country."
 
 
-def _score(a: str, b: str) -> tuple[float, float]:
-    return rewrite_score(_sentences(a), _sentences(b), anchor_sequence(a), anchor_sequence(b), SETTINGS)
+def _probability(a: str, b: str, language_a: str = "en", language_b: str = "en") -> float:
+    model = load()
+    return model.probability(signals(copy_text(a, language_a, SETTINGS), copy_text(b, language_b, SETTINGS), SETTINGS))
 
 
-def test_a_paraphrasing_rewrite_is_found_by_its_names_and_numbers_in_order():
-    jaccard = SETTINGS.rewrite_sentence_jaccard
-    share = min(rewrite_share(_sentences(REWRITE), _sentences(ORIGIN), sentence_jaccard=jaccard),
-                rewrite_share(_sentences(ORIGIN), _sentences(REWRITE), sentence_jaccard=jaccard))
-    assert share < REWRITE_SHARE  # too reworded for sentence overlap alone
-    score, bar = _score(REWRITE, ORIGIN)
-    assert score >= bar
+LIGHT_REWRITE = (ORIGIN.replace("beat", "defeated").replace("on Sunday", "on Sunday evening")
+                 .replace("put Madrid ahead", "gave Madrid the lead").replace("levelled", "equalised")
+                 .replace("added two goals", "scored twice") + "\nThe match was played in front of 60,000 fans.")
 
 
-def test_an_independent_report_with_the_same_names_is_not_a_rewrite():
-    for other in (ORIGIN, REWRITE):
-        score, bar = _score(OTHER, other)
-        assert score < bar
+def test_the_shipped_model_takes_a_light_rewrite_for_a_copy_and_an_independent_report_not():
+    model = load()
+    assert model.model.features == SIGNALS and model.model.card["cross_validated"]
+    assert _probability(LIGHT_REWRITE, ORIGIN) >= model.threshold
+    assert _probability(ORIGIN, ORIGIN) >= model.threshold
+    for other in (ORIGIN, REWRITE, LIGHT_REWRITE):
+        assert _probability(OTHER, other) < model.threshold
 
 
-def test_texts_without_enough_names_fall_back_to_sentence_share():
-    text = "nothing much happened here today, and nobody said anything about it at all. " * 3
-    score, bar = _score(text, text)
-    assert (score, bar) == (1.0, REWRITE_SHARE)
+def test_a_paraphrase_ranks_far_above_an_independent_report_of_the_same_match():
+    # Every sentence reworded: the names and numbers in order are what is left of the origin.
+    # Precision first, the shipped threshold may leave such a paraphrase out, but never below
+    # an independent report that names the same people.
+    paraphrase = _probability(REWRITE, ORIGIN)
+    assert paraphrase > 3 * max(_probability(OTHER, ORIGIN), _probability(OTHER, REWRITE))
+
+
+def test_a_translation_keeps_its_origin_s_names_and_numbers_in_order():
+    translated = signals(copy_text(SPANISH, "es", SETTINGS), copy_text(ORIGIN, "en", SETTINGS), SETTINGS)
+    independent = signals(copy_text(SPANISH, "es", SETTINGS), copy_text(OTHER, "en", SETTINGS), SETTINGS)
+    assert translated["same_language"] == 0.0
+    assert translated["anchor_order"] > independent["anchor_order"]
+    assert translated["number_order"] > independent["number_order"]
+    assert _probability(SPANISH, ORIGIN, "es") >= load().threshold
+
+
+def test_a_shared_quotation_is_no_evidence_of_copying():
+    one, two = copy_text(QUOTING_ONE, "en", SETTINGS), copy_text(QUOTING_TWO, "en", SETTINGS)
+    values = signals(one, two, SETTINGS)
+    assert values["char_containment"] > 0.5  # most characters are the statement's
+    assert values["unquoted_containment"] < 0.2  # without it, the two reports share little
+
+
+def test_character_shingles_are_sampled_alike_in_every_text():
+    text = "The ministry said on Monday that 150,000 people had been evacuated from the region."
+    whole = char_hashes(text, size=SETTINGS.char_shingle, sample=1)
+    sampled = char_hashes(text, size=SETTINGS.char_shingle, sample=4)
+    assert set(sampled) <= set(whole) and 0 < len(sampled) < len(whole)
+    assert containment(sampled, char_hashes(text + " More later.", size=SETTINGS.char_shingle, sample=4)) == 1.0
+    assert containment(sampled, np.empty(0, dtype=np.uint32)) == 0.0
+
+
+def test_copy_groups_follow_chains_to_the_origin():
+    assert copy_groups(["a", "b", "c", "d"], [None, "a", "b", None]) == {"a": "a", "b": "a", "c": "a", "d": "d"}
+
+
+def test_training_learns_from_pairs_within_events_and_cross_validates_by_family():
+    texts = [ORIGIN, REWRITE, OTHER, SPANISH, ORIGIN.replace("Sunday", "Saturday"), OTHER.replace("Jeddah", "Riyadh")]
+    ids = [f"a{k}" for k in range(len(texts))]
+    events = ["e1", "e1", "e1", "e1", "e2", "e2"]
+    families = ["f1", "f1", "f1", "f1", "f2", "f2"]
+    copy_of = [None, "a0", None, "a0", None, None]
+    pairs = copy_pairs("toy", ids, texts, ["en", "en", "en", "es", "en", "en"], events, families, copy_of, SETTINGS)
+    assert len(pairs.y) == 6 + 1  # pairs within each event only
+    assert pairs.y.sum() == 3  # a0-a1, a0-a3, a1-a3: one copy group
+    second = copy_pairs("toy-2", ids, texts[::-1], ["en"] * 6, events, ["f3"] * 4 + ["f4"] * 2,
+                        [None, None, None, "a0", None, None], SETTINGS)
+    model, scored = train([pairs, second])
+    assert isinstance(model, PairModel) and model.features == SIGNALS
+    assert set(scored) == {"all", "toy", "toy-2"}
+    assert CopyModel(model).threshold == model.threshold
+
+
+def test_train_copies_writes_a_model_the_cluster_stage_can_use(cli, tmp_path):
+    import json
+
+    rows = []
+    for event, origin in (("cup", ORIGIN), ("cup-2", ORIGIN.replace("Jeddah", "Riyadh").replace("5-2", "4-1"))):
+        rows += [
+            {"id": f"{event}-origin", "event": event, "title": "Barcelona win the Super Cup", "text": origin},
+            {"id": f"{event}-copy", "event": event, "copy_of": f"{event}-origin", "title": "Barcelona win the Super Cup",
+             "text": origin.replace("beat", "defeated") + "\nThe match was played in front of 60,000 fans."},
+            {"id": f"{event}-other", "event": event, "title": "Ancelotti admits defeat", "text": OTHER},
+        ]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    output = tmp_path / "copies.json"
+    result = cli("train", "copies", str(gold), "--output", str(output))
+    assert result.returncode == 0, result.err
+    assert "cross-validated copy pairs" in result.out
+    written = json.loads(output.read_text(encoding="utf-8"))
+    assert written["features"] == list(SIGNALS) and written["card"]["sets"][0]["copy_pairs"] == 2
+    model = load(str(output))
+    assert model.threshold == written["threshold"]
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"features": ["nope"], "weights": [1], "bias": 0, "threshold": 0.5}', encoding="utf-8")
+    result = cli("ingest", str(gold), env={"PARALLAX_ANALYZE": "1", "PARALLAX__CLUSTER__COPIES__MODEL": str(bad)})
+    assert result.returncode == 2 and "features this version does not compute: nope" in result.err

@@ -96,3 +96,8 @@ HALF_DAY = 12  # the hours "p.m." adds
 # "evacuazione" -> "evacu"); the stems in the lexicon's tables (units, counted nouns) are written so.
 STEM_CHARS = 5
 MIN_WORD_CHARS = 3  # shorter words are function words ("de", "la", "of"), numbers aside
+
+# Quotation marks of the languages we read: a quoted passage is the speaker's words, which any
+# report of the statement repeats, so copy detection compares texts without them.
+QUOTE_OPENERS = "\"“„«»‹「『〈《"
+QUOTE_CLOSERS = "\"”“»«›」』〉》"

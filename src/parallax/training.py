@@ -99,6 +99,27 @@ def labelled_file(path: str, label: str, family: str | None, config: Config, wor
     return labelled, problems
 
 
+def copy_file(path: str, label: str, family: str | None, copies: str, config: Config):
+    """One labelled file as the copy model's training pairs: the articles as ingest reads and
+    cleans them, paired within each labelled event."""
+    from parallax.cluster.copy_train import copy_pairs
+    from parallax.ingest import read_articles
+
+    records = [json.loads(line) for line in Path(path).open(encoding="utf-8") if line.strip()]
+    family_of = families(records, label, family)
+    articles, problems = [], []
+    for item in read_articles([path]):
+        (problems if isinstance(item, Problem) else articles).append(item)
+    chosen = [(a, records[_line(a) - 1]) for a in articles if label in records[_line(a) - 1]]
+    external = {str(record.get("id", a.id)): a.id for a, record in chosen}
+    origins = [record.get(copies) for _, record in chosen]
+    pairs = copy_pairs(Path(path).name, [a.id for a, _ in chosen], [a.text for a, _ in chosen],
+                       [a.language for a, _ in chosen], [str(r[label]) for _, r in chosen],
+                       [f"{path}:{family_of[str(r[label])]}" for _, r in chosen],
+                       [external.get(str(o)) if o else None for o in origins], config["cluster"].copies)
+    return pairs, problems
+
+
 def _line(article) -> int:
     """The line of its file an article was read from ("batch.jsonl line 17")."""
     return int(article.source.rsplit(" line ", 1)[1])

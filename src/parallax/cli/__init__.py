@@ -14,17 +14,20 @@ from parallax import __version__
 
 
 class _Commands(TyperGroup):
-    """Every command in one place where a store that cannot be written becomes one line (exit 2),
-    and so does an internal error (exit 3)."""
+    """Every command in one place where a store that cannot be written or a model file that cannot
+    be read becomes one line (exit 2), and so does an internal error (exit 3)."""
 
     def invoke(self, ctx):
         import os
 
+        from parallax.cluster.model import ModelError
         from parallax.store import StoreError
 
         try:
             return super().invoke(ctx)
-        except StoreError as exc:
+        except (StoreError, ModelError) as exc:
+            # A store that cannot be written, or a model file (cluster.consolidate.model,
+            # cluster.copies.model) that cannot be used: the message names the file and what is wrong.
             from parallax.cli.output import error
 
             error(str(exc))

@@ -1,4 +1,4 @@
-"""``parallax train stories``: retrain the story model on your own labelled articles."""
+"""``parallax train stories`` and ``parallax train copies``: retrain the models on your own labelled articles."""
 
 from __future__ import annotations
 
@@ -53,3 +53,43 @@ def train_stories(
                  f"F1 {scores['bcubed_f1']} over {scores['articles']} articles; threshold {model.threshold}",
                  markup=False)
     info(f"model written to {output}; use it with PARALLAX__CLUSTER__CONSOLIDATE__MODEL={output}")
+
+
+@train_app.command("copies")
+def train_copies(
+    gold: list[Path] = typer.Argument(..., exists=True, dir_okay=False,
+                                      help="JSON Lines files of labelled articles (the ingest format plus gold fields)."),
+    label: str = typer.Option("event", "--label", help="Field holding each article's event."),
+    family: str | None = typer.Option(
+        "confusable_with", "--family",
+        help="Field linking look-alike events (a list of events, or a shared family label); held out together."),
+    copies: str = typer.Option("copy_of", "--copies", help="Field holding the id of the article copied from."),
+    output: Path = typer.Option(Path("copies-model.json"), "--output", "-o", dir_okay=False,
+                                help="Where to write the model; use it with cluster.copies.model."),
+) -> None:
+    """Fit the copy model (the probability that one article was rewritten or translated from
+    another of its event) on labelled articles, choose its threshold by leave-one-family-out
+    cross-validation, and write it with a data card. Point cluster.copies.model at the file."""
+    from parallax.cluster.copy_train import train
+    from parallax.cluster.model import save
+    from parallax.training import copy_file
+
+    config = load_config()
+    sets = []
+    for path in gold:
+        pairs, problems = copy_file(str(path), label, family, copies, config)
+        for problem in problems:
+            error(str(problem))
+        if not pairs.y.sum():
+            error(f"{path}: no two articles of one event are marked as copies ({copies}); left out")
+            continue
+        sets.append(pairs)
+    if not sets:
+        error("nothing to train on")
+        raise typer.Exit(1)
+    model, scored = train(sets)
+    save(model, output)
+    scores = scored["all"]
+    stdout.print(f"cross-validated copy pairs P {scores['precision']} R {scores['recall']} F1 {scores['f1']} over "
+                 f"{scores['pairs']} same-event pairs; threshold {model.threshold}", markup=False)
+    info(f"model written to {output}; use it with PARALLAX__CLUSTER__COPIES__MODEL={output}")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from parallax.cluster.copies import CopyDetector
+from parallax.cluster.copy_model import load as load_copy_model
 from parallax.cluster.features import Features, extract
 from parallax.cluster.index import LOG_TF, TF_TABLE, Story, StoryIndex, log_tf
 from parallax.cluster.settings import ClusterSettings
@@ -55,7 +56,8 @@ class Clusterer:
         self.config = settings or default_settings()
         self.new_story_id = new_story_id or counter_ids()
         self.index = StoryIndex(self.config.index)
-        self.copies = CopyDetector(self.config.copies, self.config.consolidate.max_gap_days)
+        self.copies = CopyDetector(self.config.copies, self.config.consolidate.max_gap_days,
+                                   load_copy_model(self.config.copies.model, self.config.copies.model_threshold))
         self.story_of: dict[str, str] = {}
         self.language_of: dict[str, str] = {}
         self.members: dict[str, list[tuple[str, str]]] = {}  # story -> (article, text), for rewrites
@@ -104,28 +106,21 @@ class Clusterer:
                                                                      self.config.embed_floor)
                                if story.id not in seen]
             decision = self._best_story(features, candidates, copy)
-            best_story = decision.signals.get("best_story", decision.story_id)
-            if features.text and copy is None and best_story in self.members:
-                # A sentence-by-sentence rewrite of a member of the likeliest story is a copy of it,
-                # and belongs to that story even when the words alone fell short of the threshold.
-                rewrite = self.copies.rewrite_of(features.article_id, features.text, features.published,
-                                                 self.arrivals, self.members[best_story])
-                if rewrite is not None and rewrite.origin in self.story_of:
-                    decision = Decision(features.article_id, self.story_of[rewrite.origin], False,
-                                        rewrite.similarity, {**decision.signals, "rewrite_share": rewrite.similarity},
-                                        rewrite.origin, len(candidates))
-            if features.text and decision.copy_of is None:
-                # A translation of a member of the likeliest story is a copy of it and joins it.
-                target = decision.signals.get("best_story", decision.story_id)
-                others = [(a, t) for a, t in self.members.get(target, [])
-                          if self.language_of.get(a) != features.language]
-                translation = self.copies.translation_of(features.article_id, features.text, features.published,
-                                                         self.arrivals, others)
-                if translation is not None and translation.origin in self.story_of:
-                    decision = Decision(features.article_id, self.story_of[translation.origin], False,
-                                        translation.similarity,
-                                        {**decision.signals, "translation_similarity": translation.similarity},
-                                        translation.origin, len(candidates))
+            target = decision.signals.get("best_story", decision.story_id)
+            if features.text and copy is None and target in self.members:
+                # A rewrite or translation of a member of the likeliest story is a copy of it, and
+                # belongs to that story even when the words alone fell short of the threshold.
+                found = self.copies.made_from(features.article_id, features.text, features.language,
+                                              features.published, self.arrivals, self.members[target],
+                                              self.language_of)
+                if found is None:
+                    found = self.copies.translated_from(features.article_id, features.text, features.language,
+                                                        features.published, self.arrivals, self.members[target],
+                                                        self.language_of)
+                if found is not None and found.origin in self.story_of:
+                    decision = Decision(features.article_id, self.story_of[found.origin], False, found.similarity,
+                                        {**decision.signals, "copy_probability": found.similarity}, found.origin,
+                                        len(candidates))
         self.index.add(decision.story_id, features)
         self.story_of[features.article_id] = decision.story_id
         self.language_of[features.article_id] = features.language

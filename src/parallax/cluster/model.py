@@ -55,7 +55,9 @@ class PairModel:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict, where: str = "weights") -> PairModel:
+    def from_dict(cls, data: dict, where: str = "weights", known: tuple[str, ...] = FEATURES,
+                  kind: str = "story") -> PairModel:
+        """``known``: the features this version computes for a ``kind`` of model."""
         try:
             fallback = None
             if "without_embedding" in data:
@@ -64,10 +66,10 @@ class PairModel:
             model = cls(tuple(data["features"]), tuple(float(w) for w in data["weights"]), float(data["bias"]),
                         float(data["threshold"]), data.get("card", {}), fallback)
         except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(f"{where}: not a story model ({type(exc).__name__}: {exc})") from None
+            raise ModelError(f"{where}: not a {kind} model ({type(exc).__name__}: {exc})") from None
         if fallback is not None and len(fallback.weights) != len(model.features):
             raise ModelError(f"{where}: the weights without embedding do not match the features")
-        unknown = set(model.features) - set(FEATURES)
+        unknown = set(model.features) - set(known)
         if unknown or len(model.features) != len(model.weights):
             raise ModelError(f"{where}: features this version does not compute: {', '.join(sorted(unknown))}")
         return model

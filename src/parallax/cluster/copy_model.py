@@ -1,0 +1,225 @@
+"""Rewrites and translations: how likely one text was made from another, learned from labels.
+
+Verbatim republications are found by MinHash (:mod:`parallax.cluster.copies`). What MinHash
+misses (an aggregator's rewrite of a wire story, a partial copy wrapped in commentary, a machine
+translation) shares few 5-word shingles with its origin. Each candidate pair is described by the
+signals in :data:`SIGNALS` and a logistic regression, trained on the copy labels of labelled news
+(``bench/copies_cv.py``, ``parallax train copies``), gives the probability that one was made from
+the other. The weights and the decision threshold, chosen by leave-one-family-out
+cross-validation, ship as ``weights/copies.json`` with a data card.
+
+Every signal is computed from a :class:`CopyText`, built once per article and kept only while
+the article's story is live.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from parallax.cluster.model import ModelError, PairModel
+from parallax.cluster.settings import CopiesSettings
+from parallax.analyze.stopwords import stop_words
+from parallax.analyze.translit import fold
+from parallax.lexicon import QUOTE_CLOSERS, QUOTE_OPENERS
+
+SIGNALS = (
+    "char_containment",  # shared character shingles over the shorter text's: partial copies score high
+    "unquoted_containment",  # the same with quoted passages left out: two reports of one statement quote it alike
+    "sentence_share_min",  # share of sentences with a close sentence in the other text, the lower of the two
+    "sentence_share_max",  # ... and the higher: a short copy of a long origin
+    "anchor_order",  # names and numbers in the same order (a translation keeps them)
+    "number_order",  # numbers alone in the same order (they survive any script)
+    "lead_similarity",  # the opening characters, edit-distance ratio
+    "length_ratio",  # shorter over longer
+    "same_language",
+    # A translation shares no characters with its origin: names and numbers in order are all it
+    # keeps, so across languages they carry weights of their own.
+    "anchor_order_across",
+    "number_order_across",
+)
+# Sentence shares cost most (every sentence against every sentence); they are computed only
+# when the other signals leave the pair within reach of the threshold.
+COSTLY = ("sentence_share_min", "sentence_share_max")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+_TOKEN = re.compile(r"[^\W_][\w'’-]*")
+# Names and numbers: capitalised Latin-script words and figures ("Argentina", "1-0", "Martinez").
+_ANCHOR = re.compile(r"\b(?:\d[\d.,]*|[A-Z][a-zA-Z\u00C0-\u024F]{2,})\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SPACE = re.compile(r"\s+")
+# A quoted passage: an opening mark, then up to a long sentence's worth of characters to a closing mark.
+_QUOTED = re.compile(f"[{re.escape(QUOTE_OPENERS)}][^{re.escape(QUOTE_OPENERS + QUOTE_CLOSERS)}]{{0,600}}"
+                     f"[{re.escape(QUOTE_CLOSERS)}]")
+_BASE = np.uint64(1_000_003)  # fixed: an odd multiplier for the polynomial hash of a shingle
+
+
+@dataclass(frozen=True)
+class CopyText:
+    """What copy signals read in one article."""
+
+    language: str
+    length: int
+    chars: np.ndarray  # sorted distinct hashes of the sampled character shingles
+    unquoted: np.ndarray  # the same, with quoted passages left out
+    sentences: list[frozenset[str]]
+    anchors: list[str]
+    numbers: list[str]
+    lead: str
+
+
+def anchor_sequence(text: str) -> list[str]:
+    """Numbers and capitalised Latin-script words, in order; capitalised function words ("The",
+    "La", "Die") differ between languages and are left out."""
+    stops = stop_words()
+    out = []
+    for match in _ANCHOR.finditer(text):
+        token = match.group().lower().replace(",", ".")
+        if token not in stops:
+            out.append(token)
+    return out
+
+
+def sequence_similarity(a: list[str], b: list[str]) -> float:
+    """2·LCS / (|a| + |b|) over the two sequences."""
+    return 2 * LCSseq.similarity(a, b) / (len(a) + len(b))  # fixed: 2·LCS/(|a|+|b|)
+
+
+def sentence_sets(text: str, *, min_words: int) -> list[frozenset[str]]:
+    """Each sentence's folded words (longer than two letters, or numbers), for sentences of at least ``min_words``."""
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        tokens = {fold(t) for t in _TOKEN.findall(sentence) if len(t) > 2 or t.isdigit()}  # fixed: short words
+        if len(tokens) >= min_words:
+            out.append(frozenset(tokens))
+    return out
+
+
+def rewrite_share(copy: list[frozenset[str]], origin: list[frozenset[str]], *, sentence_jaccard: float) -> float:
+    """Share of the copy's sentences that have a close sentence (word-set Jaccard) in the origin."""
+    if len(copy) < 2 or not origin:  # fixed: one sentence is no rewrite
+        return 0.0
+    aligned = 0
+    for sentence in copy:
+        size = len(sentence)
+        for other in origin:
+            shared = len(sentence & other)
+            if shared / (size + len(other) - shared) >= sentence_jaccard:
+                aligned += 1
+                break
+    return aligned / len(copy)
+
+
+def char_hashes(text: str, *, size: int, sample: int) -> np.ndarray:
+    """Hashes of the text's character shingles (lower-cased, runs of spaces as one), keeping one
+    in ``sample`` by hash value: every text keeps the same shingles, so containment between two
+    samples estimates containment between the whole sets at a fraction of the memory."""
+    # A vectorised polynomial hash over code points: a Python loop over every shingle costs ~1 ms
+    # per article, this a few microseconds. No library computes shingle hashes over a string.
+    points = np.frombuffer(_SPACE.sub(" ", text.lower()).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(points) < size:
+        return np.empty(0, dtype=np.uint32)
+    count = len(points) - size + 1
+    value = np.zeros(count, dtype=np.uint64)
+    for offset in range(size):
+        value = value * _BASE + points[offset : offset + count]
+    value ^= value >> np.uint64(29)  # mix the high bits down before sampling by the low ones
+    kept = value[value % np.uint64(sample) == 0] >> np.uint64(32)
+    return np.unique(kept.astype(np.uint32))
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Shared hashes over the smaller set's."""
+    if not len(a) or not len(b):
+        return 0.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
+
+
+def copy_text(text: str, language: str, settings: CopiesSettings) -> CopyText:
+    size, sample = settings.char_shingle, settings.char_sample
+    return CopyText(language, len(text), char_hashes(text, size=size, sample=sample),
+                    char_hashes(_QUOTED.sub(" ", text), size=size, sample=sample),
+                    sentence_sets(text, min_words=settings.min_sentence_words), anchor_sequence(text),
+                    [n.replace(",", ".") for n in _NUMBER.findall(text)], text[: settings.lead_chars].lower())
+
+
+def _order(a: list[str], b: list[str], shortest: int) -> float:
+    """Order similarity, 0 when either sequence is shorter than ``shortest``: one or two numbers
+    in the same order say nothing about copying."""
+    return sequence_similarity(a, b) if min(len(a), len(b)) >= shortest else 0.0
+
+
+def signals(a: CopyText, b: CopyText, settings: CopiesSettings, *, costly: bool = True) -> dict[str, float]:
+    """The pair's signals; without ``costly`` the sentence shares are left out."""
+    out = {
+        "char_containment": containment(a.chars, b.chars),
+        "unquoted_containment": containment(a.unquoted, b.unquoted),
+        "anchor_order": _order(a.anchors, b.anchors, settings.min_order_items),
+        "number_order": _order(a.numbers, b.numbers, settings.min_order_items),
+        "lead_similarity": fuzz.ratio(a.lead, b.lead) / 100,  # fixed: rapidfuzz's percent to a share
+        "length_ratio": min(a.length, b.length) / max(a.length, b.length, 1),
+        "same_language": float(a.language == b.language),
+    }
+    across = 1.0 - out["same_language"]
+    out["anchor_order_across"] = across * out["anchor_order"]
+    out["number_order_across"] = across * out["number_order"]
+    if costly:
+        jaccard = settings.rewrite_sentence_jaccard
+        one = rewrite_share(a.sentences, b.sentences, sentence_jaccard=jaccard)
+        other = rewrite_share(b.sentences, a.sentences, sentence_jaccard=jaccard)
+        out["sentence_share_min"], out["sentence_share_max"] = min(one, other), max(one, other)
+    return out
+
+
+class CopyModel:
+    """The learned copy decision over :data:`SIGNALS`."""
+
+    def __init__(self, model: PairModel, threshold: float | None = None) -> None:
+        self.model = model
+        self.threshold = model.threshold if threshold is None else threshold
+        weights = dict(zip(model.features, model.weights, strict=True))
+        # The most the costly signals (shares between 0 and 1) can add to the logit.
+        self.costly_ceiling = sum(max(weights.get(name, 0.0), 0.0) for name in COSTLY)
+
+    def logit(self, values: dict[str, float]) -> float:
+        return float(self.model.logit({name: np.asarray(values.get(name, 0.0)) for name in self.model.features}))
+
+    def probability(self, values: dict[str, float]) -> float:
+        return 1.0 / (1.0 + np.exp(-self.logit(values)))
+
+    def within_reach(self, cheap: dict[str, float]) -> bool:
+        """Whether the pair can reach the threshold once the costly signals are known."""
+        bar = np.log(self.threshold / (1 - self.threshold))
+        return self.logit(cheap) + self.costly_ceiling >= bar
+
+
+def parse(data: dict, where: str) -> PairModel:
+    model = PairModel.from_dict(data, where, known=SIGNALS, kind="copy")
+    return model
+
+
+@cache
+def load(path: str | None = None, threshold: float | None = None) -> CopyModel:
+    """The copy model at ``path`` (a user's retrained file), or the one shipped with the package."""
+    if path:
+        where = path
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ModelError(f"{path}: cannot read the copy model: {exc.strerror or exc}") from None
+    else:
+        where = "parallax/cluster/weights/copies.json"
+        text = (files("parallax.cluster") / "weights" / "copies.json").read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"{where}: not JSON ({exc.msg} at line {exc.lineno})") from None
+    return CopyModel(parse(data, where), threshold)
