@@ -180,10 +180,11 @@ def main() -> int:
             latencies, segment_start = [], time.perf_counter()
     total = time.perf_counter() - start
     _, _, f1 = bcubed([str(g) for g in gold], [predicted_of[a] for a in predicted])
-    _, _, copy_f1 = copy_pairs_f1(gold_copy, predicted_copy)
+    copy_p, copy_r, copy_f1 = copy_pairs_f1(gold_copy, predicted_copy)
     included = "feature extraction and consolidation" if args.consolidate_every else "feature extraction"
     print(f"\n{len(gold)} articles in {total:.1f} s ({included} included: "
-          f"{len(gold) / total:.0f} art/s); gold stories {len(set(gold))}, B-cubed F1 {f1:.3f}, copy pair F1 {copy_f1:.3f}")
+          f"{len(gold) / total:.0f} art/s); gold stories {len(set(gold))}, B-cubed F1 {f1:.3f}, "
+          f"copy pair P {copy_p:.3f} R {copy_r:.3f} F1 {copy_f1:.3f}")
     if consolidation_seconds:
         ordered = sorted(consolidation_seconds)
         print(f"consolidation: {len(ordered)} batches of {args.consolidate_every}, median {ordered[len(ordered) // 2]:.2f} s, "
