@@ -14,22 +14,19 @@ the article's story is live.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
-from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from parallax.cluster.model import ModelError, PairModel
-from parallax.cluster.settings import CopiesSettings
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
+from parallax.cluster.model import PairModel, read
+from parallax.cluster.settings import CopiesSettings
 from parallax.lexicon import QUOTE_CLOSERS, QUOTE_OPENERS
 
 SIGNALS = (
@@ -217,25 +214,8 @@ class CopyModel:
         return self.logit(cheap) + self.costly_ceiling >= self.bar
 
 
-def parse(data: dict, where: str) -> PairModel:
-    model = PairModel.from_dict(data, where, known=SIGNALS, kind="copy")
-    return model
-
-
 @cache
 def load(path: str | None = None, threshold: float | None = None) -> CopyModel:
-    """The copy model at ``path`` (a user's retrained file), or the one shipped with the package."""
-    if path:
-        where = path
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ModelError(f"{path}: cannot read the copy model: {exc.strerror or exc}") from None
-    else:
-        where = "parallax/cluster/weights/copies.json"
-        text = (files("parallax.cluster") / "weights" / "copies.json").read_text(encoding="utf-8")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ModelError(f"{where}: not JSON ({exc.msg} at line {exc.lineno})") from None
-    return CopyModel(parse(data, where), threshold)
+    """The copy model at ``path`` (a user's retrained file), or the one shipped with the package;
+    ``threshold`` replaces the model's own."""
+    return CopyModel(read(path, "copies.json", "copy", SIGNALS), threshold)

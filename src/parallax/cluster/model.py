@@ -79,20 +79,26 @@ def save(model: PairModel, path: str | Path) -> None:
     Path(path).write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-@cache
-def load(path: str | None = None) -> PairModel:
-    """The model at ``path`` (a user's retrained file), or the one shipped with the package."""
+def read(path: str | None, shipped: str, kind: str, known: tuple[str, ...]) -> PairModel:
+    """A ``kind`` of model from ``path`` (a user's retrained file), or the file ``shipped`` with
+    the package (in ``weights/``); an unreadable or unusable file is a :class:`ModelError`."""
     if path:
         where = path
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
-            raise ModelError(f"{path}: cannot read the story model: {exc.strerror or exc}") from None
+            raise ModelError(f"{path}: cannot read the {kind} model: {exc.strerror or exc}") from None
     else:
-        where = "parallax/cluster/weights/stories.json"
-        text = (files("parallax.cluster") / "weights" / "stories.json").read_text(encoding="utf-8")
+        where = f"parallax/cluster/weights/{shipped}"
+        text = (files("parallax.cluster") / "weights" / shipped).read_text(encoding="utf-8")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ModelError(f"{where}: not JSON ({exc.msg} at line {exc.lineno})") from None
-    return PairModel.from_dict(data, where)
+    return PairModel.from_dict(data, where, known=known, kind=kind)
+
+
+@cache
+def load(path: str | None = None) -> PairModel:
+    """The story model at ``path`` (a user's retrained file), or the one shipped with the package."""
+    return read(path, "stories.json", "story", FEATURES)
