@@ -110,16 +110,18 @@ class Clusterer:
             if features.text and copy is None and target in self.members:
                 # A rewrite or translation of a member of the likeliest story is a copy of it, and
                 # belongs to that story even when the words alone fell short of the threshold.
+                signal = "copy_probability"
                 found = self.copies.made_from(features.article_id, features.text, features.language,
                                               features.published, self.arrivals, self.members[target],
                                               self.language_of)
                 if found is None:
+                    signal = "translation_similarity"
                     found = self.copies.translated_from(features.article_id, features.text, features.language,
                                                         features.published, self.arrivals, self.members[target],
                                                         self.language_of)
                 if found is not None and found.origin in self.story_of:
                     decision = Decision(features.article_id, self.story_of[found.origin], False, found.similarity,
-                                        {**decision.signals, "copy_probability": found.similarity}, found.origin,
+                                        {**decision.signals, signal: found.similarity}, found.origin,
                                         len(candidates))
         self.index.add(decision.story_id, features)
         self.story_of[features.article_id] = decision.story_id
