@@ -13,16 +13,22 @@ from parallax.cli.output import error, info, stdout
 train_app = typer.Typer(help="Train Parallax's models on your own labels.", no_args_is_help=True)
 app.add_typer(train_app, name="train")
 
+# The labelled files and their fields, as both training commands read them.
+GOLD = typer.Argument(..., exists=True, dir_okay=False,
+                      help="JSON Lines files of labelled articles (the ingest format plus gold fields).")
+LABEL = typer.Option("event", "--label", help="Field holding each article's event.")
+FAMILY = typer.Option("confusable_with", "--family",
+                      help="Field linking look-alike events (a list of events, or a shared family label); held out "
+                           "together.")
+COPIES = typer.Option("copy_of", "--copies", help="Field holding the id of the article copied from.")
+
 
 @train_app.command("stories")
 def train_stories(
-    gold: list[Path] = typer.Argument(..., exists=True, dir_okay=False,
-                                      help="JSON Lines files of labelled articles (the ingest format plus a gold field)."),
-    label: str = typer.Option("event", "--label", help="Field holding each article's event."),
-    family: str | None = typer.Option(
-        "confusable_with", "--family",
-        help="Field linking look-alike events (a list of events, or a shared family label); held out together."),
-    copies: str | None = typer.Option("copy_of", "--copies", help="Field holding the id of the article copied from."),
+    gold: list[Path] = GOLD,
+    label: str = LABEL,
+    family: str | None = FAMILY,
+    copies: str | None = COPIES,
     output: Path = typer.Option(Path("stories-model.json"), "--output", "-o", dir_okay=False,
                                 help="Where to write the model; use it with cluster.consolidate.model."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, max=64, help="Worker processes for the analysis."),
@@ -57,13 +63,10 @@ def train_stories(
 
 @train_app.command("copies")
 def train_copies(
-    gold: list[Path] = typer.Argument(..., exists=True, dir_okay=False,
-                                      help="JSON Lines files of labelled articles (the ingest format plus gold fields)."),
-    label: str = typer.Option("event", "--label", help="Field holding each article's event."),
-    family: str | None = typer.Option(
-        "confusable_with", "--family",
-        help="Field linking look-alike events (a list of events, or a shared family label); held out together."),
-    copies: str = typer.Option("copy_of", "--copies", help="Field holding the id of the article copied from."),
+    gold: list[Path] = GOLD,
+    label: str = LABEL,
+    family: str | None = FAMILY,
+    copies: str = COPIES,
     output: Path = typer.Option(Path("copies-model.json"), "--output", "-o", dir_okay=False,
                                 help="Where to write the model; use it with cluster.copies.model."),
 ) -> None:
