@@ -138,3 +138,18 @@ def test_train_copies_writes_a_model_the_cluster_stage_can_use(cli, tmp_path):
     bad.write_text('{"features": ["nope"], "weights": [1], "bias": 0, "threshold": 0.5}', encoding="utf-8")
     result = cli("ingest", str(gold), env={"PARALLAX_ANALYZE": "1", "PARALLAX__CLUSTER__COPIES__MODEL": str(bad)})
     assert result.returncode == 2 and "features this version does not compute: nope" in result.err
+
+
+def test_an_earlier_origin_found_by_the_model_takes_over_the_copies_of_what_it_matched():
+    from datetime import date
+
+    from parallax.cluster.copies import CopyDetector
+
+    detector = CopyDetector(SETTINGS, model=load())
+    assert detector.add("wire", ORIGIN, date(2025, 1, 13), 1) is None
+    assert detector.add("republished", ORIGIN, date(2025, 1, 14), 2).origin == "wire"
+    # The agency's own text, published a day earlier, arrives last and reads as a light rewrite.
+    found = detector.made_from("agency", LIGHT_REWRITE, "en", date(2025, 1, 12), 3,
+                               [("wire", ORIGIN)], {"wire": "en"})
+    assert found is None  # it is the origin, not a copy
+    assert detector.copy_of("wire") == "agency" and detector.copy_of("republished") == "agency"

@@ -136,11 +136,7 @@ class CopyDetector:
             origins = {self.origin_of.get(m, m) for _, m in scored}
             origin = min(origins, key=lambda a: self.order.get(a, (date.max, 0)))
             if self.order[article_id] < self.order.get(origin, (date.max, 0)):
-                # This one was published earlier than what it matches: it is the origin.
-                for member in self.copies_of.pop(origin, []):
-                    if self.origin_of.get(member) == origin:
-                        self._relink(member, article_id)
-                self._relink(origin, article_id)
+                self._take_over(origin, article_id)
             else:
                 self.set_origin(article_id, origin)
                 found = CopyMatch(origin, round(best_similarity, 3))
@@ -219,10 +215,18 @@ class CopyDetector:
         self.order.setdefault(article_id, (published or date.max, arrival))
         origin = self.origin_of.get(best[1], best[1])
         if self.order[article_id] < self.order.get(origin, (date.max, 0)):
-            self._relink(origin, article_id)
+            self._take_over(origin, article_id)
             return None
         self.set_origin(article_id, origin)
         return CopyMatch(origin, round(best[0], 3))
+
+    def _take_over(self, origin: str, article_id: str) -> None:
+        """``article_id`` was published earlier than the origin it matches: it becomes the origin
+        of that origin and of everything copied from it, so every copy points to the earliest."""
+        for member in self.copies_of.pop(origin, []):
+            if self.origin_of.get(member) == origin:
+                self._relink(member, article_id)
+        self._relink(origin, article_id)
 
     def _relink(self, article_id: str, origin: str) -> None:
         """An article seen earlier turns out to be the copy of one that came later (published
