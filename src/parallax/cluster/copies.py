@@ -16,7 +16,8 @@ from datetime import date
 from datasketch import LeanMinHash, MinHash
 from datasketch.lsh import _optimal_param
 
-from parallax.cluster.copy_model import CopyModel, CopyText, copy_text, sequence_similarity, signals
+from parallax.cluster.copy_model import (CopyModel, CopyText, cheap_signals, copy_text, costly_signals,
+                                         sequence_similarity)
 from parallax.cluster.features import words
 from parallax.cluster.settings import CopiesSettings
 
@@ -167,18 +168,27 @@ class CopyDetector:
         if article_id in self.origin_of or not earlier or self.model is None:
             return None
         mine = self._copy_text(article_id, text, language)
-        best: tuple[float, str] | None = None
+        reachable = []
         for other_id, other_text in earlier:
             if not self._near(article_id, other_id):
                 continue
             theirs = self._copy_text(other_id, other_text, language_of.get(other_id, ""))
-            values = signals(mine, theirs, self.settings, costly=False)
-            if not self.model.within_reach(values):
-                continue
-            values.update(signals(mine, theirs, self.settings))
-            probability = self.model.probability(values)
-            if probability >= self.model.threshold and (best is None or probability > best[0]):
-                best = (probability, other_id)
+            values = cheap_signals(mine, theirs, self.settings)
+            ceiling = self.model.ceiling(values)
+            if ceiling >= self.model.bar:
+                reachable.append((ceiling, other_id, theirs, values))
+        # Branch and bound: the sentence shares are computed from the highest ceiling down, and
+        # stop once no remaining pair could beat the best found (the result is the same).
+        reachable.sort(key=lambda found: found[0], reverse=True)
+        best: tuple[float, str] | None = None
+        for ceiling, other_id, theirs, values in reachable:
+            if best is not None and ceiling <= best[0]:
+                break
+            logit = self.model.logit({**values, **costly_signals(mine, theirs, self.settings)})
+            if logit >= self.model.bar and (best is None or logit > best[0]):
+                best = (logit, other_id)
+        if best is not None:
+            best = (self.model.probability_of(best[0]), best[1])
         return self._link(article_id, published, arrival, best)
 
     def translated_from(self, article_id: str, text: str, language: str, published: date | None, arrival: int,

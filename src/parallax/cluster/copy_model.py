@@ -169,8 +169,8 @@ def _order(a: list[str], b: list[str], shortest: int) -> float:
     return sequence_similarity(a, b) if min(len(a), len(b)) >= shortest else 0.0
 
 
-def signals(a: CopyText, b: CopyText, settings: CopiesSettings, *, costly: bool = True) -> dict[str, float]:
-    """The pair's signals; without ``costly`` the sentence shares are left out."""
+def cheap_signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[str, float]:
+    """Every signal but the sentence shares."""
     out = {
         "char_containment": containment(a.chars, b.chars),
         "unquoted_containment": containment(a.unquoted, b.unquoted),
@@ -183,12 +183,20 @@ def signals(a: CopyText, b: CopyText, settings: CopiesSettings, *, costly: bool 
     across = 1.0 - out["same_language"]
     out["anchor_order_across"] = across * out["anchor_order"]
     out["number_order_across"] = across * out["number_order"]
-    if costly:
-        jaccard = settings.rewrite_sentence_jaccard
-        one = rewrite_share(a.sentences, b.sentences, sentence_jaccard=jaccard)
-        other = rewrite_share(b.sentences, a.sentences, sentence_jaccard=jaccard)
-        out["sentence_share_min"], out["sentence_share_max"] = min(one, other), max(one, other)
     return out
+
+
+def costly_signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[str, float]:
+    """The sentence shares: every sentence of one text against every sentence of the other."""
+    jaccard = settings.rewrite_sentence_jaccard
+    one = rewrite_share(a.sentences, b.sentences, sentence_jaccard=jaccard)
+    other = rewrite_share(b.sentences, a.sentences, sentence_jaccard=jaccard)
+    return {"sentence_share_min": min(one, other), "sentence_share_max": max(one, other)}
+
+
+def signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[str, float]:
+    """All of the pair's signals."""
+    return {**cheap_signals(a, b, settings), **costly_signals(a, b, settings)}
 
 
 class CopyModel:
@@ -207,11 +215,15 @@ class CopyModel:
         return self.model.bias + sum(weight * values.get(name, 0.0) for name, weight in self.weights.items())
 
     def probability(self, values: dict[str, float]) -> float:
-        return 1.0 / (1.0 + math.exp(-self.logit(values)))
+        return self.probability_of(self.logit(values))
 
-    def within_reach(self, cheap: dict[str, float]) -> bool:
-        """Whether the pair can reach the threshold once the costly signals are known."""
-        return self.logit(cheap) + self.costly_ceiling >= self.bar
+    @staticmethod
+    def probability_of(logit: float) -> float:
+        return 1.0 / (1.0 + math.exp(-logit))
+
+    def ceiling(self, cheap: dict[str, float]) -> float:
+        """The highest logit the pair can reach once the costly signals are known."""
+        return self.logit(cheap) + self.costly_ceiling
 
 
 @cache
