@@ -179,3 +179,27 @@ def test_an_age_the_person_would_have_reached_is_no_disagreement_about_their_age
     assert conflict_core([would, was], ORIGINS, None, texts=texts)[0] == []
     assert set(conflict_core([said, was], ORIGINS, None, texts=texts)[0]) == {was, said}
     assert conflict_core([indicative, was], ORIGINS, None, texts=texts)[0] != []
+
+
+def test_a_measure_several_sources_agree_on_takes_no_figure_of_another_measure():
+    from parallax.compare.align import Weights, build_rows
+
+    share = [_number(article, 70, "percent") for article in "ABC"]
+    votes = _number("D", 5150092, "vote")
+    # Every pair shares its context: only the measures keep the vote count out of the share's row.
+    linked = [replace_context(claim, frozenset({"opposition", "count", "tally", "machado"})) for claim in [*share, votes]]
+    rows = build_rows(linked, Weights({}))
+    row_of_share = next(row for row in rows if any(c.unit == "percent" for c in row))
+    assert sorted(c.article for c in row_of_share) == ["A", "B", "C"]
+    assert relation(row_of_share, ORIGINS) == ("agree", None)
+    # Two figures of different measures alone still make a complementary row.
+    pair = build_rows([replace_context(_number("A", 1000, "km2"), frozenset({"territory", "kursk", "control"})),
+                       replace_context(_number("B", 100, "settlement"), frozenset({"territory", "kursk", "control"}))],
+                      Weights({}))
+    assert [sorted(c.article for c in row) for row in pair] == [["A", "B"]]
+
+
+def replace_context(claim: Claim, context: frozenset[str]) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, context=context)

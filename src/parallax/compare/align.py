@@ -228,6 +228,8 @@ def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None
         members_b = rows[rb] if rb is not None else [b]
         if {c.article for c in members_a} & {c.article for c in members_b}:
             continue  # one value per article and row
+        if _other_measure(members_a, members_b):
+            continue
         merged = members_a + members_b
         target = ra if ra is not None else (rb if rb is not None else next(ids))
         for other in (ra, rb):
@@ -238,6 +240,18 @@ def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None
             row_of[claim] = target
     attach_near_values(list(rows.values()), [c for c in claims if c not in row_of], weights, links)
     return [sorted(row, key=lambda c: (c.article, c.start)) for row in rows.values()]
+
+
+def _other_measure(members_a: list[Claim], members_b: list[Claim]) -> bool:
+    """Two figures of different measures make a row of their own ("1,000 km2" / "about 100
+    settlements": complementary), but a measure that several sources already give together
+    ("70%" three times) takes no figure of another measure ("5,150,092 votes"): that would
+    turn their agreement into a row of different things."""
+    if members_a[0].kind != "number" or max(len(members_a), len(members_b)) < 2:  # fixed: a pair
+        return False
+    units_a = {c.unit for c in members_a if c.unit}
+    units_b = {c.unit for c in members_b if c.unit}
+    return bool(units_a and units_b) and not any(x == y or related_units(x, y) for x in units_a for y in units_b)
 
 
 def near(a: Claim, b: Claim) -> bool:
