@@ -153,3 +153,29 @@ def test_an_earlier_origin_found_by_the_model_takes_over_the_copies_of_what_it_m
                                [("wire", ORIGIN)], {"wire": "en"})
     assert found is None  # it is the origin, not a copy
     assert detector.copy_of("wire") == "agency" and detector.copy_of("republished") == "agency"
+
+
+def test_rewrites_are_looked_for_in_the_likeliest_stories_best_first():
+    from parallax.cluster import Clusterer, extract
+
+    texts = [  # three stories, each sharing some names with the question
+        "The Jeddah port authority said cargo volumes reached a record this year, with new cranes ordered.",
+        "Barcelona city council approved a tram line to the airport after a long debate about its cost.",
+        "Real Madrid won the basketball EuroLeague game in Athens with a late three-pointer by Campazzo.",
+    ]
+    question = "Barcelona and Real Madrid played the Super Cup final in Jeddah on Sunday."
+    for k in (1, 3):
+        settings = default()["cluster"]
+        settings = settings.model_copy(update={"copies": settings.copies.model_copy(update={"candidate_stories": k})})
+        clusterer = Clusterer(settings)
+        scores = {}
+        for number, text in enumerate(texts):
+            story = clusterer.assign(extract(f"a{number}", "en", "", text, "2025-01-13", None)).story_id
+            scores[story] = None
+        features = extract("q", "en", "", question, "2025-01-13", None)
+        for story_id in scores:
+            scores[story_id] = clusterer.score(features, clusterer.index.stories[story_id])[0]
+        clusterer.assign(features)
+        ranked = sorted(scores, key=lambda s: (-scores[s], s))
+        assert clusterer.likeliest == ranked[: len(clusterer.likeliest)]
+        assert len(scores) == 3 and len(clusterer.likeliest) == k

@@ -62,6 +62,7 @@ class Clusterer:
         self.language_of: dict[str, str] = {}
         self.members: dict[str, list[tuple[str, str]]] = {}  # story -> (article, text), for rewrites
         self.latest = None  # newest publication date seen
+        self.likeliest: list[str] = []  # the last article's likeliest stories, best first
         self.arrivals = 0
 
     def _evict_quiet_stories(self) -> None:
@@ -106,18 +107,17 @@ class Clusterer:
                                                                      self.config.embed_floor)
                                if story.id not in seen]
             decision = self._best_story(features, candidates, copy)
-            target = decision.signals.get("best_story", decision.story_id)
-            if features.text and copy is None and target in self.members:
-                # A rewrite or translation of a member of the likeliest story is a copy of it, and
-                # belongs to that story even when the words alone fell short of the threshold.
+            earlier = [member for story_id in self.likeliest for member in self.members.get(story_id, ())]
+            if features.text and copy is None and earlier:
+                # A rewrite or translation of a member of one of the likeliest stories is a copy of
+                # it, and belongs to its story even when the words alone fell short of the threshold.
                 signal = "copy_probability"
                 found = self.copies.made_from(features.article_id, features.text, features.language,
-                                              features.published, self.arrivals, self.members[target],
-                                              self.language_of)
+                                              features.published, self.arrivals, earlier, self.language_of)
                 if found is None:
                     signal = "translation_similarity"
                     found = self.copies.translated_from(features.article_id, features.text, features.language,
-                                                        features.published, self.arrivals, self.members[target],
+                                                        features.published, self.arrivals, earlier,
                                                         self.language_of)
                 if found is not None and found.origin in self.story_of:
                     decision = Decision(features.article_id, self.story_of[found.origin], False, found.similarity,
@@ -145,10 +145,14 @@ class Clusterer:
     def _best_story(self, features: Features, candidates: list[Story], copy) -> Decision:
         best: tuple[float, Story, dict] | None = None
         vector = self.vector(features)
+        ranked: list[tuple[float, str]] = []
         for story in candidates:
             score, signals = self.score(features, story, vector)
+            ranked.append((-score, story.id))
             if best is None or score > best[0] or (score == best[0] and story.id < best[1].id):
                 best = (score, story, signals)
+        # The likeliest stories, best first: where rewrites and translations are looked for.
+        self.likeliest = [story_id for _, story_id in sorted(ranked)[: self.config.copies.candidate_stories]]
         copy_of = copy.origin if copy else None
         if best is not None and best[0] >= self.config.threshold:
             return Decision(features.article_id, best[1].id, False, round(best[0], 4), best[2], copy_of, len(candidates))

@@ -81,6 +81,8 @@ class CopiesSettings(Settings):
         "translation and no independent pair reach it")
     min_anchors: int = setting("Names and numbers both texts need before the translation rule compares their order.",
                                tuned=HAND)
+    candidate_stories: int = setting("The likeliest stories (by the article's score) whose latest members are "
+                                     "compared for rewrites and translations.", tuned=HAND)
     rewrite_checks: int = setting("Latest members of the likeliest story an article is compared with for rewrites "
                                   "and translations.", tuned=HAND)
 
