@@ -2,7 +2,7 @@
 
 MinHash banding finds earlier articles whose 5-word shingles overlap enough, across the whole
 store. Rewrites, partial copies and translations share few shingles: they are looked for among
-the latest members of the story an article is likeliest to join, with the copy model of
+the latest members of the stories an article is likeliest to join, with the copy model of
 :mod:`parallax.cluster.copy_model`. A copy points to the earliest of what it matches (by
 publication date, then arrival), following chains to the origin.
 """
