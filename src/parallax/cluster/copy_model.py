@@ -171,9 +171,12 @@ def _order(a: list[str], b: list[str], shortest: int) -> float:
 
 def cheap_signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[str, float]:
     """Every signal but the sentence shares."""
+    shared = containment(a.chars, b.chars)
     out = {
-        "char_containment": containment(a.chars, b.chars),
-        "unquoted_containment": containment(a.unquoted, b.unquoted),
+        "char_containment": shared,
+        # Texts that quote nothing keep one array for both: the second intersection is the first.
+        "unquoted_containment": shared if a.unquoted is a.chars and b.unquoted is b.chars
+        else containment(a.unquoted, b.unquoted),
         "anchor_order": _order(a.anchors, b.anchors, settings.min_order_items),
         "number_order": _order(a.numbers, b.numbers, settings.min_order_items),
         "lead_similarity": fuzz.ratio(a.lead, b.lead) / 100,  # fixed: rapidfuzz's percent to a share
@@ -206,13 +209,17 @@ class CopyModel:
         self.model = model
         self.threshold = model.threshold if threshold is None else threshold
         self.weights = dict(zip(model.features, model.weights, strict=True))
+        self.terms = tuple(self.weights.items())
         # The most the costly signals (shares between 0 and 1) can add to the logit.
         self.costly_ceiling = sum(max(self.weights.get(name, 0.0), 0.0) for name in COSTLY)
         self.bar = float(np.log(self.threshold / (1 - self.threshold)))
 
     def logit(self, values: dict[str, float]) -> float:
         # One pair at a time: a plain sum is ~20 times faster than PairModel's array arithmetic.
-        return self.model.bias + sum(weight * values.get(name, 0.0) for name, weight in self.weights.items())
+        total = self.model.bias
+        for name, weight in self.terms:
+            total += weight * values.get(name, 0.0)
+        return total
 
     def probability(self, values: dict[str, float]) -> float:
         return self.probability_of(self.logit(values))
