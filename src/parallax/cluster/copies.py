@@ -181,7 +181,7 @@ class CopyDetector:
         # stop once no remaining pair could beat the best found (the result is the same).
         reachable.sort(key=lambda found: found[0], reverse=True)
         best: tuple[float, str] | None = None
-        for ceiling, other_id, theirs, values in reachable:
+        for ceiling, other_id, theirs, values in reachable[: self.settings.costly_checks]:
             if best is not None and ceiling <= best[0]:
                 break
             logit = self.model.logit({**values, **costly_signals(mine, theirs, self.settings)})

@@ -83,6 +83,8 @@ class CopiesSettings(Settings):
                                tuned=HAND)
     candidate_stories: int = setting("The likeliest stories (by the article's score) whose latest members are "
                                      "compared for rewrites and translations.", tuned=HAND)
+    costly_checks: int = setting("At most this many pairs per article, those with the highest ceilings, get the "
+                                 "sentence shares computed (the costliest signals).", tuned=HAND)
     rewrite_checks: int = setting("Latest members of the likeliest story an article is compared with for rewrites "
                                   "and translations.", tuned=HAND)
 
