@@ -179,3 +179,20 @@ def test_rewrites_are_looked_for_in_the_likeliest_stories_best_first():
         ranked = sorted(scores, key=lambda s: (-scores[s], s))
         assert clusterer.likeliest == ranked[: len(clusterer.likeliest)]
         assert len(scores) == 3 and len(clusterer.likeliest) == k
+
+
+def test_a_paragraph_copied_word_for_word_is_a_long_shared_run_and_shared_phrases_are_not():
+    from parallax.cluster.copy_model import longest_shared_run
+    from parallax.cluster.features import words
+
+    paragraph = ORIGIN.splitlines()[1] + " " + ORIGIN.splitlines()[3]
+    wrapped = ("Our columnist watched the final from a crowded bar in Barcelona, where the mood was tense at first. "
+               f"{paragraph} The city celebrated long into the night, and nobody wanted to talk about anything else.")
+    size = SETTINGS.run_window
+    copied = longest_shared_run(copy_text(wrapped, "en", SETTINGS), copy_text(ORIGIN, "en", SETTINGS), size=size)
+    independent = longest_shared_run(copy_text(OTHER, "en", SETTINGS), copy_text(ORIGIN, "en", SETTINGS), size=size)
+    assert copied >= len(words(ORIGIN.splitlines()[1]))  # at least the first copied sentence's words, whole
+    assert independent < size + 3  # a name or a phrase, not a passage
+    values = signals(copy_text(wrapped, "en", SETTINGS), copy_text(ORIGIN, "en", SETTINGS), SETTINGS)
+    assert values["shared_run"] > signals(copy_text(OTHER, "en", SETTINGS), copy_text(ORIGIN, "en", SETTINGS),
+                                          SETTINGS)["shared_run"]

@@ -25,6 +25,7 @@ from rapidfuzz.distance import LCSseq
 
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
+from parallax.cluster.features import words
 from parallax.cluster.model import PairModel, read
 from parallax.cluster.settings import CopiesSettings
 from parallax.lexicon import QUOTE_CLOSERS, QUOTE_OPENERS
@@ -37,6 +38,9 @@ SIGNALS = (
     "anchor_order",  # names and numbers in the same order (a translation keeps them)
     "number_order",  # numbers alone in the same order (they survive any script)
     "lead_similarity",  # the opening characters, edit-distance ratio
+    # The longest passage both texts hold word for word outside quotes: a copy cut to an excerpt or
+    # wrapped in commentary keeps whole paragraphs, two reports of one event share phrases.
+    "shared_run",
     "length_ratio",  # shorter over longer
     "same_language",
     # A translation shares no characters with its origin: names and numbers in order are all it
@@ -72,6 +76,8 @@ class CopyText:
     numbers: list[str]
     lead: str
     min_sentence_words: int
+    windows: np.ndarray  # hashes of the unquoted text's word windows, in text order
+    window_set: np.ndarray  # the same, sorted and distinct
     _sentences: list[frozenset[str]] | None = None
 
     @property
@@ -146,6 +152,32 @@ def char_hashes(text: str, *, size: int, sample: int) -> np.ndarray:
     return np.unique(kept.astype(np.uint32))
 
 
+def window_hashes(text: str, *, size: int) -> np.ndarray:
+    """Hashes of every run of ``size`` consecutive words (folded; Chinese, Japanese and Korean as
+    character bigrams), in text order."""
+    tokens = words(text)
+    if len(tokens) < size:
+        return np.empty(0, dtype=np.uint64)
+    # Python's string hash is salted per process: fine, the hashes never leave the process.
+    ids = np.fromiter((hash(t) for t in tokens), dtype=np.int64, count=len(tokens)).view(np.uint64)
+    count = len(ids) - size + 1
+    value = np.zeros(count, dtype=np.uint64)
+    for offset in range(size):
+        value = value * _BASE + ids[offset : offset + count]
+    return value
+
+
+def longest_shared_run(a: CopyText, b: CopyText, *, size: int) -> int:
+    """Words in the longest passage both texts hold word for word (0 when none of ``size`` words)."""
+    if not len(a.windows) or not len(b.window_set):
+        return 0
+    at = np.minimum(np.searchsorted(b.window_set, a.windows), len(b.window_set) - 1)
+    shared = np.concatenate(([0], (b.window_set[at] == a.windows).view(np.int8), [0]))
+    edges = np.diff(shared)
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    return int((ends - starts).max()) + size - 1 if len(starts) else 0
+
+
 def containment(a: np.ndarray, b: np.ndarray) -> float:
     """Shared hashes over the smaller set's."""
     if not len(a) or not len(b):
@@ -157,10 +189,11 @@ def copy_text(text: str, language: str, settings: CopiesSettings) -> CopyText:
     size, sample = settings.char_shingle, settings.char_sample
     chars = char_hashes(text, size=size, sample=sample)
     unquoted = _QUOTED.sub(" ", text)
+    windows = window_hashes(unquoted, size=settings.run_window)
     return CopyText(language, text, chars,
                     chars if unquoted == text else char_hashes(unquoted, size=size, sample=sample),
                     anchor_sequence(text), [n.replace(",", ".") for n in _NUMBER.findall(text)],
-                    text[: settings.lead_chars].lower(), settings.min_sentence_words)
+                    text[: settings.lead_chars].lower(), settings.min_sentence_words, windows, np.unique(windows))
 
 
 def _order(a: list[str], b: list[str], shortest: int) -> float:
@@ -181,6 +214,7 @@ def cheap_signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[st
         "number_order": _order(a.numbers, b.numbers, settings.min_order_items),
         "lead_similarity": fuzz.ratio(a.lead, b.lead) / 100,  # fixed: rapidfuzz's percent to a share
         "length_ratio": min(a.length, b.length) / max(a.length, b.length, 1),
+        "shared_run": min(1.0, longest_shared_run(a, b, size=settings.run_window) / settings.run_full),
         "same_language": float(a.language == b.language),
     }
     across = 1.0 - out["same_language"]
