@@ -203,3 +203,16 @@ def replace_context(claim: Claim, context: frozenset[str]) -> Claim:
     from dataclasses import replace
 
     return replace(claim, context=context)
+
+
+def test_an_age_not_reached_leaves_the_row_and_the_sources_giving_the_age_agree():
+    from parallax.compare.align import align
+
+    texts = {"A": "4 июня Алексею Навальному исполнилось бы 48 лет.", "B": "Aleksei Navalny was 47 years old.",
+             "C": "Nawalny wurde 47 Jahre alt."}
+    context = frozenset({"navalny", "age"})
+    claims = [replace_context(_count("A", texts["A"], "48 лет", 48, "years"), context),
+              replace_context(_count("B", texts["B"], "47 years old", 47, "years"), context),
+              replace_context(_count("C", texts["C"], "47 Jahre", 47, "years"), context)]
+    rows = [fact for fact in align(claims, ORIGINS, texts) if fact.kind == "number"]
+    assert [(row.relation, sorted(v.article for v in row.values)) for row in rows] == [("agree", ["B", "C"])]

@@ -419,6 +419,12 @@ def unreached_age(claim: Claim, texts: dict[str, str]) -> bool:
     return any(word.lower() in CONDITIONAL_WORDS for word in _WORDS.findall(sentence))
 
 
+def incidental(claim: Claim, texts: dict[str, str]) -> bool:
+    """A value that is not a figure for what the row compares: a timestamp, a dateline, an age
+    the person did not reach."""
+    return timestamp(claim, texts) or dateline(claim, texts) or unreached_age(claim, texts)
+
+
 _UNSPACED_OTHER_WORDS = tuple(w for w in OTHER_WORDS if any("\u3040" <= ch <= "\u9fff" for ch in w))  # kana, CJK
 
 
@@ -464,8 +470,7 @@ def conflict_core(row: list[Claim], origin_of: dict[str, str], links: Links | No
     then position) with every origin whose value agrees with, or is evidenced as the same thing
     as, each member; empty when no pair has the evidence. Timestamps, datelines, ages a person did
     not reach and values their own sentence also contradicts are left out."""
-    independent = [c for c in _one_per_origin(row, origin_of)
-                   if not (texts and (timestamp(c, texts) or dateline(c, texts) or unreached_age(c, texts)))]
+    independent = [c for c in _one_per_origin(row, origin_of) if not (texts and incidental(c, texts))]
     pairs = [(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :]
              if not agree(a, b) and same_thing_evidence(a, b, links, people)
              and not also_says(a, b, siblings or {}) and not others_and_all(a, b, texts or {})]
@@ -546,6 +551,13 @@ def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
     while pending:
         row = pending.pop(0)
         rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
+        if rel == "conflict" and row[0].kind in tunables().conflicts.core_kinds:
+            # A page's timestamp, a dateline or an age not reached is no source's figure for the
+            # row's fact: it leaves the row (its sentence stays among the statements).
+            kept = [c for c in row if not incidental(c, texts)]
+            if len(kept) < len(row) and len({c.article for c in kept}) >= 2:  # fixed: two sources to compare
+                row = kept
+                rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
         if rel == "conflict" and row[0].kind in tunables().conflicts.core_kinds:
             # Precision first: a conflict is shown only between values evidenced as one thing, and
             # the row shows only those; its other values are compared again among themselves.
