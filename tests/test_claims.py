@@ -50,6 +50,14 @@ def test_crowds_and_athletes_are_one_measure_each_across_languages():
     assert unit_key("athletes") == unit_key("Athleten") == "athletes" != unit_key("people")
 
 
+def test_counted_nouns_in_arabic_and_devanagari_are_words_and_cjk_counters_one_character():
+    from parallax.analyze.claims.units import unit_key
+
+    assert unit_key("सीटें") == unit_key("مقاعد") == unit_key("Sitze") == "seats"
+    assert unit_key("عاما") == unit_key("歳") == unit_key("лет") == "years"
+    assert unit_key("名議員") == unit_key("名") == "people"
+
+
 def test_an_ordinal_counts_the_last_noun_of_a_compound():
     from parallax.analyze.claims.numbers import ordinals
 
@@ -101,3 +109,16 @@ def test_numbers_are_read_in_every_notation():
     assert parse_number("152.360", "es") == 152360.0 and parse_number("2.360", "en") == 2360.0
     assert parse_number("1.234,5", "de") == 1234.5 and parse_number("1,234.5", "en") == 1234.5
     assert parse_number("unos 150 mil", "es") == 150000.0
+
+
+def test_indic_words_keep_their_vowel_signs_and_a_hindi_seat_count_counts_seats():
+    """Python's \\w leaves out the vowel signs written inside Devanagari words: "सीटें" (seats)
+    must stay one word, for the context terms and the counted unit."""
+    from parallax.analyze import ArticleInput, analyze
+    from parallax.analyze.terms import terms
+
+    text = "चुनाव आयोग के अनुसार भाजपा को 240 सीटें मिली हैं।"
+    assert "sitem" in terms(text) and "bhajp" in terms(text)
+    [analysis] = analyze([ArticleInput("x", "hi", "", text, None)])
+    [claim] = [c for c in analysis.claims if c.kind == "number"]
+    assert (claim.value, claim.unit, claim.text) == ("240", "seats", "240 सीटें")

@@ -24,6 +24,11 @@ ORDINAL_WORDS: dict[int, str] = {
 # Years a news text can plausibly name as a date; other four-digit numbers are counts.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
+# Characters Python's ``\w`` leaves out although they are part of words: the vowel signs Indic
+# scripts write inside a word ("सीटें": ी and ें), Arabic and Hebrew vowel points, Latin combining
+# accents, Thai. Without them "सीटें" falls apart into "स" and "ट". For regular-expression classes.
+WORD_MARKS = "\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"
+
 # Number words, in the languages the analysis reads numbers in ("three", "trois"), and scales
 # ("150 mila", "2,5 млн").
 WORD_NUMBERS: dict[str, int] = {

@@ -11,9 +11,9 @@ import re
 
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
-from parallax.lexicon import MIN_WORD_CHARS, STEM_CHARS
+from parallax.lexicon import MIN_WORD_CHARS, STEM_CHARS, WORD_MARKS
 
-_WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{WORD_MARKS}])*(?:[.,]\d+)*", re.UNICODE)
 
 
 def stem(word: str) -> str:

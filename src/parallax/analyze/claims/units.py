@@ -4,10 +4,9 @@ wordings can be compared: "Sitze"/"sièges"/"seats" are one measure, "about 150,
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from parallax.analyze.translit import fold
-from parallax.lexicon import HEDGE_BOUNDS
+from parallax.lexicon import HEDGE_BOUNDS, WORD_MARKS
 from parallax.analyze.terms import stem, stop_words
 
 UNIT_SYNONYMS = {
@@ -22,35 +21,41 @@ UNIT_SYNONYMS = {
 }
 # Written after the number as two words ("33,2 per cento"); the analysis sees only the first.
 TWO_WORD_UNITS = re.compile(r"\s*(per cent|per cento|pour cent|por ciento)\b", re.IGNORECASE)
-UNIT_AFTER = re.compile(r"[\s\u00a0]*(%|[^\W\d_][\w²-]*)", re.UNICODE)  # used with .match(text, pos)
+UNIT_AFTER = re.compile(rf"[\s\u00a0]*(%|[^\W\d_][\w{WORD_MARKS}²-]*)", re.UNICODE)  # used with .match(text, pos)
 
 
 # What is counted, across the languages we meet most. No library maps counted nouns between
 # languages ("Sitze", "sièges", "escaños", "seats"), so this small table does; physical units
 # are normalised above. Keys are folded five-letter stems (CJK counters: their first character).
 UNIT_CONCEPTS = {
-    "minute": ("minut", "fen", "bun"),
+    # Folded Hindi and Arabic forms too: "सीटें" -> "sitem", "مقاعد" -> "mq`d", "عاما" -> "`m".
+    "minute": ("minut", "fen", "bun", "mint", "dqyqh"),
     "seats": ("seats", "seat", "siege", "sitze", "sitz", "escan", "seggi", "mandat", "deput", "diput", "abgeo",
-              "lawma", "membe", "mps", "legis", "parla"),
-    "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo"),
+              "lawma", "membe", "mps", "legis", "parla", "sitem", "sit", "mq`d"),
+    "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo", "vot", "swt"),
     "people": ("peopl", "perso", "mensc", "gente", "ren", "myeon", "ming", "chelo", "ljudi", "osob", "resid",
-               "habit", "einwo", "citiz", "civil"),
+               "habit", "einwo", "citiz", "civil", "log", "shkhs"),
     # Crowds and athletes are counted apart from "people": 10,500 athletes are not 300,000 spectators.
     "crowd": ("spect", "zusch", "espec", "spett", "fans", "pilgr", "fedel", "fidel", "glaub", "fiele", "prote",
               "manif", "demon", "atten", "suppo", "tifos", "afici", "torci"),
     "athletes": ("athle", "atlet"),
-    "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed"),
-    "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god"),
+    "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed", "maute",
+             "qtyl"),
+    "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god", "sui",
+              "`m", "snh", "snwt", "sal", "vrs"),
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
     "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti", "tanto", "strik"),
 }
+# Chinese, Japanese and Korean write a counter as one character before the next word; other
+# scripts without capitals (Arabic, Devanagari, Hebrew) write whole words.
+_COUNTER_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CONCEPT_OF = {stem: concept for concept, stems in UNIT_CONCEPTS.items() for stem in stems}
 
 
 def unit_key(unit: str | None) -> str:
     if not unit:
         return ""
-    if not unit[0].isascii() and unit[0].isalpha() and unicodedata.category(unit[0]) == "Lo":
+    if _COUNTER_SCRIPT.match(unit):
         unit = unit[0]  # "12名議員倒戈" -> "名": a CJK counter is one character
     lowered = unit.lower()
     if lowered in UNIT_SYNONYMS:

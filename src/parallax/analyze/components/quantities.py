@@ -12,7 +12,7 @@ from parallax.analyze.components import Context, extractor, lemma
 from parallax.analyze.components.cues import INDIRECT_LEMMAS
 from parallax.analyze.components.speakers import resolve_speaker, subject_of
 from parallax.analyze.models import Quantity, Quote
-from parallax.lexicon import SCALES, WORD_NUMBERS
+from parallax.lexicon import SCALES, WORD_MARKS, WORD_NUMBERS
 
 HEDGES = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
@@ -32,7 +32,7 @@ CLAIM_LEMMAS = INDIRECT_LEMMAS | {"claim", "estimate", "put", "count", "tally"}
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # Digits may touch non-Latin letters ("3명", "150тыс") but not Latin ones ("COVID19", "A4").
 _NUMBER = re.compile(r"(?<![0-9A-Za-z.,])(\d{1,3}(?:[ ,.'’\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9A-Za-z])")
-_FOLLOWING = re.compile(r"\s*(%|[^\W\d_][\w²³-]*)(?:\s+([^\W\d_][\w²³-]*))?")
+_FOLLOWING = re.compile(rf"\s*(%|[^\W\d_][\w{WORD_MARKS}²³-]*)(?:\s+([^\W\d_][\w{WORD_MARKS}²³-]*))?")
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
 _EVENT_NOUN = re.compile(r"(tion|sion|ment|ure|al|ing|ation)s?$")
 
