@@ -48,9 +48,9 @@ SIGNALS = (
     "anchor_order_across",
     "number_order_across",
 )
-# Sentence shares cost most (every sentence against every sentence); they are computed only
-# when the other signals leave the pair within reach of the threshold.
-COSTLY = ("sentence_share_min", "sentence_share_max")
+# Sentence shares (every sentence against every sentence) and the shared passage cost most; they
+# are computed only when the other signals leave the pair within reach of the threshold.
+COSTLY = ("sentence_share_min", "sentence_share_max", "shared_run")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
@@ -76,9 +76,10 @@ class CopyText:
     numbers: list[str]
     lead: str
     min_sentence_words: int
-    windows: np.ndarray  # hashes of the unquoted text's word windows, in text order
-    window_set: np.ndarray  # the same, sorted and distinct
+    unquoted_text: str  # the text itself when it quotes nothing
+    run_window: int
     _sentences: list[frozenset[str]] | None = None
+    _windows: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def length(self) -> int:
@@ -90,6 +91,23 @@ class CopyText:
         if self._sentences is None:
             self._sentences = sentence_sets(self.text, min_words=self.min_sentence_words)
         return self._sentences
+
+    @property
+    def windows(self) -> np.ndarray:
+        """Hashes of the unquoted text's word windows, in text order (hashed when first asked for,
+        like the sentences)."""
+        return self._window_hashes()[0]
+
+    @property
+    def window_set(self) -> np.ndarray:
+        """The same, sorted and distinct."""
+        return self._window_hashes()[1]
+
+    def _window_hashes(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._windows is None:
+            windows = window_hashes(self.unquoted_text, size=self.run_window)
+            self._windows = (windows, np.unique(windows))
+        return self._windows
 
 
 def anchor_sequence(text: str) -> list[str]:
@@ -189,11 +207,12 @@ def copy_text(text: str, language: str, settings: CopiesSettings) -> CopyText:
     size, sample = settings.char_shingle, settings.char_sample
     chars = char_hashes(text, size=size, sample=sample)
     unquoted = _QUOTED.sub(" ", text)
-    windows = window_hashes(unquoted, size=settings.run_window)
+    quotes = unquoted != text
     return CopyText(language, text, chars,
-                    chars if unquoted == text else char_hashes(unquoted, size=size, sample=sample),
+                    char_hashes(unquoted, size=size, sample=sample) if quotes else chars,
                     anchor_sequence(text), [n.replace(",", ".") for n in _NUMBER.findall(text)],
-                    text[: settings.lead_chars].lower(), settings.min_sentence_words, windows, np.unique(windows))
+                    text[: settings.lead_chars].lower(), settings.min_sentence_words,
+                    unquoted if quotes else text, settings.run_window)
 
 
 def _order(a: list[str], b: list[str], shortest: int) -> float:
@@ -203,7 +222,7 @@ def _order(a: list[str], b: list[str], shortest: int) -> float:
 
 
 def cheap_signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[str, float]:
-    """Every signal but the sentence shares."""
+    """Every signal but the costly ones."""
     shared = containment(a.chars, b.chars)
     out = {
         "char_containment": shared,
@@ -214,7 +233,6 @@ def cheap_signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[st
         "number_order": _order(a.numbers, b.numbers, settings.min_order_items),
         "lead_similarity": fuzz.ratio(a.lead, b.lead) / 100,  # fixed: rapidfuzz's percent to a share
         "length_ratio": min(a.length, b.length) / max(a.length, b.length, 1),
-        "shared_run": min(1.0, longest_shared_run(a, b, size=settings.run_window) / settings.run_full),
         "same_language": float(a.language == b.language),
     }
     across = 1.0 - out["same_language"]
@@ -224,11 +242,13 @@ def cheap_signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[st
 
 
 def costly_signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[str, float]:
-    """The sentence shares: every sentence of one text against every sentence of the other."""
+    """The sentence shares (every sentence of one text against every sentence of the other) and
+    the longest shared passage."""
     jaccard = settings.rewrite_sentence_jaccard
     one = rewrite_share(a.sentences, b.sentences, sentence_jaccard=jaccard)
     other = rewrite_share(b.sentences, a.sentences, sentence_jaccard=jaccard)
-    return {"sentence_share_min": min(one, other), "sentence_share_max": max(one, other)}
+    return {"sentence_share_min": min(one, other), "sentence_share_max": max(one, other),
+            "shared_run": min(1.0, longest_shared_run(a, b, size=settings.run_window) / settings.run_full)}
 
 
 def signals(a: CopyText, b: CopyText, settings: CopiesSettings) -> dict[str, float]:
