@@ -122,3 +122,6 @@ def test_indic_words_keep_their_vowel_signs_and_a_hindi_seat_count_counts_seats(
     [analysis] = analyze([ArticleInput("x", "hi", "", text, None)])
     [claim] = [c for c in analysis.claims if c.kind == "number"]
     assert (claim.value, claim.unit, claim.text) == ("240", "seats", "240 सीटें")
+    # A postposition after a year is no unit: "2014 के चुनाव" (the 2014 election) is a year.
+    [analysis] = analyze([ArticleInput("y", "hi", "", "लोकसभा चुनाव 2024 के नतीजे आ चुके हैं।", None)])
+    assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [("2024", "year")]

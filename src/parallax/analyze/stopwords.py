@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from parallax.analyze.translit import fold
 
-STOP_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk")
+STOP_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "hi", "ar", "tr")
 
 
 @lru_cache(maxsize=1)

@@ -42,7 +42,7 @@ UNIT_CONCEPTS = {
     "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed", "maute",
              "qtyl"),
     "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god", "sui",
-              "`m", "snh", "snwt", "sal", "vrs"),
+              "`m", "snh", "snwt", "sal", "vrs", "yil"),
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
     "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti", "tanto", "strik"),
 }
