@@ -10,6 +10,7 @@ saw its family, at the threshold that did best on the *other* families. Printed:
 precision, recall and F1 per set and pooled over the three news-dev sets.
 
     python bench/stories_cv.py [--sets news-dev,news-dev-2] [--write]
+    python bench/stories_cv.py --max-gap-days 3     # the same with another story span (or --lead-days-apart)
 
 ``--write`` then trains on every pair of the chosen sets and writes the shipped model
 (src/parallax/cluster/weights/stories.json) with its data card.
@@ -81,6 +82,8 @@ def main() -> int:
                              "(the shipped model's fallback for such pairs)")
     parser.add_argument("--lead-days-apart", type=int, default=None,
                         help="cluster.consolidate.lead_days_apart for this run (0: off); default: the config's")
+    parser.add_argument("--max-gap-days", type=int, default=None,
+                        help="cluster.consolidate.max_gap_days for this run; default: the config's")
     args = parser.parse_args()
     if not corpus.available():
         print("../shared/data not found: nothing to measure")
@@ -96,11 +99,16 @@ def main() -> int:
     print(f"{sum(len(s.features) for s in sets)} articles, {sum(len(s.y) for s in sets)} pairs "
           f"read in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     config = default()
-    if args.lead_days_apart is not None:
+    overrides = {f"PARALLAX__CLUSTER__CONSOLIDATE__{name.upper()}": str(value)
+                 for name, value in (("lead_days_apart", args.lead_days_apart), ("max_gap_days", args.max_gap_days))
+                 if value is not None}
+    if overrides:
         from parallax.config import load
 
-        config = load(environ={"PARALLAX__CLUSTER__CONSOLIDATE__LEAD_DAYS_APART": str(args.lead_days_apart)})
-    print(f"cluster.consolidate.lead_days_apart = {config['cluster'].consolidate.lead_days_apart}")
+        config = load(environ=overrides)
+    consolidate = config["cluster"].consolidate
+    print(f"cluster.consolidate.lead_days_apart = {consolidate.lead_days_apart}, "
+          f"max_gap_days = {consolidate.max_gap_days}")
     model, scores = train(sets, config, embeddings=embeddings)
     with (corpus.CACHE / "stories-cv-scores.pickle").open("wb") as handle:
         pickle.dump((args.sets, embeddings, scores), handle)  # to print other selections without a rerun
