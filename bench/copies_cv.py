@@ -14,6 +14,7 @@ Two tables are printed:
   as the baseline.
 
     python bench/copies_cv.py [--write]
+    python bench/copies_cv.py --copies run_full=20     # the same with another setting (repeatable)
 
 ``--write`` then trains on every pair and writes the shipped model
 (src/parallax/cluster/weights/copies.json) with its data card.
@@ -79,6 +80,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="train on all pairs and write the shipped model")
     parser.add_argument("--beta", type=float, default=None, help="F-beta the threshold is chosen by (default: 0.5)")
+    parser.add_argument("--copies", action="append", default=[], metavar="KEY=VALUE",
+                        help="a [cluster.copies] setting for this run (repeatable), e.g. --copies run_full=20")
     args = parser.parse_args()
     if not corpus.available():
         print("../shared/data not found: nothing to measure")
@@ -92,6 +95,14 @@ def main() -> int:
 
     beta = args.beta if args.beta is not None else BETA
     config = default()
+    if any("=" not in pair for pair in args.copies):
+        parser.error("--copies takes KEY=VALUE, e.g. --copies run_full=20")
+    if args.copies:
+        from parallax.config import load
+
+        config = load(environ={f"PARALLAX__CLUSTER__COPIES__{key.strip().upper()}": value.strip()
+                               for key, value in (pair.split("=", 1) for pair in args.copies)})
+        print("settings: " + ", ".join(f"cluster.copies.{pair}" for pair in args.copies))
     settings = config["cluster"].copies
     started = time.perf_counter()
     corpora = [corpus.load(name, quiet=True) for name in corpus.NEWS]
