@@ -27,6 +27,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 # Characters Python's ``\w`` leaves out although they are part of words: the vowel signs Indic
 # scripts write inside a word ("सीटें": ी and ें), Arabic and Hebrew vowel points, Latin combining
 # accents, Thai. Without them "सीटें" falls apart into "स" and "ट". For regular-expression classes.
+# Chinese, Japanese (kana and kanji) and Korean (Hangul) characters: scripts written without
+# spaces between words. For regular-expression classes.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 WORD_MARKS = "\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"
 
 # Number words, in the languages the analysis reads numbers in ("three", "trois"), and scales

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from parallax.analyze.translit import fold
-from parallax.lexicon import HEDGE_BOUNDS, WORD_MARKS
+from parallax.lexicon import CJK_CHARS, HEDGE_BOUNDS, WORD_MARKS
 from parallax.analyze.terms import stem, stop_words
 
 UNIT_SYNONYMS = {
@@ -48,7 +48,7 @@ UNIT_CONCEPTS = {
 }
 # Chinese, Japanese and Korean write a counter as one character before the next word; other
 # scripts without capitals (Arabic, Devanagari, Hebrew) write whole words.
-_COUNTER_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_COUNTER_SCRIPT = re.compile(f"[{CJK_CHARS}]")
 _CONCEPT_OF = {stem: concept for concept, stems in UNIT_CONCEPTS.items() for stem in stems}
 
 
