@@ -40,6 +40,21 @@ def test_hours_and_minutes_are_minutes_but_a_time_of_day_is_not():
     assert _spans(hour_durations, "de", "Die Sitzung dauerte drei Stunden.") == [("drei Stunden", 180.0, 180.0, "duration")]
 
 
+def test_hours_with_their_minutes_are_one_span_in_every_language():
+    """"vier Stunden und 19 Minuten" is 259 minutes, not four hours; "2:27 Stunden" is not 27 hours;
+    and the minutes of the span are no claim of their own (the minute of a goal)."""
+    assert _spans(hour_durations, "de", "Alcaraz siegte nach vier Stunden und 19 Minuten.") == [
+        ("vier Stunden und 19 Minuten", 259.0, 259.0, "duration")]
+    assert _spans(hour_durations, "de", "Sinner siegte nach 2:27 Stunden mit 6:2.") == [
+        ("2:27 Stunden", 147.0, 147.0, "duration")]
+    assert _spans(hour_durations, "it", "Si è imposto in due ore e trenta minuti di gioco.") == [
+        ("due ore e trenta minuti", 150.0, 150.0, "duration")]
+    from parallax.analyze import ArticleInput, analyze
+
+    [analysis] = analyze([ArticleInput("d", "it", "t", "Si è imposto in due ore e 16 minuti.", None)], workers=1)
+    assert [(c.text, c.value, c.unit) for c in analysis.claims] == [("due ore e 16 minuti", "136", "duration")]
+
+
 def test_six_months_agrees_with_180_days_and_a_month_conflicts_with_38_days():
     six_months = day_durations(_article("en", "The court has six months to decide."), CLAIMS)
     within_180 = day_durations(_article("ja", "180日以内に判断する。"), CLAIMS)

@@ -73,6 +73,12 @@ DURATION_COUNT_WORDS: dict[str, int] = {
     "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
     "due": 2, "tre": 3, "quattro": 4, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
     "dois": 2, "duas": 2, "três": 3, "dez": 10,
+    # Tens, for the minutes of "due ore e trenta minuti", "dos horas y veinte minutos"
+    "quindici": 15, "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50,
+    "quince": 15, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
+    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
 }
 # "Eight other candidates", "huit autres", "otros ocho": a count that leaves someone out, so one
 # more than it ("nine candidates") is the same field, not another figure. Folded words, any order

@@ -38,8 +38,15 @@ LATIN_DAYS = re.compile(
     rf"(?<![\w.,])(?P<count>{_COUNT})[\s\u00a0-]+(?P<unit>{'|'.join(f'(?P<u{i}>{p})' for i, (_, p) in enumerate(DAY_UNITS))})(?![\w-])",
     re.IGNORECASE,
 )
+_HOUR_WORDS = r"heures?|stunden?|horas?|ore|часа|часов|годин[иа]?"
+_MINUTE_WORDS = r"minutes?|minuten?|minutos?|minuti|минут[аы]?|хвилин[иа]?"
+_AND = r"und|et|e|y|и|і|та"
+# "vier Stunden und 19 Minuten", "due ore e 16 minuti", and the clock-like "nach 2:27 Stunden"
+# (two hours 27 minutes): the minutes belong to the span, which is otherwise read as its hours.
 LATIN_HOURS = re.compile(
-    rf"(?<![\w.,])(?P<count>{_COUNT})[\s\u00a0]+(?:heures?|stunden?|horas?|ore|часа|часов|годин[иа]?)(?!\w)",
+    rf"(?<![\w.,:])(?:(?P<clock>\d{{1,2}}):(?P<clock_minutes>[0-5]\d)|(?P<count>{_COUNT}))[\s\u00a0]+"
+    rf"(?:{_HOUR_WORDS})(?!\w)"
+    rf"(?:,?\s+(?:{_AND})\s+(?P<minutes>{_COUNT})[\s\u00a0]+(?:{_MINUTE_WORDS})(?!\w))?",
     re.IGNORECASE,
 )
 # In Chinese, Japanese and Korean a month count is unambiguous ("6個月", "6カ月", "6개월"); a day count
@@ -55,9 +62,20 @@ _WITHIN = re.compile(r"\s?(?:以内|以內|内|內|이내)")
 _ALL = (LATIN_DAYS, LATIN_HOURS, CJK_MONTHS, CJK_DAYS, CJK_HOURS, CJK_MINUTES)
 
 
+COMPOUND_REACH = 40  # fixed: characters from a span's hours to its minutes ("quatre heures et dix-neuf")
+
+
 def starts_duration(text: str, start: int) -> bool:
-    """Whether a duration this module claims starts here (the numbers extractor leaves it alone)."""
-    return any(pattern.match(text, start) for pattern in _ALL)
+    """Whether a duration this module claims starts here, or holds the number here as the minutes
+    of "due ore e 16 minuti" (the numbers extractor leaves it alone)."""
+    if any(pattern.match(text, start) for pattern in _ALL):
+        return True
+    for match in LATIN_HOURS.finditer(text, max(0, start - COMPOUND_REACH)):
+        if match.start() >= start:
+            return False
+        if match.group("minutes") and match.start("minutes") == start:
+            return True
+    return False
 
 
 def _count(word: str) -> float | None:
@@ -117,9 +135,12 @@ def hour_durations(article: ClaimSource, settings: ClaimSettings) -> Iterator[Cl
     # Minutes alone are left to the numbers extractor: "a los 4 minutos", "dopo 4 minuti" is the
     # minute of a match more often than a span.
     for match in LATIN_HOURS.finditer(text):
-        count = _count(match.group("count"))
-        if count is not None:
-            minutes = count * MINUTES_IN_HOUR
+        if match.group("clock"):
+            hours, extra = float(match.group("clock")), float(match.group("clock_minutes"))
+        else:
+            hours, extra = _count(match.group("count")), _count(match.group("minutes") or "0")
+        if hours is not None and extra is not None:
+            minutes = hours * MINUTES_IN_HOUR + extra
             yield _claim(article, settings, match, minutes, minutes, minutes, "duration")
     if article.language in ("zh", "ja", "ko"):
         taken = set()
