@@ -65,3 +65,16 @@ def test_six_months_agrees_with_180_days_and_a_month_conflicts_with_38_days():
     stay = next(day_durations(_article("de", "nach 38 Tagen entlassen"), CLAIMS))
     rows = [month.__class__(**{**month.__dict__, "article": "A"}), stay.__class__(**{**stay.__dict__, "article": "B"})]
     assert relation(rows, {"A": "A", "B": "B"}) == ("conflict", "number")
+
+
+def test_ages_in_apposition_with_now_or_the_word_for_years_and_no_count_of_jaehrige():
+    from parallax.analyze import ArticleInput, analyze
+
+    def claims(language: str, text: str) -> list[tuple[str, str, str]]:
+        [analysis] = analyze([ArticleInput("d", language, "t", text, None)], workers=1)
+        return [(c.text, c.value, c.unit) for c in analysis.claims]
+
+    assert claims("en", "Yahya Sinwar, now 61, was a founder of Hamas.") == [("now 61", "61", "years")]
+    assert claims("fr", "Ismaïl Haniyeh, 61 ans, a été tué à Téhéran.") == [("61 ans", "61", "years")]
+    # Whose age "der 52-Jährige" gives is often unclear; it is no count of "Jährige" either.
+    assert claims("de", "Der 52-Jährige verliess die Insel.") == []

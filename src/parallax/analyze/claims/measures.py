@@ -114,8 +114,14 @@ def durations(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
                     context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
+# "der 52-Jährige": an age, but whose? Often of someone the report names nowhere near it (and
+# read as an age it put a second man's "43-Jähriger" into the row of the first one's age), so no
+# claim at all: neither an age nor a count of "Jährige".
+AGE_ADJECTIVE = re.compile(r"\d{2,3}-?[jJ]ährige[nmr]?\b")
 AGE = re.compile(
-    r"(?:(?<=, )(?P<apposition>\d{2,3})(?=,)|\b(?:aged?|âgée? de|im Alter von|di|de)\s(?P<aged>\d{2,3})\b(?=\s*(?:anni|años|ans|Jahren|years|,|\.|\)))"
+    # "Prevost, 69, of Chicago", "Yahya Sinwar, now 61,", "Ismaïl Haniyeh, 61 ans,"
+    r"(?:(?<=, )(?:now |aged )?(?P<apposition>\d{2,3})(?=,|\s(?:ans|años|anni|anos|Jahre)\b)"
+    r"|\b(?:aged?|âgée? de|im Alter von|di|de)\s(?P<aged>\d{2,3})\b(?=\s*(?:anni|años|ans|Jahren|years|,|\.|\)))"
     r"|(?P<old>\d{2,3})[\s-]years?[\s-]old)",
 )
 

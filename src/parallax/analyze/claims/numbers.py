@@ -15,6 +15,7 @@ from parallax.analyze.claims.base import (
     extractor,
     sentence_bounds,
 )
+from parallax.analyze.claims.measures import AGE_ADJECTIVE
 from parallax.analyze.claims.units import TWO_WORD_UNITS, UNIT_AFTER, UNIT_CONCEPTS, interval, unit_key
 from parallax.analyze.models import Claim
 from parallax.analyze.settings import ClaimSettings
@@ -124,6 +125,8 @@ def numbers(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
             continue  # "82 Minuten": a duration, claimed by the durations extractor
         if _starts_duration(text, quantity.start):
             continue  # "zwei Wochen", "6개월", "2시간 35분": claimed by the durations extractors
+        if AGE_ADJECTIVE.match(text, quantity.start):
+            continue  # "der 52-Jährige": no count of "Jährige" (see AGE_ADJECTIVE)
         if not unit_norm and quantity.value >= settings.scaled_from and not FIRST_YEAR <= quantity.value <= LAST_YEAR:
             # "80 mila i fedeli": after a written-out scale, an article may stand before the noun
             after = SCALED_UNIT.match(text, end)
