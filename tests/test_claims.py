@@ -125,3 +125,13 @@ def test_indic_words_keep_their_vowel_signs_and_a_hindi_seat_count_counts_seats(
     # A postposition after a year is no unit: "2014 के चुनाव" (the 2014 election) is a year.
     [analysis] = analyze([ArticleInput("y", "hi", "", "लोकसभा चुनाव 2024 के नतीजे आ चुके हैं।", None)])
     assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [("2024", "year")]
+
+
+def test_a_number_hyphened_to_a_name_is_no_count():
+    from parallax.analyze import ArticleInput, analyze
+
+    text = "China's Chang'e-6 lunar probe landed with 2 kg of samples. F-16 jets flew 12 sorties."
+    [analysis] = analyze([ArticleInput("d", "en", "t", text, None)], workers=1)
+    values = [(c.value, c.unit) for c in analysis.claims if c.kind == "number"]
+    assert ("6", "lunar") not in values and not any(v == "16" for v, _ in values)
+    assert ("2", "kg") in values and ("12", "sorti") in values

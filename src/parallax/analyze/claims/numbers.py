@@ -46,6 +46,7 @@ CLOCK = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?[:.hH]\s?([0-5]\d)(?![\d])")
 SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,]?\d)")
 SCALED_UNIT = re.compile(r"[^\W\d_]*\s+(?:(?:i|gli|le|les|des|de|di|los|las|the|of|der|die)\s+)?([^\W\d_]{3,})")
 COMPOUND = re.compile(r"-([^\W\d_]+)\s+([^\W\d_]{3,})")  # "300-member assembly", "20-point lead"
+DESIGNATION = re.compile(r"(?<=[^\W\d_])-(?=\d)")  # a number hyphened to a word: a model's or mission's name
 CJK_DATE_PART = re.compile(r"\s?[日일月월年년時시分분]")
 RANGE = re.compile(r"\s*(?:-|–|à|a|bis|y|et|and|to|e|do|till|until)\s*(\d[\d.,]*)", re.IGNORECASE)
 
@@ -91,6 +92,9 @@ def numbers(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
             continue  # "7:35", "5-2": times and scores are compared as such, not as numbers
         if CJK_DATE_PART.match(text, _digits_end(text, quantity.start)):
             continue  # "3일", "14日", "12月": parts of a date in Chinese, Japanese and Korean
+        if (DESIGNATION.search(text, max(0, quantity.start - 2), quantity.start + 1)
+                and not FIRST_YEAR <= quantity.value <= LAST_YEAR):  # "mid-2024" is a year
+            continue  # "Chang'e-6 lunar probe", "F-16", "Су-27": a name's number, not a count of "lunar"
         end = quantity.end
         low, high = interval(quantity.value, quantity.hedge)
         follow = RANGE.match(text, quantity.end if not quantity.unit else _digits_end(text, quantity.start))
