@@ -61,6 +61,13 @@ def _stated_as_time(text: str, match: re.Match, chars: int) -> bool:
     return bool((introduced or followed) and not after.lstrip().startswith("%"))
 
 
+def _no_noun(word: str, language: str) -> bool:
+    """A word after a number that cannot be what it counts: a function word, or in German (which
+    capitalises every noun) a lower-case word ("seit 1979 befeindet", "2023 deutlich")."""
+    first = word.split()[0] if word.split() else word
+    return fold(first) in stop_words() or (language == "de" and first[:1].islower())
+
+
 def _is_duration(text: str, start: int) -> bool:
     from parallax.analyze.claims.measures import DURATION
 
@@ -92,7 +99,7 @@ def numbers(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
             continue  # "7:35", "5-2": times and scores are compared as such, not as numbers
         if CJK_DATE_PART.match(text, _digits_end(text, quantity.start)):
             continue  # "3일", "14日", "12月": parts of a date in Chinese, Japanese and Korean
-        if (DESIGNATION.search(text, max(0, quantity.start - 2), quantity.start + 1)
+        if (DESIGNATION.search(text, max(0, quantity.start - 2), quantity.start + 1)  # fixed: the letter and the hyphen
                 and not FIRST_YEAR <= quantity.value <= LAST_YEAR):  # "mid-2024" is a year
             continue  # "Chang'e-6 lunar probe", "F-16", "Су-27": a name's number, not a count of "lunar"
         end = quantity.end
@@ -136,6 +143,9 @@ def numbers(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
             after = SCALED_UNIT.match(text, end)
             if after and unit_key(after.group(1)):
                 unit_norm, end = unit_key(after.group(1)), after.end(1)
+        if (unit_norm and unit and FIRST_YEAR <= quantity.value <= LAST_YEAR and quantity.value.is_integer()
+                and _no_noun(unit, article.language)):
+            unit_norm, end = "", _digits_end(text, quantity.start)  # "seit 1979 befeindet", "2021 je": a year
         if not unit_norm and FIRST_YEAR <= quantity.value <= LAST_YEAR and quantity.value.is_integer():
             unit_norm = "year"
         if not unit_norm and high == low and not _particular(quantity.value, settings):
