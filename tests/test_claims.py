@@ -140,6 +140,8 @@ def test_a_number_hyphened_to_a_name_is_no_count():
 def test_a_year_followed_by_a_word_that_counts_nothing_is_a_year():
     from parallax.analyze import ArticleInput, analyze
 
-    text = "Die USA und der Iran sind seit dem Jahr 1979 befeindet. Die Strecke ist 2000 Kilometer lang."
+    text = ("Die USA und der Iran sind seit dem Jahr 1979 befeindet. Die Strecke ist 2000 Kilometer lang. "
+            "Es kamen 1500 weitere Soldaten.")
     [analysis] = analyze([ArticleInput("d", "de", "t", text, None)], workers=1)
-    assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [("1979", "year"), ("2000", "km")]
+    assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [
+        ("1979", "year"), ("2000", "km"), ("1500", "solda")]

@@ -61,10 +61,19 @@ def _stated_as_time(text: str, match: re.Match, chars: int) -> bool:
     return bool((introduced or followed) and not after.lstrip().startswith("%"))
 
 
-def _no_noun(word: str, language: str) -> bool:
-    """A word after a number that cannot be what it counts: a function word, or in German (which
-    capitalises every noun) a lower-case word ("seit 1979 befeindet", "2023 deutlich")."""
-    first = word.split()[0] if word.split() else word
+_TWO_WORDS = re.compile(r"\s*([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?")
+
+
+def _no_noun(text: str, after_digits: int, language: str) -> bool:
+    """The word after a number cannot be what it counts: a function word, or in German (which
+    capitalises every noun) a lower-case word ("seit 1979 befeindet", "2023 deutlich"), unless a
+    noun follows it ("2000 neue Wohnungen", "2000 der Demonstranten": a count)."""
+    words = _TWO_WORDS.match(text, after_digits)
+    if not words:
+        return False
+    first, second = words.group(1), words.group(2) or ""
+    if second[:1].isupper():
+        return False
     return fold(first) in stop_words() or (language == "de" and first[:1].islower())
 
 
@@ -144,7 +153,7 @@ def numbers(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
             if after and unit_key(after.group(1)):
                 unit_norm, end = unit_key(after.group(1)), after.end(1)
         if (unit_norm and unit and FIRST_YEAR <= quantity.value <= LAST_YEAR and quantity.value.is_integer()
-                and _no_noun(unit, article.language)):
+                and _no_noun(text, _digits_end(text, quantity.start), article.language)):
             unit_norm, end = "", _digits_end(text, quantity.start)  # "seit 1979 befeindet", "2021 je": a year
         if not unit_norm and FIRST_YEAR <= quantity.value <= LAST_YEAR and quantity.value.is_integer():
             unit_norm = "year"
