@@ -80,6 +80,11 @@ DURATION_COUNT_WORDS: dict[str, int] = {
     "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
     "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
 }
+# Words of a span of hours and minutes outside English ("vier Stunden und 19 Minuten", "due ore e
+# 16 minuti", "quatre heures et 19 minutes"), as regular-expression alternatives.
+HOUR_WORDS = r"heures?|stunden?|horas?|ore|часа|часов|годин[иа]?"
+MINUTE_WORDS = r"minutes?|minuten?|minutos?|minuti|минут[аы]?|хвилин[иа]?"
+AND_WORDS = r"und|et|e|y|и|і|та"
 # "Eight other candidates", "huit autres", "otros ocho": a count that leaves someone out, so one
 # more than it ("nine candidates") is the same field, not another figure. Folded words, any order
 # within a few words of the number.

@@ -19,12 +19,15 @@ from parallax.analyze.claims.base import ClaimSource, _format, context_terms, ex
 from parallax.analyze.models import Claim
 from parallax.analyze.settings import ClaimSettings
 from parallax.lexicon import (
+    AND_WORDS,
     DAY_UNITS,
     DAYS_IN_NOMINAL_MONTH,
     DAYS_IN_WEEK,
     DURATION_COUNT_WORDS,
     HEDGE_BOUNDS,
+    HOUR_WORDS,
     HUNDRED,
+    MINUTE_WORDS,
     MINUTES_IN_HOUR,
     MONTH_DAYS,
     WORD_NUMBERS,
@@ -38,15 +41,12 @@ LATIN_DAYS = re.compile(
     rf"(?<![\w.,])(?P<count>{_COUNT})[\s\u00a0-]+(?P<unit>{'|'.join(f'(?P<u{i}>{p})' for i, (_, p) in enumerate(DAY_UNITS))})(?![\w-])",
     re.IGNORECASE,
 )
-_HOUR_WORDS = r"heures?|stunden?|horas?|ore|часа|часов|годин[иа]?"
-_MINUTE_WORDS = r"minutes?|minuten?|minutos?|minuti|минут[аы]?|хвилин[иа]?"
-_AND = r"und|et|e|y|и|і|та"
 # "vier Stunden und 19 Minuten", "due ore e 16 minuti", and the clock-like "nach 2:27 Stunden"
 # (two hours 27 minutes): the minutes belong to the span, which is otherwise read as its hours.
 LATIN_HOURS = re.compile(
     rf"(?<![\w.,:])(?:(?P<clock>\d{{1,2}}):(?P<clock_minutes>[0-5]\d)|(?P<count>{_COUNT}))[\s\u00a0]+"
-    rf"(?:{_HOUR_WORDS})(?!\w)"
-    rf"(?:,?\s+(?:{_AND})\s+(?P<minutes>{_COUNT})[\s\u00a0]+(?:{_MINUTE_WORDS})(?!\w))?",
+    rf"(?:{HOUR_WORDS})(?!\w)"
+    rf"(?:,?\s+(?:{AND_WORDS})\s+(?P<minutes>{_COUNT})[\s\u00a0]+(?:{MINUTE_WORDS})(?!\w))?",
     re.IGNORECASE,
 )
 # In Chinese, Japanese and Korean a month count is unambiguous ("6個月", "6カ月", "6개월"); a day count
