@@ -387,3 +387,31 @@ def test_a_night_from_one_day_to_the_next_is_no_conflict_with_either_day(cli, tm
     assert not [f for f in report["facts"] if f["relation"] == "conflict"]
     weekdays = [f for f in report["facts"] if f["kind"] == "weekday"]
     assert weekdays and weekdays[0]["relation"] == "agree"
+
+
+def test_each_outlets_only_large_figure_of_one_unit_is_one_figure_given_differently(cli, tmp_path):
+    """Two outlets that each give one crowd figure, far apart and in sentences that share little,
+    disagree about one thing (the crowd); two small counts of one unit that each outlet gives once
+    ("two terms" / "three terms") are often two things, and stay "different figures"."""
+    records = [
+        {"id": "a", "outlet": "first.example", "published": "2025-05-08", "language": "en",
+         "title": "White smoke over the Sistine Chapel",
+         "text": "More than 80,000 people were waiting in St Peter's Square for the name of the new pope. "
+                 "The bells of the basilica rang out as the smoke rose. He is the first pope to serve two terms "
+                 "as head of an order."},
+        {"id": "b", "outlet": "second.example", "published": "2025-05-08", "language": "en",
+         "title": "A new pope is elected",
+         "text": "The scene was greeted by over 50,000 people in St Peter's Square, who answered with applause and tears of joy. "
+                 "The cardinals had voted four times before the white smoke. The order elected him for three "
+                 "terms in a row."},
+    ]
+    report = _report_of_records(cli, tmp_path, records)
+    crowd = [f for f in report["facts"] if {"80000", "50000"} <= {v["value"] for v in f["values"]}]
+    assert crowd and crowd[0]["relation"] == "conflict"
+    terms = [f for f in report["facts"] if f["kind"] == "number" and {"2", "3"} <= {v["value"] for v in f["values"]}]
+    assert all(f["relation"] != "conflict" for f in terms)
+    # Without the rule (only figures with shared words around them) the crowd was "different figures".
+    result = cli("compare", str(tmp_path / "articles.jsonl"), "--format", "json",
+                 env={"PARALLAX__COMPARE__CONFLICTS__SOLE_FIGURE_FROM": "1e12"})
+    assert all(f["relation"] != "conflict" for f in json.loads(result.out)["facts"]
+               if {"80000", "50000"} <= {v["value"] for v in f["values"]})

@@ -336,7 +336,9 @@ def same_thing_evidence(a: Claim, b: Claim, links: Links | None, people: frozens
       (outlets that disagree about one figure rarely disagree by much; two measures of one event
       rarely sit so near); or near values in two sentences that say the same thing, each holding
       only this value; or each article's only value of the measure, introduced by the same words
-      ("closed for 45 minutes" / "closes for an hour");
+      ("closed for 45 minutes" / "closes for an hour"), or both at least `sole_figure_from` ("over
+      80,000 faithful" / "50,000 faithful": small counts such as "two terms" / "three terms" are
+      often two things);
     - weekdays: both given for one calendar day ("Friday (July 19)" / "Thursday (July 19)");
     - dates: a few days apart ("2 May" / "May 3"); times: minutes apart ("18:07" / "18:08"), or in
       two sentences that say the same thing about the same person, each holding only this value."""
@@ -352,7 +354,8 @@ def same_thing_evidence(a: Claim, b: Claim, links: Links | None, people: frozens
         if y and (y - x) / y <= tunables().conflicts.figure_share:
             return True
         return (linked and a.alone and b.alone and near(a, b)) or (
-            a.unit == b.unit and a.sole and b.sole and bool(a.near & b.near))
+            a.unit == b.unit and a.sole and b.sole
+            and (bool(a.near & b.near) or x >= tunables().conflicts.sole_figure_from))
     if a.kind == "date" and (gap := days_apart(a.value, b.value)) is not None:
         return gap <= tunables().conflicts.near_days  # further apart: two moments, however worded
     if a.kind == "time" and near_times(a.value, b.value):

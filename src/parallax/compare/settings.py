@@ -65,6 +65,11 @@ class ConflictSettings(Settings):
         "Two numbers of one unit this close (share of the larger) are evidenced as one figure that outlets "
         "give differently (53.11 / 53.81 percent); further apart they need linked sentences.",
         tuned="hand-set after the audit of 50 conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
+    sole_figure_from: float = setting(
+        "Each article's only value of one unit, both at least this large, are one figure the outlets give "
+        "differently (\"over 80,000 faithful\" / \"50,000 faithful\"); smaller ones (\"two terms\", "
+        "\"four grandchildren\") are often two things and need shared words around them.",
+        tuned="hand-set after the audit of conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
     near_days: int = setting(
         "Two dates this many days apart or fewer are evidenced as one date that outlets give differently "
         "(\"2 May\" / \"May 3\"); further apart they are two moments unless their sentences say the same.",
