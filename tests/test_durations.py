@@ -78,3 +78,20 @@ def test_ages_in_apposition_with_now_or_the_word_for_years_and_no_count_of_jaehr
     assert claims("fr", "Ismaïl Haniyeh, 61 ans, a été tué à Téhéran.") == [("61 ans", "61", "years")]
     # Whose age "der 52-Jährige" gives is often unclear; it is no count of "Jährige" either.
     assert claims("de", "Der 52-Jährige verliess die Insel.") == []
+
+
+def test_lengths_and_masses_are_one_unit_in_every_language_and_script():
+    from parallax.analyze.claims.measures import lengths
+
+    assert _spans(lengths, "en", "A drill will gather up to 2 kilograms of moon dust.") == [
+        ("2 kilograms", 0.0, 2.0, "kg")]  # the unit is the kilogram, not "dust"
+    assert _spans(lengths, "fr", "Il doit collecter environ deux kilogrammes d'échantillons.") == [
+        ("deux kilogrammes", 1.8, 2.2, "kg")]
+    assert _spans(lengths, "ru", "Зонд должен собрать до двух килограмм грунта.") == [("двух килограмм", 2.0, 2.0, "kg")]
+    assert _spans(lengths, "ko", "토양과 암석 등 총 2㎏에 달하는 시료") == [("2㎏", 2.0, 2.0, "kg")]
+    assert _spans(lengths, "zh", "採集約2公斤樣品") == [("2公斤", 2.0, 2.0, "kg")]
+    assert _spans(lengths, "ru", "очередь растянулась на два километра") == [("два километра", 2.0, 2.0, "km")]
+    assert _spans(lengths, "fr", "une file de plus d'un kilomètre") == [("un kilomètre", 1.0, float("inf"), "km")]
+    assert _spans(lengths, "de", "rund 2000 Kilometer von Moskau") == [("2000 Kilometer", 1800.0, 2200.0, "km")]
+    assert _spans(lengths, "en", "the 232-foot-tall booster") == [("232-foot-tall", 232.0, 232.0, "foot")]
+    assert _spans(lengths, "en", "Route B2 km markers; todos kg") == []  # inside a word: no measure

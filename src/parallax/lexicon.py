@@ -82,6 +82,17 @@ DURATION_COUNT_WORDS: dict[str, int] = {
 }
 # Words of a span of hours and minutes outside English ("vier Stunden und 19 Minuten", "due ore e
 # 16 minuti", "quatre heures et 19 minutes"), as regular-expression alternatives.
+# Count words of a physical measure ("deux kilogrammes", "на два километра", "до двух килограмм",
+# "plus d'un kilomètre"): the duration count words, English and French, and the Russian forms a
+# count takes before its unit (nominative and genitive).
+MEASURE_COUNT_WORDS: dict[str, int] = {
+    **{w: n for w, n in DURATION_COUNT_WORDS.items() if n <= 10},  # fixed: the single counts, not tens
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "один": 1, "одного": 1, "одну": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3,
+    "четыре": 4, "четырёх": 4, "четырех": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7,
+    "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
+}
 HOUR_WORDS = r"heures?|stunden?|horas?|ore|часа|часов|годин[иа]?"
 MINUTE_WORDS = r"minutes?|minuten?|minutos?|minuti|минут[аы]?|хвилин[иа]?"
 AND_WORDS = r"und|et|e|y|и|і|та"

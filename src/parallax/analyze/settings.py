@@ -117,6 +117,8 @@ class ClaimSettings(Settings):
     particular_round: int = setting("... (see particular_from).", tuned=CLAIMS)
     clock_word_chars: int = setting("Characters around a number read for a time word (\"at\", \"Uhr\", \"p.m.\").",
                                     tuned=CLAIMS)
+    hedge_chars: int = setting("Characters before a length or a mass read for its hedge (\"rund 2000 Kilometer\", "
+                               "\"up to 2 kilograms\").", tuned=CLAIMS)
     clock_or_score_chars: int = setting("Characters around a quantity checked for a time or a score it is part of.",
                                         tuned=CLAIMS)
     unit_lookahead_chars: int = setting("Characters after a number searched for its unit.", tuned=CLAIMS)

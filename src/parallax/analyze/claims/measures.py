@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from parallax.lexicon import HALF_DAY, HEDGE_BOUNDS, HOURS_IN_DAY, MINUTES_IN_HOUR, WORD_NUMBERS
+from parallax.lexicon import (CJK_CHARS, HALF_DAY, HEDGE_BOUNDS, HOURS_IN_DAY, MEASURE_COUNT_WORDS, MINUTES_IN_HOUR,
+                              WORD_NUMBERS)
 from parallax.analyze.claims.base import ClaimSource, _format, context_terms, extractor, sentence_bounds
 from parallax.analyze.models import Claim
 from parallax.analyze.settings import ClaimSettings
@@ -47,26 +48,46 @@ def scores(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
                     context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
-_LENGTH_UNITS = (r"foot|feet|ft|meters?|metres?|mètres|metros|metri|meter|kilometers?|kilometres?|km|miles?|"
-                 r"kilómetros|chilometri|kilomètres")
-LENGTH = re.compile(rf"(?<![\w.,])(\d[\d.,]*)\s?-?\s?({_LENGTH_UNITS})(?:-(?:tall|long|high|wide|deep))?(?!\w)",
-                    re.IGNORECASE)
+_LENGTH_UNITS = (r"foot|feet|ft|meters?|metres?|mètres?|metros|metri|meter|kilometers?|kilometres?|kilometern|km|miles?|"
+                 r"kilómetros|chilometri|kilomètres?|километр(?:а|ов)?|км|метр(?:а|ов)?")
+_MASS_UNITS = (r"kg|kilograms?|kilogrammes?|kilogramm|kilogramos?|chilogramm[io]|quilos|quilogramas|"
+               r"килограмм(?:а|ов)?|кг")
+# Chinese, Japanese and Korean units follow the number with no space and the next word with none.
+_CJK_UNITS = r"㎏|㎞|公斤|千克|公里|킬로그램|킬로미터|キログラム|キロメートル"
+_MEASURE_COUNT = "|".join(sorted(map(re.escape, MEASURE_COUNT_WORDS), key=len, reverse=True))
+LENGTH = re.compile(
+    rf"(?<![\d.,])(?P<number>\d[\d.,]*|\b(?:{_MEASURE_COUNT})(?=\s))\s?-?\s?"
+    rf"(?:(?P<unit>{_LENGTH_UNITS}|{_MASS_UNITS})(?:-(?:tall|long|high|wide|deep))?(?!\w)|(?P<cjk_unit>{_CJK_UNITS}))",
+    re.IGNORECASE)
+_ELIDED_DE = re.compile(r"\bd['’]\s*$")  # "plus d'un kilomètre": the hedge "plus de" before "un"
+_LETTER_BEFORE = re.compile(f"[^\\W\\d_](?<![{CJK_CHARS}])")
 
 
 @extractor("lengths")
 def lengths(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
-    """Lengths, including the adjective form the analysis misses ("232-foot-tall", "71-meter")."""
+    """Lengths and masses, including the adjective form the analysis misses ("232-foot-tall",
+    "71-meter"), counts written as words ("deux kilogrammes", "на два километра") and the units of
+    Chinese, Japanese and Korean ("2㎏", "2公斤"), as one unit each (km, kg, meter...) in every language."""
     from parallax.analyze.components.quantities import parse_number
 
     text = article.text
     for match in LENGTH.finditer(text):
-        value = parse_number(match.group(1), article.language)
+        if match.start() and _LETTER_BEFORE.match(text, match.start() - 1):
+            continue  # inside a word ("B2 km"), except after a Chinese, Japanese or Korean character
+        written = match.group("number")
+        count = MEASURE_COUNT_WORDS.get(written.lower())
+        value = float(count) if count is not None else parse_number(written, article.language)
         if value is None:
             continue
         bounds = sentence_bounds(article, match.start(), settings)
-        unit = UNIT_SYNONYMS.get(match.group(2).lower(), match.group(2).lower())
-        yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value, value,
-                    unit, context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
+        unit = (match.group("unit") or match.group("cjk_unit")).lower()
+        unit = UNIT_SYNONYMS.get(unit, unit)
+        # "rund 2000 Kilometer" meets "etwa 1.900 Kilometer"; "plus d'un kilomètre" is one or more.
+        before = _ELIDED_DE.sub("de", text[max(0, match.start() - settings.hedge_chars) : match.start()].lower()).rstrip()
+        hedge = next((h for h in HEDGE_BOUNDS if before.endswith(h) and not before[: -len(h)][-1:].isalpha()), None)
+        low, high = HEDGE_BOUNDS.get(hedge, (1.0, 1.0))
+        yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value * low,
+                    value * high, unit, context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
 _COUNT = r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty"

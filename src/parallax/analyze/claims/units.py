@@ -17,7 +17,14 @@ UNIT_SYNONYMS = {
     "foot": "foot", "feet": "foot", "ft": "foot", "meter": "meter", "meters": "meter", "metre": "meter",
     "metres": "meter", "m": "meter", "mètres": "meter", "metros": "meter", "metri": "meter", "metro": "meter",
     "mile": "mile", "miles": "mile", "km": "km", "kilometers": "km", "kilometres": "km", "kilomètres": "km",
-    "kilometer": "km", "kilometre": "km", "kilómetros": "km", "chilometri": "km",
+    "kilometer": "km", "kilometre": "km", "kilómetros": "km", "chilometri": "km", "kilometern": "km",
+    "kilomètre": "km", "mètre": "meter",
+    "километр": "km", "километра": "km", "километров": "km", "км": "km", "㎞": "km", "公里": "km",
+    "킬로미터": "km", "キロメートル": "km", "метр": "meter", "метра": "meter", "метров": "meter",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg", "kilogramm": "kg",
+    "kilogramos": "kg", "kilogramo": "kg", "chilogrammi": "kg", "chilogrammo": "kg", "quilos": "kg",
+    "quilogramas": "kg", "килограмм": "kg", "килограмма": "kg", "килограммов": "kg", "кг": "kg", "㎏": "kg",
+    "公斤": "kg", "千克": "kg", "킬로그램": "kg", "キログラム": "kg",
 }
 # Written after the number as two words ("33,2 per cento"); the analysis sees only the first.
 TWO_WORD_UNITS = re.compile(r"\s*(per cent|per cento|pour cent|por ciento)\b", re.IGNORECASE)
