@@ -145,3 +145,17 @@ def test_a_year_followed_by_a_word_that_counts_nothing_is_a_year():
     [analysis] = analyze([ArticleInput("d", "de", "t", text, None)], workers=1)
     numbers = sorted((c.start, c.value, c.unit) for c in analysis.claims if c.kind == "number")
     assert [(value, unit) for _, value, unit in numbers] == [("1979", "year"), ("2000", "km"), ("1500", "solda")]
+
+
+def test_a_two_digit_hour_with_a_colon_or_an_h_is_a_time_of_day_unless_a_score_or_a_length():
+    from parallax.analyze import ArticleInput, analyze
+
+    def times(language: str, text: str) -> list[tuple[str, str]]:
+        [analysis] = analyze([ArticleInput("t", language, "t", text, None)], workers=1)
+        return [(c.text, c.value) for c in analysis.claims if c.kind == "time"]
+
+    assert times("ru", "Около 14:00 началось отпевание в церкви.") == [("14:00", "14:00")]
+    assert times("fr", "La cérémonie a débuté après 14h00 heure de Moscou.") == [("14h00", "14:00")]
+    assert times("de", "Kiel gewann 21:19 gegen Flensburg.") == []  # a score
+    assert times("de", "Der Kurs lag bei 12.50 Euro, das Spiel dauerte 12:27 Stunden.") == []  # a price, a length
+    assert times("fr", "Il s'est imposé en 4h19 de jeu.") == []  # an hour below ten may be a length

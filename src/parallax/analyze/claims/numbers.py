@@ -15,14 +15,15 @@ from parallax.analyze.claims.base import (
     extractor,
     sentence_bounds,
 )
-from parallax.analyze.claims.measures import AGE_ADJECTIVE
+from parallax.analyze.claims.measures import AGE_ADJECTIVE, TALLY_WORDS
 from parallax.analyze.claims.units import TWO_WORD_UNITS, UNIT_AFTER, UNIT_CONCEPTS, interval, unit_key
 from parallax.analyze.models import Claim
 from parallax.analyze.settings import ClaimSettings
 from parallax.analyze.stopwords import stop_words
 from parallax.analyze.terms import terms
 from parallax.analyze.translit import fold
-from parallax.lexicon import FIRST_YEAR, HALF_DAY, LAST_YEAR
+from parallax.lexicon import FIRST_YEAR, HALF_DAY, HOUR_WORDS, LAST_YEAR
+
 
 @extractor("clock_times")
 def clock_times(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
@@ -56,9 +57,20 @@ def _stated_as_time(text: str, match: re.Match, chars: int) -> bool:
     (by a word within ``chars`` characters)."""
     after = text[match.end() : match.end() + chars].lower()
     before = text[max(0, match.start() - chars) : match.start()].lower()
-    introduced = re.search(r"(ore|alle|à|at|um|las|around|delle|vers|gegen|hacia)\s*$", before)
-    followed = re.search(r"^\s*(uhr|h\b|a\.?m|p\.?m|horas|ore|hrs|heures)", after)
-    return bool((introduced or followed) and not after.lstrip().startswith("%"))
+    introduced = re.search(r"(ore|alle|à|at|um|las|around|delle|vers|gegen|hacia|около|в|к)\s*$", before)
+    followed = re.search(r"^\s*(uhr|h\b|a\.?m|p\.?m|horas|ore|hrs|heures?)", after)
+    # "14:00", "14h00": a two-digit hour with two-digit minutes after a colon or an "h" reads as
+    # nothing but a time of day ("12.50" may be a price), unless hours follow ("12:27 Stunden" is
+    # a length; an hour below ten, "4h19 de jeu", may be one too).
+    hour, separator = match.group(1), text[match.end(1) : match.start(2)].strip()
+    clock_like = (separator in (":", "h", "H") and int(hour) >= 10  # fixed: two-digit hours
+                  and not _HOURS_AFTER.match(after) and not _TALLY_NEAR.search(before + " " + after))  # "won 21:19"
+    return bool((introduced or followed or clock_like) and not after.lstrip().startswith("%"))
+
+
+# Words of a result ("won 21:19", "score"): two two-digit numbers with a colon there are a score.
+_TALLY_NEAR = re.compile(rf"\b(?:{TALLY_WORDS})\b", re.IGNORECASE)
+_HOURS_AFTER = re.compile(rf"\s*(?:{HOUR_WORDS}|hours?|hrs)\b")
 
 
 _TWO_WORDS = re.compile(r"\s*([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?")
