@@ -50,6 +50,14 @@ def test_crowds_and_athletes_are_one_measure_each_across_languages():
     assert unit_key("athletes") == unit_key("Athleten") == "athletes" != unit_key("people")
 
 
+def test_suspects_are_one_measure_and_turkish_people_keep_their_case_endings():
+    from parallax.analyze.claims.units import unit_key
+
+    assert {unit_key(w) for w in ("suspects", "Verdächtige", "sospechosos", "şüphelinin", "подозреваемых")} == {
+        "suspects"}
+    assert {unit_key(w) for w in ("kişi", "kişinin", "kişiye", "people", "Menschen")} == {"people"}
+
+
 def test_counted_nouns_in_arabic_and_devanagari_are_words_and_cjk_counters_one_character():
     from parallax.analyze.claims.units import unit_key
 

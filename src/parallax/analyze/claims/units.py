@@ -41,7 +41,9 @@ UNIT_CONCEPTS = {
               "lawma", "membe", "mps", "legis", "parla", "sitem", "sit", "mq`d"),
     "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo", "vot", "swt"),
     "people": ("peopl", "perso", "mensc", "gente", "ren", "myeon", "ming", "chelo", "ljudi", "osob", "resid",
-               "habit", "einwo", "citiz", "civil", "log", "shkhs"),
+               "habit", "einwo", "citiz", "civil", "log", "shkhs",
+               "kisi", "kisin", "kisiy", "kisil", "kisid"),  # Turkish "kişi" and its case endings
+    "suspects": ("suspe", "sospe", "verda", "suphe", "podoz", "mshtb"),
     # Crowds and athletes are counted apart from "people": 10,500 athletes are not 300,000 spectators.
     "crowd": ("spect", "zusch", "espec", "spett", "fans", "pilgr", "fedel", "fidel", "glaub", "fiele", "prote",
               "manif", "demon", "atten", "suppo", "tifos", "afici", "torci"),
@@ -49,7 +51,7 @@ UNIT_CONCEPTS = {
     "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed", "maute",
              "qtyl"),
     "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god", "sui",
-              "`m", "snh", "snwt", "sal", "vrs", "yil"),
+              "`m", "snh", "snwt", "sal", "vrs", "yil", "yilda", "yilli"),
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
     "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti", "tanto", "strik"),
 }
