@@ -56,6 +56,16 @@ def test_suspects_are_one_measure_and_turkish_people_keep_their_case_endings():
     assert {unit_key(w) for w in ("suspects", "Verdächtige", "sospechosos", "şüphelinin", "подозреваемых")} == {
         "suspects"}
     assert {unit_key(w) for w in ("kişi", "kişinin", "kişiye", "people", "Menschen")} == {"people"}
+    assert unit_key("석을") == unit_key("Sitze") == "seats"  # the Korean seat counter
+    assert {unit_key(w) for w in ("missiles", "misiles", "Raketen", "ракет")} == {"missiles"}
+
+
+def test_a_year_with_the_word_for_year_is_a_calendar_year_not_a_count_of_years():
+    from parallax.analyze import ArticleInput, analyze
+
+    [analysis] = analyze([ArticleInput("r", "ru", "t", "Навальный был осуждён в 2021 году, а отравлен в августе 2020 года.",
+                                       None)], workers=1)
+    assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [("2021", "year"), ("2020", "year")]
 
 
 def test_counted_nouns_in_arabic_and_devanagari_are_words_and_cjk_counters_one_character():

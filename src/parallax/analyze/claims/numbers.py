@@ -16,7 +16,8 @@ from parallax.analyze.claims.base import (
     sentence_bounds,
 )
 from parallax.analyze.claims.measures import AGE_ADJECTIVE, TALLY_WORDS
-from parallax.analyze.claims.units import TWO_WORD_UNITS, UNIT_AFTER, UNIT_CONCEPTS, interval, unit_key
+from parallax.analyze.claims.units import (CALENDAR_YEAR_UNITS, TWO_WORD_UNITS, UNIT_AFTER, UNIT_CONCEPTS, interval,
+                                          unit_key)
 from parallax.analyze.models import Claim
 from parallax.analyze.settings import ClaimSettings
 from parallax.analyze.stopwords import stop_words
@@ -167,7 +168,8 @@ def numbers(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
         if (unit_norm and unit and FIRST_YEAR <= quantity.value <= LAST_YEAR and quantity.value.is_integer()
                 and _no_noun(text, _digits_end(text, quantity.start), article.language)):
             unit_norm, end = "", _digits_end(text, quantity.start)  # "seit 1979 befeindet", "2021 je": a year
-        if not unit_norm and FIRST_YEAR <= quantity.value <= LAST_YEAR and quantity.value.is_integer():
+        if ((not unit_norm or unit_norm in CALENDAR_YEAR_UNITS) and FIRST_YEAR <= quantity.value <= LAST_YEAR
+                and quantity.value.is_integer()):
             unit_norm = "year"
         if not unit_norm and high == low and not _particular(quantity.value, settings):
             continue  # a bare "7" or "20" says nothing comparable on its own

@@ -38,12 +38,16 @@ UNIT_CONCEPTS = {
     # Folded Hindi and Arabic forms too: "सीटें" -> "sitem", "مقاعد" -> "mq`d", "عاما" -> "`m".
     "minute": ("minut", "fen", "bun", "mint", "dqyqh"),
     "seats": ("seats", "seat", "siege", "sitze", "sitz", "escan", "seggi", "mandat", "deput", "diput", "abgeo",
-              "lawma", "membe", "mps", "legis", "parla", "sitem", "sit", "mq`d"),
+              "lawma", "membe", "mps", "legis", "parla", "sitem", "sit", "mq`d",
+              "seog"),  # Korean "석" after the number
     "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo", "vot", "swt"),
     "people": ("peopl", "perso", "mensc", "gente", "ren", "myeon", "ming", "chelo", "ljudi", "osob", "resid",
                "habit", "einwo", "citiz", "civil", "log", "shkhs",
                "kisi", "kisin", "kisiy", "kisil", "kisid"),  # Turkish "kişi" and its case endings
     "suspects": ("suspe", "sospe", "verda", "suphe", "podoz", "mshtb"),
+    "candidates": ("candi", "kandi"),
+    "cardinals": ("cardi", "carde", "kardi"),
+    "missiles": ("missi", "misil", "raket", "misai", "swryk"),
     # Crowds and athletes are counted apart from "people": 10,500 athletes are not 300,000 spectators.
     "crowd": ("spect", "zusch", "espec", "spett", "fans", "pilgr", "fedel", "fidel", "glaub", "fiele", "prote",
               "manif", "demon", "atten", "suppo", "tifos", "afici", "torci"),
@@ -55,6 +59,9 @@ UNIT_CONCEPTS = {
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
     "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti", "tanto", "strik"),
 }
+# After a number that could be a year, these units make it one ("2020 года", "в 2020 году", "1990
+# yılında", "w 2020 roku", "2024年"): a calendar year, not a count of years.
+CALENDAR_YEAR_UNITS = frozenset({"years", "goda", "godu", "yilin", "yili", "roku"})
 # Chinese, Japanese and Korean write a counter as one character before the next word; other
 # scripts without capitals (Arabic, Devanagari, Hebrew) write whole words.
 _COUNTER_SCRIPT = re.compile(f"[{CJK_CHARS}]")
