@@ -177,3 +177,15 @@ def test_a_two_digit_hour_with_a_colon_or_an_h_is_a_time_of_day_unless_a_score_o
     assert times("de", "Kiel gewann 21:19 gegen Flensburg.") == []  # a score
     assert times("de", "Der Kurs lag bei 12.50 Euro, das Spiel dauerte 12:27 Stunden.") == []  # a price, a length
     assert times("fr", "Il s'est imposé en 4h19 de jeu.") == []  # an hour below ten may be a length
+
+
+def test_thousands_and_millions_written_out_in_portuguese_czech_and_arabic():
+    from parallax.analyze import ArticleInput, analyze
+
+    def numbers(language: str, text: str) -> list[tuple[str, str]]:
+        [analysis] = analyze([ArticleInput("s", language, "t", text, None)], workers=1)
+        return [(c.value, c.unit) for c in analysis.claims if c.kind == "number"]
+
+    assert numbers("pt", "Maduro obteve 6,4 milhões de votos.") == [("6400000", "votes")]
+    assert numbers("ar", "حوالى 17 ألف شخص حول العالم") == [("17000", "people")]
+    assert numbers("cs", "Evakuovali 135 tisíc obyvatel.")[0][0] == "135000"

@@ -44,7 +44,9 @@ WORD_NUMBERS: dict[str, int] = {
 SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
           "mille": 1e3, "mila": 1e3, "tsd": 1e3, "tys": 1e3, "milliard": 1e9, "milliards": 1e9, "mln": 1e6, "bn": 1e9, "tausend": 1e3,
           "millionen": 1e6, "milliarden": 1e9, "mil": 1e3, "millones": 1e6, "milioni": 1e6, "миллиона": 1e6,
-          "тысяч": 1e3, "млн": 1e6, "тыс": 1e3}
+          "тысяч": 1e3, "млн": 1e6, "тыс": 1e3, "milhões": 1e6, "milhão": 1e6, "mil milhões": 1e9,
+          "tisíc": 1e3, "tisíce": 1e3, "milionů": 1e6, "milióny": 1e6, "ألف": 1e3, "آلاف": 1e3, "مليون": 1e6,
+          "milyon": 1e6, "milyar": 1e9, "тисяч": 1e3, "тисячі": 1e3, "мільйонів": 1e6}
 
 # What hedge words mean, as an interval around the number they hedge: "about 150,000" agrees with
 # "150,000"; "more than 1,000" with "1,200". A convention of the language, not a fitted value.
