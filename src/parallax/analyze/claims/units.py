@@ -60,7 +60,7 @@ UNIT_CONCEPTS = {
     "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti", "tanto", "strik"),
 }
 # After a number that could be a year, these units make it one ("2020 года", "в 2020 году", "1990
-# yılında", "w 2020 roku", "2024年"): a calendar year, not a count of years.
+# yılında", "w 2020 roku"): a calendar year, not a count of years.
 CALENDAR_YEAR_UNITS = frozenset({"years", "goda", "godu", "yilin", "yili", "roku"})
 # Chinese, Japanese and Korean write a counter as one character before the next word; other
 # scripts without capitals (Arabic, Devanagari, Hebrew) write whole words.
