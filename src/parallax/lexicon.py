@@ -44,9 +44,7 @@ WORD_NUMBERS: dict[str, int] = {
 SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
           "mille": 1e3, "mila": 1e3, "tsd": 1e3, "tys": 1e3, "milliard": 1e9, "milliards": 1e9, "mln": 1e6, "bn": 1e9, "tausend": 1e3,
           "millionen": 1e6, "milliarden": 1e9, "mil": 1e3, "millones": 1e6, "milioni": 1e6, "миллиона": 1e6,
-          "тысяч": 1e3, "млн": 1e6, "тыс": 1e3, "milhões": 1e6, "milhão": 1e6, "mil milhões": 1e9,
-          "tisíc": 1e3, "tisíce": 1e3, "milionů": 1e6, "milióny": 1e6, "ألف": 1e3, "آلاف": 1e3, "مليون": 1e6,
-          "milyon": 1e6, "milyar": 1e9, "тисяч": 1e3, "тисячі": 1e3, "мільйонів": 1e6}
+          "тысяч": 1e3, "млн": 1e6, "тыс": 1e3}
 
 # What hedge words mean, as an interval around the number they hedge: "about 150,000" agrees with
 # "150,000"; "more than 1,000" with "1,200". A convention of the language, not a fitted value.
@@ -82,19 +80,17 @@ DURATION_COUNT_WORDS: dict[str, int] = {
     "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
     "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
 }
-# Words of a span of hours and minutes outside English ("vier Stunden und 19 Minuten", "due ore e
-# 16 minuti", "quatre heures et 19 minutes"), as regular-expression alternatives.
 # Count words of a physical measure ("deux kilogrammes", "на два километра", "до двух килограмм",
-# "plus d'un kilomètre"): the duration count words, English and French, and the Russian forms a
-# count takes before its unit (nominative and genitive).
+# "plus d'un kilomètre"): the single counts of the duration count words and of WORD_NUMBERS, and
+# the Russian forms a count takes before its unit (nominative and genitive).
 MEASURE_COUNT_WORDS: dict[str, int] = {
-    **{w: n for w, n in DURATION_COUNT_WORDS.items() if n <= 10},  # fixed: the single counts, not tens
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    **{w: n for w, n in {**DURATION_COUNT_WORDS, **WORD_NUMBERS}.items() if n <= 10},  # fixed: single counts
     "один": 1, "одного": 1, "одну": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3,
     "четыре": 4, "четырёх": 4, "четырех": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7,
     "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
 }
+# Words of a span of hours and minutes outside English ("vier Stunden und 19 Minuten", "due ore e
+# 16 minuti", "quatre heures et 19 minutes"), as regular-expression alternatives.
 HOUR_WORDS = r"heures?|stunden?|horas?|ore|часа|часов|годин[иа]?"
 MINUTE_WORDS = r"minutes?|minuten?|minutos?|minuti|минут[аы]?|хвилин[иа]?"
 AND_WORDS = r"und|et|e|y|и|і|та"
