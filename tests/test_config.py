@@ -53,6 +53,19 @@ def test_values_are_read_exactly_and_hashes_ignore_settings_that_only_change_spe
     assert load(environ={"PARALLAX__CLUSTER__CONSOLIDATE__MAX_GAP_DAYS": "9"}).hash("cluster") != config.hash("cluster")
 
 
+
+def test_every_stage_hash_covers_the_shared_word_lists(monkeypatch):
+    """The number words, scales, hedges and units in parallax/lexicon.py change what analysis,
+    clustering and comparison output: a change there makes stored analyses and stories stale."""
+    from parallax.config import fingerprint
+
+    config = load(environ={})
+    before = {stage: config.hash(stage) for stage in ("analyze", "cluster")}
+    assert "lexicon.py" in fingerprint.SHARED_MODULES and len(fingerprint.shared_hash()) == 64  # sha256 hex
+    monkeypatch.setattr(fingerprint, "shared_hash", lambda: "another lexicon")
+    assert all(config.hash(stage) != value for stage, value in before.items())
+
+
 ARTICLES = [
     {"id": "a1", "published": "2024-03-01", "title": "Harbour fire destroys warehouses in Vellmore",
      "text": "A fire destroyed three warehouses in the harbour of Vellmore on Friday, the fire brigade said. "

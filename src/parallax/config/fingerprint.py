@@ -35,6 +35,21 @@ def code_hash(package: str) -> str:
     return digest.hexdigest()
 
 
+# Modules outside the stage packages whose contents change what the stages output: the shared word
+# lists (number words, scales, hedges, units) that analysis, clustering and comparison all read.
+SHARED_MODULES = ("lexicon.py",)
+
+
+@cache
+def shared_hash() -> str:
+    """sha256 over :data:`SHARED_MODULES`, read from the installed package."""
+    digest = hashlib.sha256()
+    for name in SHARED_MODULES:
+        digest.update(name.encode())
+        digest.update(files("parallax").joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
 def package_version(name: str) -> str:
     try:
         return metadata.version(name)
