@@ -401,9 +401,9 @@ def test_each_outlets_only_large_figure_of_one_unit_is_one_figure_given_differen
                  "as head of an order."},
         {"id": "b", "outlet": "second.example", "published": "2025-05-08", "language": "en",
          "title": "A new pope is elected",
-         "text": "The scene was greeted by over 50,000 people in St Peter's Square, who answered with applause and tears of joy. "
-                 "The cardinals had voted four times before the white smoke. The order elected him for three "
-                 "terms in a row."},
+         "text": "The scene was greeted by over 50,000 people in St Peter's Square, who answered with applause "
+                 "and tears of joy. The cardinals had voted four times before the white smoke. The order elected "
+                 "him for three terms in a row."},
     ]
     report = _report_of_records(cli, tmp_path, records)
     crowd = [f for f in report["facts"] if {"80000", "50000"} <= {v["value"] for v in f["values"]}]

@@ -87,7 +87,8 @@ def test_lengths_and_masses_are_one_unit_in_every_language_and_script():
         ("2 kilograms", 0.0, 2.0, "kg")]  # the unit is the kilogram, not "dust"
     assert _spans(lengths, "fr", "Il doit collecter environ deux kilogrammes d'échantillons.") == [
         ("deux kilogrammes", 1.8, 2.2, "kg")]
-    assert _spans(lengths, "ru", "Зонд должен собрать до двух килограмм грунта.") == [("двух килограмм", 2.0, 2.0, "kg")]
+    assert _spans(lengths, "ru", "Зонд должен собрать до двух килограмм грунта.") == [
+        ("двух килограмм", 2.0, 2.0, "kg")]
     assert _spans(lengths, "ko", "토양과 암석 등 총 2㎏에 달하는 시료") == [("2㎏", 2.0, 2.0, "kg")]
     assert _spans(lengths, "zh", "採集約2公斤樣品") == [("2公斤", 2.0, 2.0, "kg")]
     assert _spans(lengths, "ru", "очередь растянулась на два километра") == [("два километра", 2.0, 2.0, "km")]

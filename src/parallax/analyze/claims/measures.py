@@ -48,8 +48,8 @@ def scores(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
                     context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
-_LENGTH_UNITS = (r"foot|feet|ft|meters?|metres?|mètres?|metros|metri|meter|kilometers?|kilometres?|kilometern|km|miles?|"
-                 r"kilómetros|chilometri|kilomètres?|километр(?:а|ов)?|км|метр(?:а|ов)?")
+_LENGTH_UNITS = (r"foot|feet|ft|meters?|metres?|mètres?|metros|metri|meter|kilometers?|kilometres?|kilometern|km|"
+                 r"miles?|kilómetros|chilometri|kilomètres?|километр(?:а|ов)?|км|метр(?:а|ов)?")
 _MASS_UNITS = (r"kg|kilograms?|kilogrammes?|kilogramm|kilogramos?|chilogramm[io]|quilos|quilogramas|"
                r"килограмм(?:а|ов)?|кг")
 # Chinese, Japanese and Korean units follow the number with no space and the next word with none.
@@ -83,7 +83,8 @@ def lengths(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
         unit = (match.group("unit") or match.group("cjk_unit")).lower()
         unit = UNIT_SYNONYMS.get(unit, unit)
         # "rund 2000 Kilometer" meets "etwa 1.900 Kilometer"; "plus d'un kilomètre" is one or more.
-        before = _ELIDED_DE.sub("de", text[max(0, match.start() - settings.hedge_chars) : match.start()].lower()).rstrip()
+        before = text[max(0, match.start() - settings.hedge_chars) : match.start()].lower()
+        before = _ELIDED_DE.sub("de", before).rstrip()
         hedge = next((h for h in HEDGE_BOUNDS if before.endswith(h) and not before[: -len(h)][-1:].isalpha()), None)
         low, high = HEDGE_BOUNDS.get(hedge, (1.0, 1.0))
         yield Claim("number", article.id, match.start(), match.end(), match.group(), _format(value), value * low,
