@@ -196,3 +196,26 @@ def test_a_paragraph_copied_word_for_word_is_a_long_shared_run_and_shared_phrase
     values = signals(copy_text(wrapped, "en", SETTINGS), copy_text(ORIGIN, "en", SETTINGS), SETTINGS)
     assert values["shared_run"] > signals(copy_text(OTHER, "en", SETTINGS), copy_text(ORIGIN, "en", SETTINGS),
                                           SETTINGS)["shared_run"]
+
+
+# One statement of the Eastern Theater Command, as a mainland outlet prints it (simplified
+# characters) and as a Taiwanese or Hong Kong outlet reprints it (traditional characters).
+SIMPLIFIED = ("东部战区新闻发言人表示,10月14日,中国人民解放军东部战区组织战区陆军、海军、空军、火箭军等兵力,"
+              "在台湾海峡、台岛北部、台岛南部、台岛以东开展演习。舰机多向抵近台岛,诸军兵种联合突击。"
+              "重点演练海空战备警巡、要港要域封控、对海对陆打击、夺取综合制权。")
+TRADITIONAL = ("東部戰區新聞發言人表示,10月14日,中國人民解放軍東部戰區組織戰區陸軍、海軍、空軍、火箭軍等兵力,"
+               "在臺灣海峽、臺島北部、臺島南部、臺島以東開展演習。艦機多向抵近臺島,諸軍兵種聯合突擊。"
+               "重點演練海空戰備警巡、要港要域封控、對海對陸打擊、奪取綜合制權。")
+
+
+def test_a_traditional_character_reprint_of_a_simplified_text_is_a_verbatim_copy():
+    from parallax.analyze.translit import simplified
+    from parallax.cluster.copies import CopyDetector
+
+    assert simplified(TRADITIONAL) == SIMPLIFIED
+    assert simplified("Tusk said 3 people died") == "Tusk said 3 people died"
+    values = signals(copy_text(TRADITIONAL, "zh", SETTINGS), copy_text(SIMPLIFIED, "zh", SETTINGS), SETTINGS)
+    assert values["char_containment"] == 1.0 and values["lead_similarity"] == 1.0
+    detector = CopyDetector(SETTINGS)
+    assert detector.signature(TRADITIONAL).jaccard(detector.signature(SIMPLIFIED)) == 1.0
+

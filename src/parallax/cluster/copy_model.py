@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from parallax.analyze.stopwords import stop_words
-from parallax.analyze.translit import fold
+from parallax.analyze.translit import fold, simplified
 from parallax.cluster.features import words
 from parallax.cluster.model import PairModel, read
 from parallax.cluster.settings import CopiesSettings
@@ -205,6 +205,7 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
 
 def copy_text(text: str, language: str, settings: CopiesSettings) -> CopyText:
     size, sample = settings.char_shingle, settings.char_sample
+    text = simplified(text)  # a traditional-character copy of a simplified-character text is a copy
     chars = char_hashes(text, size=size, sample=sample)
     unquoted = _QUOTED.sub(" ", text)
     quotes = unquoted != text
