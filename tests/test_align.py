@@ -216,3 +216,19 @@ def test_an_age_not_reached_leaves_the_row_and_the_sources_giving_the_age_agree(
               replace_context(_count("C", texts["C"], "47 Jahre", 47, "years"), context)]
     rows = [fact for fact in align(claims, ORIGINS, texts) if fact.kind == "number"]
     assert [(row.relation, sorted(v.article for v in row.values)) for row in rows] == [("agree", ["B", "C"])]
+
+
+def test_sources_that_agree_on_a_figure_are_shown_agreeing_though_others_give_other_figures():
+    """A row of "different figures" would hide that three sources give one turnout; they make an
+    agreeing row, and the other figures (a vote share, a share counted) a row of their own that
+    taking them out does not turn into a conflict."""
+    from parallax.compare.align import align
+
+    texts = {"A": "The council said turnout was 59% with 80% of tally sheets counted.",
+             "B": "Turnout reached 59%, the council said.", "C": "The council put turnout at 59%.",
+             "D": "The council said the president won 51%.", "E": "The council said 80% were counted."}
+    context = frozenset({"council", "turnout", "said"})
+    claims = [replace_context(_count(k, texts[k], f"{value}%", value, "percent"), context)
+              for k, value in (("A", 59), ("B", 59), ("C", 59), ("D", 51), ("E", 80))]
+    rows = [(row.relation, sorted(v.article for v in row.values)) for row in align(claims, {k: k for k in texts}, texts)]
+    assert rows == [("agree", ["A", "B", "C"]), ("differ", ["D", "E"])]

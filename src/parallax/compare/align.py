@@ -531,6 +531,18 @@ def judge(row: list[Claim], origin_of: dict[str, str], published: dict[str, str 
     return "conflict", conflict_type, confidence, evidence
 
 
+def agreeing_part(row: list[Claim], origin_of: dict[str, str]) -> tuple[list[Claim], list[Claim]]:
+    """The members of the value most independent sources give, when two or more give it and others
+    give other values, and the rest; nothing when no value is given twice."""
+    origins: dict[str, set[str]] = defaultdict(set)
+    for claim in row:
+        origins[claim.value].add(origin_of.get(claim.article, claim.article))
+    value, sources = max(origins.items(), key=lambda item: (len(item[1]), item[0]))
+    if len(sources) < 2 or len(origins) < 2:  # fixed: two sources agree, and some other value is given
+        return [], row
+    return [c for c in row if c.value == value], [c for c in row if c.value != value]
+
+
 def _grows(claims: list[Claim], published: dict[str, str | None]) -> bool:
     """Dated on at least two different days, and the later the report, the larger the count."""
     dated = sorted(((_day(published.get(c.article)), (c.low + c.high) / 2) for c in claims  # fixed: midpoint
@@ -551,9 +563,12 @@ def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
     siblings: Siblings = defaultdict(list)
     for claim in claims:
         siblings[(claim.article, claim.sentence_start, claim.kind)].append(claim)
+    judged_apart: list[list[Claim]] = []  # figures already judged no conflict, in a row with others
     while pending:
         row = pending.pop(0)
         rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
+        if rel == "conflict" and any(row is apart for apart in judged_apart):
+            rel = "differ"  # taking the agreeing sources out adds no evidence that the others are one thing
         if rel == "conflict" and row[0].kind in tunables().conflicts.core_kinds:
             # A page's timestamp, a dateline or an age not reached is no source's figure for the
             # row's fact: it leaves the row (its sentence stays among the statements).
@@ -572,6 +587,16 @@ def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
                 rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
                 if len(rest) >= 2:  # fixed: a row compares two values at least
                     pending.append(sorted(rest, key=lambda c: (c.article, c.start)))
+        if rel == "differ":
+            # "Different figures" would hide that several sources agree on one of them: those
+            # make a row of their own, and the other figures are compared again among themselves.
+            agreed, rest = agreeing_part(row, origin_of)
+            if agreed:
+                row = agreed
+                rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
+                if len(rest) >= 2:  # fixed: a row compares two values at least
+                    pending.append(rest)
+                    judged_apart.append(rest)
         if rel == "single":
             continue  # a lone claim is shown by its sentence among the single statements
         if rel == "updated":  # earliest first, latest last
