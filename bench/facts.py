@@ -74,14 +74,16 @@ def check_brief(report, texts) -> tuple[int, int, int, int]:
 def gold_reports(data) -> dict[str, tuple]:
     """Event -> (report, texts, article -> event) on gold stories."""
     from parallax.compare import build_report
+    from parallax.config import load
 
+    settings = load()["compare"]  # the config file and PARALLAX__COMPARE__… overrides, as for own stories
     events = defaultdict(list)
     for item in data.items:
         events[item.event].append(item)
     out = {}
     for event, items in events.items():
         sources = corpus.sources(items)
-        report = build_report(sources, event)
+        report = build_report(sources, event, settings=settings)
         out[event] = (report, {s.id: s.text for s in sources})
     return out
 
