@@ -71,12 +71,13 @@ def check_brief(report, texts) -> tuple[int, int, int, int]:
     return sentences, cited, bad_spans, bad_quotes
 
 
-def gold_reports(data) -> dict[str, tuple]:
-    """Event -> (report, texts, article -> event) on gold stories."""
+def gold_reports(data, settings=None) -> dict[str, tuple]:
+    """Event -> (report, texts, article -> event) on gold stories; ``settings``: the ``[compare]``
+    block, by default the config file's with PARALLAX__COMPARE__… overrides, as for own stories."""
     from parallax.compare import build_report
     from parallax.config import load
 
-    settings = load()["compare"]  # the config file and PARALLAX__COMPARE__… overrides, as for own stories
+    settings = settings or load()["compare"]
     events = defaultdict(list)
     for item in data.items:
         events[item.event].append(item)
