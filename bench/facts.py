@@ -42,15 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
-
-
-def locate(text: str, needle: str) -> tuple[int, int] | None:
-    at = text.find(needle)
-    if at != -1:
-        return at, at + len(needle)
-    pattern = r"\s+".join(re.escape(part) for part in needle.split())
-    match = re.search(pattern, text, re.IGNORECASE)
-    return (match.start(), match.end()) if match else None
+from parallax.compare.align_train import locate  # noqa: E402
 
 
 def check_brief(report, texts) -> tuple[int, int, int, int]:

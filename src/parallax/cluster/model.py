@@ -79,9 +79,10 @@ def save(model: PairModel, path: str | Path) -> None:
     Path(path).write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def read(path: str | None, shipped: str, kind: str, known: tuple[str, ...]) -> PairModel:
+def read(path: str | None, shipped: str, kind: str, known: tuple[str, ...],
+         package: str = "parallax.cluster") -> PairModel:
     """A ``kind`` of model from ``path`` (a user's retrained file), or the file ``shipped`` with
-    the package (in ``weights/``); an unreadable or unusable file is a :class:`ModelError`."""
+    the package (in ``package``'s ``weights/``); an unreadable or unusable file is a :class:`ModelError`."""
     if path:
         where = path
         try:
@@ -89,8 +90,8 @@ def read(path: str | None, shipped: str, kind: str, known: tuple[str, ...]) -> P
         except OSError as exc:
             raise ModelError(f"{path}: cannot read the {kind} model: {exc.strerror or exc}") from None
     else:
-        where = f"parallax/cluster/weights/{shipped}"
-        text = (files("parallax.cluster") / "weights" / shipped).read_text(encoding="utf-8")
+        where = f"{package.replace('.', '/')}/weights/{shipped}"
+        text = (files(package) / "weights" / shipped).read_text(encoding="utf-8")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

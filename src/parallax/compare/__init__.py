@@ -101,6 +101,23 @@ def mark_conflicting_statements(statements: list[Fact], facts: list[Fact]) -> No
                 break
 
 
+def story_claims(ordered: list[SourceArticle]) -> list:
+    """The story's claims: extracted with the analysis, here they only learn whose they are."""
+    return [replace(claim, article=article.id) for article in ordered for claim in article.analysis.claims]
+
+
+def alignment_inputs(articles: Iterable[SourceArticle], settings: CompareSettings) -> tuple[list, object, object]:
+    """What the aligner weighs for a story: its claims, their word weights and the sentences known
+    to say the same thing (for fitting the alignment model, :mod:`parallax.compare.align_train`)."""
+    from parallax.compare.align import Weights
+
+    ordered = sorted(articles, key=lambda a: (a.published is None, a.published or ""))
+    with using(settings):
+        claims = story_claims(ordered)
+        _, links = coverage(ordered, origins(ordered))
+        return claims, Weights.of(claims), links
+
+
 def build_report(articles: Iterable[SourceArticle], story_id: str = "", decisions: Iterable[EntityDecision] = (),
                  settings: CompareSettings | None = None) -> StoryReport:
     """The story report; ``settings``: the ``[compare]`` block (the shipped defaults without one)."""
@@ -119,8 +136,7 @@ def _build_report(articles: list[SourceArticle], story_id: str, decisions: list[
     outlet_of = outlet_names(ordered)
     texts = {a.id: a.text for a in ordered}
     groups = group_entities(ordered, list(decisions))
-    # Claims were extracted with the analysis; here they only learn whose they are.
-    claims = [replace(claim, article=article.id) for article in ordered for claim in article.analysis.claims]
+    claims = story_claims(ordered)
     statements, links = coverage(ordered, origin_of)
     published = {a.id: a.published for a in ordered}
     # Claims name people by their folded surname ("e:sybiha"): those of the story's people.

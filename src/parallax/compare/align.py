@@ -23,6 +23,7 @@ from datetime import date
 
 from parallax.analyze.models import Claim
 from parallax.analyze.translit import fold
+from parallax.compare import align_model
 from parallax.compare.models import Fact, FactValue
 from parallax.compare.names import other_people
 from parallax.compare.statements import Links
@@ -79,16 +80,36 @@ def specific(claim: Claim) -> bool:
             and value % s.duration_round != 0))  # "an 82-minute delay"
 
 
-def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None) -> float:
+def comparable(a: Claim, b: Claim) -> bool:
+    """Two claims that may be one fact at all: one kind, two articles, and not two weekdays of
+    known, different calendar days ("said on Wednesday" in Wednesday's report and "on Thursday"
+    in Thursday's are two moments, not a disagreement)."""
     if a.kind != b.kind or a.article == b.article:
-        return 0.0
-    s = tunables().align
+        return False
     if a.kind == "weekday":
         days_a, days_b = ({x for x in c.anchors if x.startswith("d:")} for c in (a, b))
-        if days_a and days_b and not days_a & days_b:
-            # Each weekday is a known calendar day, and not the same one: "said on Wednesday" in
-            # Wednesday's report and "on Thursday" in Thursday's are two moments, not a disagreement.
-            return 0.0
+        return not (days_a and days_b and not days_a & days_b)
+    return True
+
+
+def join_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None) -> float:
+    """The pair score, raised to the row bar when the learned alignment model is sure the two
+    claims state one fact (``compare.align.learned``): what the hand weights miss is mostly a
+    pair across languages, where no word of the two sentences can meet."""
+    score = pair_score(a, b, weights, links)
+    s = tunables().align
+    bar = s.match.get(a.kind, math.inf)
+    if score >= bar or not s.learned or not comparable(a, b):
+        return score
+    model = align_model.load(s.model)
+    threshold = model.threshold if s.model_threshold is None else s.model_threshold
+    return bar if align_model.probability(model, a, b, weights, links) >= threshold else score
+
+
+def pair_score(a: Claim, b: Claim, weights: Weights, links: Links | None = None) -> float:
+    if not comparable(a, b):
+        return 0.0
+    s = tunables().align
     linked = bool(links) and (b.article, b.sentence_start) in links.get((a.article, a.sentence_start), ())
     if linked and a.alone and b.alone and a.unit == b.unit and a.unit:
         # Two sentences that say the same thing, each with one value of this measure: the values
@@ -213,7 +234,7 @@ def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None
     for kind, group in by_kind.items():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                score = pair_score(a, b, weights, links)
+                score = join_score(a, b, weights, links)
                 if score >= tunables().align.match[kind]:
                     pairs.append((score, a, b))
     pairs.sort(key=lambda p: (-p[0], p[1].article, p[1].start, p[2].article, p[2].start))
@@ -279,7 +300,7 @@ def attach_near_values(rows: list[list[Claim]], loose: list[Claim], weights: Wei
                 continue
             if not any(near(claim, member) for member in row):
                 continue
-            score = max(pair_score(claim, member, weights, links) for member in row)
+            score = max(join_score(claim, member, weights, links) for member in row)
             if score >= tunables().align.attach and score > best.get(claim.article, (0.0, claim))[0]:
                 best[claim.article] = (score, claim)
         for _, claim in best.values():
@@ -511,7 +532,11 @@ def judge(row: list[Claim], origin_of: dict[str, str], published: dict[str, str 
     independent = _one_per_origin(row, origin_of)
     differing = [(a, b) for i, a in enumerate(independent) for b in independent[i + 1 :] if not agree(a, b)]
     kind = row[0].kind
+    # The evidence that differing values measure one thing is the hand score's: the learned joins
+    # group values (their agreement is shown), but the model was not fitted to tell a disagreement
+    # from two measures, and rows it alone joins are shown as different figures.
     link = max(pair_score(a, b, weights, links) for a, b in differing)
+    model_only = link < settings.align.match[kind] <= max(join_score(a, b, weights, links) for a, b in differing)
     confidence = round(min(1.0, link / (2 * settings.align.match[kind])), 3)  # fixed: 0.5 at the row threshold
     days = [abs((_day(published.get(a.article)) - _day(published.get(b.article))).days) for a, b in differing
             if _day(published.get(a.article)) and _day(published.get(b.article))]
@@ -526,6 +551,8 @@ def judge(row: list[Claim], origin_of: dict[str, str], published: dict[str, str 
         return "updated", conflict_type, confidence, evidence
     if days and max(days) > settings.conflicts.max_days_apart:
         return "differ", conflict_type, confidence, evidence  # another moment, not a disagreement
+    if model_only:
+        return "differ", conflict_type, confidence, evidence
     if confidence < settings.conflicts.confidence:
         return "differ", conflict_type, confidence, evidence
     return "conflict", conflict_type, confidence, evidence

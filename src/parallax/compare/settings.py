@@ -6,6 +6,7 @@ from parallax import registry
 from parallax.config import Settings, setting
 
 FACTS = "hand-set on news-dev's facts (bench/facts.py, sessions 3-9)"
+HAND = "hand-set"
 
 
 class AlignSettings(Settings):
@@ -46,6 +47,15 @@ class AlignSettings(Settings):
                                             "particular (\"an 82-minute delay\").", tuned=FACTS)
     duration_round: int = setting("See particular_duration_from.", tuned=FACTS)
     statement_max_chars: int = setting("Longer sentences are shown cut to the claim's clause.", tuned=FACTS)
+    learned: bool = setting(
+        "Let the alignment model (fitted on the hand-checked facts) join two claims the pair score leaves apart "
+        "when it is sure they state one fact (mostly across languages, where no word can meet).", tuned=HAND)
+    model: str | None = setting(
+        "An alignment model file (JSON, from `python bench/align_cv.py --write`); null: the one shipped.",
+        tuned=HAND)
+    model_threshold: float | None = setting(
+        "Probability at or above which the alignment model joins two claims; null: the model's own threshold, "
+        "chosen by leave-one-family-out cross-validation.", tuned="cross-validated (bench/align_cv.py)")
 
 
 class ConflictSettings(Settings):
