@@ -75,13 +75,7 @@ def family_counts(sets, settings_for) -> dict[str, list[int]]:
             reports[event] = (build_report(sources, event, settings=settings_for(family_of[event])),
                               {s.id: s.text for s in sources})
         _, _, matched = facts.score(gold, lambda f, r=reports: r[f["event"]], event_of)
-        for fact in gold:
-            by_family[family_of[fact["event"]]][2] += 1
-        for row, fact in matched:
-            counts = by_family[family_of[fact["event"]]]
-            counts[1] += 1
-            counts[0] += facts.right(row.relation, fact["relation"])
-            counts[3] += row.relation == "conflict" and fact["relation"] != "conflict"
+        facts.tally_by_family(gold, matched, family_of, by_family)
     return dict(by_family)
 
 

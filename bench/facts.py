@@ -140,6 +140,18 @@ def score(facts, reports_for, event_of, show=False) -> tuple[dict, dict, list]:
     return totals, by_kind, matched
 
 
+def tally_by_family(gold, matched, family_of, by_family) -> None:
+    """Add to ``by_family[family]`` = [right, found, gold, false conflicts] the facts of ``gold``
+    and their ``matched`` rows (from :func:`score`); ``family_of``: event -> family."""
+    for fact in gold:
+        by_family[family_of[fact["event"]]][2] += 1
+    for row, fact in matched:
+        counts = by_family[family_of[fact["event"]]]
+        counts[1] += 1
+        counts[0] += right(row.relation, fact["relation"])
+        counts[3] += row.relation == "conflict" and fact["relation"] != "conflict"
+
+
 def mixing(reports, event_of) -> Counter:
     counts = Counter()
     for report, _ in reports.values():

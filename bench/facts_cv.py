@@ -55,7 +55,7 @@ def main() -> int:
     per_value: dict[float, dict[str, list[int]]] = {}
     for value in grid:
         settings = with_value(compare, path, value)
-        by_family: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # right, found, gold
+        by_family: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # right, found, gold, false conflicts
         for name in corpus.NEWS:
             data = corpus.load(name, quiet=True)
             gold = [json.loads(line) for line in (corpus.DATA / name / "facts.jsonl").open(encoding="utf-8")]
@@ -63,12 +63,7 @@ def main() -> int:
             family_of = {item.event: item.family for item in data.items}
             reports = facts.gold_reports(data, settings)
             _, _, matched = facts.score(gold, lambda f, r=reports: r[f["event"]], event_of)
-            for fact in gold:
-                by_family[family_of[fact["event"]]][2] += 1
-            for row, fact in matched:
-                counts = by_family[family_of[fact["event"]]]
-                counts[1] += 1
-                counts[0] += facts.right(row.relation, fact["relation"])
+            facts.tally_by_family(gold, matched, family_of, by_family)
         per_value[value] = dict(by_family)
         right, found, total = (sum(c[i] for c in by_family.values()) for i in range(3))
         print(f"{args.setting} = {value:g}: right {right} found {found} of {total}  "
@@ -80,7 +75,7 @@ def main() -> int:
         best = max(grid, key=lambda v: (sum(per_value[v][f][0] for f in families if f != family),
                                         -abs(v - shipped(compare, path))))
         chosen[best] += 1
-        right, found, total = (x + y for x, y in zip((right, found, total), per_value[best][family], strict=True))
+        right, found, total = (x + y for x, y in zip((right, found, total), per_value[best][family][:3], strict=True))
     print(f"cross-validated: right {right} found {found} of {total}  recall {found / total:.3f}  "
           f"accuracy {right / max(found, 1):.3f}  chosen (families) {dict(chosen)}")
     return 0
