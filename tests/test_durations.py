@@ -78,6 +78,29 @@ def test_ages_in_apposition_with_now_or_the_word_for_years_and_no_count_of_jaehr
     assert claims("fr", "Ismaïl Haniyeh, 61 ans, a été tué à Téhéran.") == [("61 ans", "61", "years")]
     # Whose age "der 52-Jährige" gives is often unclear; it is no count of "Jährige" either.
     assert claims("de", "Der 52-Jährige verliess die Insel.") == []
+    # A child's age, in digits or in words.
+    assert claims("en", "The strike injured a seven-year-old girl.") == [("seven-year-old", "7", "years")]
+    assert claims("en", "A 7-year-old girl was critically injured.") == [("7-year-old", "7", "years")]
+
+
+def test_counts_written_as_words_in_the_articles_own_language():
+    from parallax.analyze import ArticleInput, analyze
+
+    def claims(language: str, text: str) -> list[tuple[str, str, str]]:
+        [analysis] = analyze([ArticleInput("d", language, "t", text, None)], workers=1)
+        return [(c.text, c.value, c.unit) for c in analysis.claims]
+
+    assert claims("de", "In Tschechien wurden vier Menschen von den Fluten weggerissen.") == [
+        ("vier Menschen", "4", "people")]
+    assert claims("es", "El ataque dejó seis muertos.") == [("seis muertos", "6", "dead")]
+    assert claims("fr", "La télévision a fait état de six détonations.")[0][:2] == ("six détonations", "6")
+    # What the word counts must follow it: a German noun is capitalised, elsewhere no function word.
+    assert claims("de", "Es waren vier von ihnen.") == []
+    assert claims("es", "Llegaron dos de ellos.") == []
+    assert claims("tr", "İki kişi gözaltına alındı.") == [("İki kişi", "2", "people")]
+    # Italian "sei" is also "(you) are"; English "due" is not two.
+    assert claims("it", "Tu sei stato bravo.") == []
+    assert claims("en", "The delay was due to rain.") == []
 
 
 def test_lengths_and_masses_are_one_unit_in_every_language_and_script():
@@ -96,3 +119,12 @@ def test_lengths_and_masses_are_one_unit_in_every_language_and_script():
     assert _spans(lengths, "de", "rund 2000 Kilometer von Moskau") == [("2000 Kilometer", 1800.0, 2200.0, "km")]
     assert _spans(lengths, "en", "the 232-foot-tall booster") == [("232-foot-tall", 232.0, 232.0, "foot")]
     assert _spans(lengths, "en", "Route B2 km markers; todos kg") == []  # inside a word: no measure
+
+
+def test_a_claim_span_is_exact_after_a_capital_dotted_i():
+    """"İ" lowers to two characters; a span measured on lowered text would end one character late."""
+    from parallax.analyze import ArticleInput, analyze
+
+    text = "İstanbul'da İmamoğlu dahil 99 kişi gözaltına alındı."
+    [analysis] = analyze([ArticleInput("d", "tr", "t", text, None)], workers=1)
+    assert [(c.text, c.value, c.unit) for c in analysis.claims] == [("99 kişi", "99", "people")]

@@ -80,6 +80,40 @@ DURATION_COUNT_WORDS: dict[str, int] = {
     "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
     "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
 }
+# Count words before a counted noun, per language ("vier Menschen", "zwölf Landkreise", "tres
+# heridos", "πέντε εκρήξεις", "dört günlük"), read only in articles of that language: across
+# languages they collide ("due" is Italian two and English "due to"). English goes through spaCy's
+# number entities. Two to twelve: "one" is mostly an article ("ein", "un", "una"). Left out, as
+# they are common words too: Italian "sei" (you are), French "neuf" (new) and "sept" (Sept.),
+# Turkish "yedi" (ate) and "on" (ten, and a loan word), Dutch "acht" (esteem).
+COUNT_WORDS: dict[str, dict[str, int]] = {
+    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "huit": 8, "dix": 10, "onze": 11, "douze": 12},
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+           "elf": 11, "zwölf": 12},
+    "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+           "once": 11, "doce": 12},
+    "it": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
+           "undici": 11, "dodici": 12},
+    "pt": {"dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9,
+           "dez": 10, "onze": 11, "doze": 12},
+    "nl": {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "negen": 9, "tien": 10, "elf": 11,
+           "twaalf": 12},
+    "ru": {"два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4,
+           "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
+           "девять": 9, "девяти": 9, "десять": 10, "десяти": 10},
+    "uk": {"два": 2, "дві": 2, "двох": 2, "три": 3, "трьох": 3, "чотири": 4, "чотирьох": 4, "п'ять": 5, "п’ять": 5,
+           "шість": 6, "вісім": 8, "дев'ять": 9, "дев’ять": 9, "десять": 10},
+    "pl": {"dwa": 2, "dwie": 2, "dwóch": 2, "trzy": 3, "trzech": 3, "cztery": 4, "czterech": 4, "pięć": 5,
+           "pięciu": 5, "sześć": 6, "sześciu": 6, "siedem": 7, "siedmiu": 7, "osiem": 8, "ośmiu": 8,
+           "dziewięć": 9, "dziesięć": 10},
+    "cs": {"dva": 2, "dvě": 2, "tři": 3, "čtyři": 4, "pět": 5, "šest": 6, "sedm": 7, "osm": 8, "devět": 9,
+           "deset": 10},
+    "sk": {"dva": 2, "dve": 2, "dvaja": 2, "tri": 3, "traja": 3, "štyri": 4, "štyria": 4, "päť": 5, "šesť": 6,
+           "sedem": 7, "osem": 8, "deväť": 9, "desať": 10},
+    "tr": {"iki": 2, "İki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "sekiz": 8, "dokuz": 9},
+    "el": {"δύο": 2, "τρία": 3, "τρεις": 3, "τέσσερα": 4, "τέσσερις": 4, "πέντε": 5, "έξι": 6, "επτά": 7,
+           "εφτά": 7, "οκτώ": 8, "οχτώ": 8, "εννέα": 9, "εννιά": 9, "δέκα": 10},
+}
 # Count words of a physical measure ("deux kilogrammes", "на два километра", "до двух килограмм",
 # "plus d'un kilomètre"): the single counts of the duration count words and of WORD_NUMBERS, and
 # the Russian forms a count takes before its unit (nominative and genitive).

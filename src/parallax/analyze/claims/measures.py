@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from parallax.lexicon import (CJK_CHARS, HALF_DAY, HEDGE_BOUNDS, HOURS_IN_DAY, MEASURE_COUNT_WORDS, MINUTES_IN_HOUR,
-                              WORD_NUMBERS)
+                              HUNDRED, WORD_NUMBERS)
 from parallax.analyze.claims.base import ClaimSource, _format, context_terms, extractor, sentence_bounds
 from parallax.analyze.models import Claim
 from parallax.analyze.settings import ClaimSettings
@@ -144,7 +144,9 @@ AGE = re.compile(
     # "Prevost, 69, of Chicago", "Yahya Sinwar, now 61,", "Ismaïl Haniyeh, 61 ans,"
     r"(?:(?<=, )(?:now |aged )?(?P<apposition>\d{2,3})(?=,|\s(?:ans|años|anni|anos|Jahre)\b)"
     r"|\b(?:aged?|âgée? de|im Alter von|di|de)\s(?P<aged>\d{2,3})\b(?=\s*(?:anni|años|ans|Jahren|years|,|\.|\)))"
-    r"|(?P<old>\d{2,3})[\s-]years?[\s-]old)",
+    # "a 7-year-old girl", "a seven-year-old girl", "the 52-year-old"
+    r"|\b(?P<old>\d{1,3}|" + "|".join(w for w, n in WORD_NUMBERS.items() if n < HUNDRED) + r")[\s-]years?[\s-]old)",
+    re.IGNORECASE,
 )
 
 
@@ -157,7 +159,7 @@ def ages(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
         if match.group("apposition") and match.start() - len(", ") not in person_ends:
             continue  # "Paris, 75," is not an age; "Prevost, 69," is
         digits = match.group("apposition") or match.group("aged") or match.group("old")
-        value = float(digits)
+        value = float(digits) if digits.isdigit() else float(WORD_NUMBERS[digits.lower()])
         if not settings.age_range[0] <= value <= settings.age_range[1]:
             continue
         bounds = sentence_bounds(article, match.start(), settings)

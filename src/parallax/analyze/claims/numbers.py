@@ -145,9 +145,11 @@ def numbers(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
         if two_words:
             unit = two_words.group(1)
         if unit and unit.lower() not in text[quantity.start : end].lower():
-            found = text.lower().find(unit.lower(), end, end + settings.unit_lookahead_chars)
-            if found != -1:
-                end = found + len(unit)
+            # Searched without lowering the text: "İ" lowers to two characters, and every offset
+            # after an "İstanbul" would shift by one.
+            found = re.compile(re.escape(unit), re.IGNORECASE).search(text, end, end + settings.unit_lookahead_chars)
+            if found:
+                end = found.end()
         unit_norm = unit_key(unit)
         compound = COMPOUND.match(text, _digits_end(text, quantity.start))
         if compound and unit_key(compound.group(2)):

@@ -12,7 +12,7 @@ from parallax.analyze.components import Context, extractor, lemma
 from parallax.analyze.components.cues import INDIRECT_LEMMAS
 from parallax.analyze.components.speakers import resolve_speaker, subject_of
 from parallax.analyze.models import Quantity, Quote
-from parallax.lexicon import SCALES, WORD_MARKS, WORD_NUMBERS
+from parallax.lexicon import COUNT_WORDS, SCALES, WORD_MARKS, WORD_NUMBERS
 
 HEDGES = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
@@ -118,6 +118,44 @@ def _pattern_quantities(ctx: Context):
             text[start:end], parse_number(number_text, ctx.language),
             ("percent" if unit == "%" else unit), hedge.group(1).lower() if hedge else None, None,
             _quote_speaker(span, ctx.quotes) if span is not None else None, start, end,
+        )
+    yield from _count_word_quantities(ctx, dates)
+
+
+@cache
+def _count_word_pattern(language: str) -> re.Pattern | None:
+    words = COUNT_WORDS.get(language)
+    if not words:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w{WORD_MARKS}])({alternatives})(?![\w{WORD_MARKS}'’])", re.IGNORECASE)
+
+
+def _count_word_quantities(ctx: Context, dates: list[tuple[int, int]]):
+    """Counts written as a word before what they count ("vier Menschen", "tres heridos"), in the
+    article's own language (see ``COUNT_WORDS``). What the word counts must follow it: a German
+    noun is capitalised ("vier Menschen", not "vier von ihnen"); elsewhere the claim extractor
+    drops a count whose next word is a function word."""
+    pattern = _count_word_pattern(ctx.language)
+    if pattern is None:
+        return
+    text = ctx.text
+    words = COUNT_WORDS[ctx.language]
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        if any(a <= start < b for a, b in dates):
+            continue
+        word = match.group(1)
+        value = words.get(word, words.get(word.lower()))  # "İki": Turkish capitals do not lower to a key
+        following = _FOLLOWING.match(text, end)
+        unit = following.group(1) if following else None
+        if value is None or not unit or unit == "%" or (ctx.language == "de" and not unit[:1].isupper()):
+            continue
+        hedge = _HEDGE.search(text[max(0, start - ctx.settings.quantities.pattern_hedge_chars) : start])
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        yield Quantity(
+            text[start:end], float(value), unit, hedge.group(1).lower() if hedge else None,
+            None, _quote_speaker(span, ctx.quotes) if span is not None else None, start, end,
         )
 
 
