@@ -219,3 +219,10 @@ def test_a_traditional_character_reprint_of_a_simplified_text_is_a_verbatim_copy
     detector = CopyDetector(SETTINGS)
     assert detector.signature(TRADITIONAL).jaccard(detector.signature(SIMPLIFIED)) == 1.0
 
+
+
+def test_sentences_end_at_the_danda_and_the_arabic_question_mark():
+    from parallax.cluster.copy_model import sentence_sets
+
+    assert len(sentence_sets("ईरान ने ड्रोन से हमले किए। इसराइल ने जवाब दिया।", min_words=1)) == 2
+    assert len(sentence_sets("هل انتهت الحرب؟ قال المتحدث إنها لم تنته.", min_words=1)) == 2

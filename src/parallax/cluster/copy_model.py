@@ -52,7 +52,10 @@ SIGNALS = (
 # are computed only when the other signals leave the pair within reach of the threshold.
 COSTLY = ("sentence_share_min", "sentence_share_max", "shared_run")
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+# Sentence ends of every script we meet: Latin, CJK, Devanagari's danda ("।"), Arabic and Urdu.
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？।॥؟۔])\s+|\n+")
+# Indic vowel signs are not \w, so Hindi words split into fragments here; keeping them whole
+# (lexicon.WORD_MARKS) lowered the copy pairs' cross-validated precision (0.8947 -> 0.8718).
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
 # Names and numbers: capitalised Latin-script words and figures ("Argentina", "1-0", "Martinez").
 _ANCHOR = re.compile(r"\b(?:\d[\d.,]*|[A-Z][a-zA-Z\u00C0-\u024F]{2,})\b")
