@@ -23,6 +23,11 @@ def test_days_weeks_and_months_are_days_in_every_language():
     assert _spans(day_durations, "en", "The court has up to 180 days, or six months, after two weeks.") == [
         ("180 days", 0.0, 180.0, "days"), ("six months", 168.0, 186.0, "days"), ("two weeks", 14.0, 14.0, "days")]
     assert _spans(day_durations, "de", "Er war 38 Tage im Krankenhaus.") == [("38 Tage", 38.0, 38.0, "days")]
+    # Turkish, Arabic and a count word of any language before a word of span.
+    assert _spans(day_durations, "tr", "Valilik dört günlük gösteri yasağı getirdi.") == [
+        ("dört günlük", 4.0, 4.0, "days")]
+    assert _spans(day_durations, "ar", "حظر المظاهرات لمدة 4 أيام") == [("4 أيام", 4.0, 4.0, "days")]
+    assert _spans(day_durations, "ru", "в течение двух дней") == [("двух дней", 2.0, 2.0, "days")]
     assert _spans(day_durations, "it", "Era stato in ospedale un mese.") == [("un mese", 28.0, 31.0, "days")]
     assert _spans(day_durations, "ko", "헌법재판소는 180일 이내에 결정한다. 6개월.") == [
         ("6개월", 168.0, 186.0, "days"), ("180일 이내", 0.0, 180.0, "days")]

@@ -143,9 +143,12 @@ HUNDRED = 100  # number words up to this count spans of time ("twenty days"); la
 
 # Days in one unit of each word, as an interval, and the words.
 DAY_UNITS = (
-    ((1.0, 1.0), r"days?|jours?|journées?|tage?n?|días?|dias?|giorni|giorno|дн(?:я|ей|ів)|день|доби"),
-    ((7.0, 7.0), r"weeks?|semaines?|wochen?|semanas?|settiman[ae]|недел[иьяю]|тижн(?:і|ів|ень)"),
-    ((28.0, 31.0), r"months?|mois|monate?n?|mes(?:es)?|mes[ei]|месяц(?:а|ев)?|місяц(?:і|ів|ь)"),
+    ((1.0, 1.0), r"days?|jours?|journées?|tage?n?|días?|dias?|giorni|giorno|дн(?:я|ей|ів)|день|доби"
+                 r"|dagen|dni|dzień|dny|dní|dnů|ημέρες|ημερών|μέρες|gün|günlük|günü|يوما|يومًا|يوم|أيام"),
+    ((7.0, 7.0), r"weeks?|semaines?|wochen?|semanas?|settiman[ae]|недел[иьяю]|тижн(?:і|ів|ень)"
+                 r"|weken|tygodni|tygodnie|tydzień|týdny|týdnů|týden|εβδομάδες|hafta|haftalık|أسابيع|أسبوع"),
+    ((28.0, 31.0), r"months?|mois|monate?n?|mes(?:es)?|mes[ei]|месяц(?:а|ев)?|місяц(?:і|ів|ь)"
+                   r"|maanden|miesięcy|miesiące|miesiąc|měsíců|měsíce|měsíc|μήνες|aylık|أشهر|شهور|شهر"),
 )
 MONTH_DAYS = (28, 31)
 DAYS_IN_NOMINAL_MONTH = 30  # "six months" reads as 180 days when one value is needed

@@ -20,6 +20,7 @@ from parallax.analyze.models import Claim
 from parallax.analyze.settings import ClaimSettings
 from parallax.lexicon import (
     AND_WORDS,
+    COUNT_WORDS,
     DAY_UNITS,
     DAYS_IN_NOMINAL_MONTH,
     DAYS_IN_WEEK,
@@ -33,8 +34,10 @@ from parallax.lexicon import (
     WORD_NUMBERS,
 )
 
+# The count words of every language: before a word of span ("dört gün", "двух дней") they are counts.
 _COUNTS = {**{k: float(v) for k, v in WORD_NUMBERS.items() if v <= HUNDRED},
-           **{k: float(v) for k, v in DURATION_COUNT_WORDS.items()}}
+           **{k: float(v) for k, v in DURATION_COUNT_WORDS.items()},
+           **{k.lower(): float(v) for words in COUNT_WORDS.values() for k, v in words.items()}}
 _COUNT = r"\d{1,4}|" + "|".join(sorted((re.escape(w.strip()) for w in _COUNTS), key=len, reverse=True))
 
 LATIN_DAYS = re.compile(
