@@ -181,3 +181,10 @@ def test_a_two_digit_hour_with_a_colon_or_an_h_is_a_time_of_day_unless_a_score_o
     assert times("de", "Kiel gewann 21:19 gegen Flensburg.") == []  # a score
     assert times("de", "Der Kurs lag bei 12.50 Euro, das Spiel dauerte 12:27 Stunden.") == []  # a price, a length
     assert times("fr", "Il s'est imposé en 4h19 de jeu.") == []  # an hour below ten may be a length
+
+
+def test_people_and_the_dead_are_one_measure_in_slavic_greek_and_turkish_counts():
+    from parallax.analyze.claims.units import unit_key
+
+    assert {unit_key(w) for w in ("people", "Menschen", "людей", "lidí", "ludzi", "insan", "ανθρώπων")} == {"people"}
+    assert {unit_key(w) for w in ("dead", "muertos", "погибших", "obětí", "ofiar", "νεκροί")} == {"dead"}

@@ -43,7 +43,8 @@ UNIT_CONCEPTS = {
     "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo", "vot", "swt"),
     "people": ("peopl", "perso", "mensc", "gente", "ren", "myeon", "ming", "chelo", "ljudi", "osob", "resid",
                "habit", "einwo", "citiz", "civil", "log", "shkhs",
-               "kisi", "kisin", "kisiy", "kisil", "kisid"),  # Turkish "kişi" and its case endings
+               "kisi", "kisin", "kisiy", "kisil", "kisid",  # Turkish "kişi" and its case endings
+               "lyude", "lyudi", "lide", "lidi", "ludi", "ludzi", "insan", "anthr", "osib"),  # людей, lidé, ľudí, ludzi
     "suspects": ("suspe", "sospe", "verda", "suphe", "podoz", "mshtb"),
     "candidates": ("candi", "kandi"),
     "cardinals": ("cardi", "carde", "kardi"),
@@ -53,7 +54,7 @@ UNIT_CONCEPTS = {
               "manif", "demon", "atten", "suppo", "tifos", "afici", "torci"),
     "athletes": ("athle", "atlet"),
     "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed", "maute",
-             "qtyl"),
+             "qtyl", "pogib", "zhert", "zagib", "ubity", "vbiti", "obeti", "mrtvy", "ofiar", "zabit", "nekro", "olu"),
     "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god", "sui",
               "`m", "snh", "snwt", "sal", "vrs", "yil", "yilda", "yilli"),
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
