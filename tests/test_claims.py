@@ -188,3 +188,11 @@ def test_people_and_the_dead_are_one_measure_in_slavic_greek_and_turkish_counts(
 
     assert {unit_key(w) for w in ("people", "Menschen", "людей", "lidí", "ludzi", "insan", "ανθρώπων")} == {"people"}
     assert {unit_key(w) for w in ("dead", "muertos", "погибших", "obětí", "ofiar", "νεκροί")} == {"dead"}
+
+
+def test_a_cjk_counter_is_a_unit_unless_a_cjk_stop_word_whatever_its_romanisation():
+    from parallax.analyze.claims.units import unit_key
+
+    # "代" (generation: "第16代総統", the 16th president) romanises to Italian "dai", a stop word.
+    assert unit_key("代総統に就任した") == unit_key("代目の台湾総統") != ""
+    assert unit_key("的") == ""  # the Chinese particle is one

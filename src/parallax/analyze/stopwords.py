@@ -27,3 +27,17 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
+
+
+@lru_cache(maxsize=1)
+def cjk_stop_characters() -> frozenset[str]:
+    """Chinese, Japanese and Korean stop words of one character ("的", "和", "个", "に"), as
+    written: folded to Latin they would collide with other languages' ("代" -> "dai", Italian)."""
+    chars: set[str] = set()
+    for code in ("zh", "ja", "ko"):
+        try:
+            module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        except ImportError:
+            continue
+        chars |= {w for w in module.STOP_WORDS if len(w) == 1}
+    return frozenset(chars)

@@ -7,6 +7,7 @@ import re
 
 from parallax.analyze.translit import fold
 from parallax.lexicon import CJK_CHARS, HEDGE_BOUNDS, WORD_MARKS
+from parallax.analyze.stopwords import cjk_stop_characters
 from parallax.analyze.terms import stem, stop_words
 
 UNIT_SYNONYMS = {
@@ -72,7 +73,8 @@ _CONCEPT_OF = {stem: concept for concept, stems in UNIT_CONCEPTS.items() for ste
 def unit_key(unit: str | None) -> str:
     if not unit:
         return ""
-    if _COUNTER_SCRIPT.match(unit):
+    counter = bool(_COUNTER_SCRIPT.match(unit))
+    if counter:
         unit = unit[0]  # "12名議員倒戈" -> "名": a CJK counter is one character
     lowered = unit.lower()
     if lowered in UNIT_SYNONYMS:
@@ -80,6 +82,9 @@ def unit_key(unit: str | None) -> str:
     key = stem(fold(lowered).strip())
     if key in _CONCEPT_OF:
         return _CONCEPT_OF[key]  # before the stop-word test: Italian lists "anni" as a stop word
+    if counter:
+        # Tested as written: folded, "代" (a generation, "第16代総統") is Italian "dai", "次" "ci".
+        return "" if unit in cjk_stop_characters() else key
     if fold(lowered) in stop_words():
         return ""  # "215 von", "37 de": a preposition is not a unit
     return key
