@@ -187,7 +187,9 @@ def test_people_and_the_dead_are_one_measure_in_slavic_greek_and_turkish_counts(
     from parallax.analyze.claims.units import unit_key
 
     assert {unit_key(w) for w in ("people", "Menschen", "людей", "lidí", "ludzi", "insan", "ανθρώπων")} == {"people"}
-    assert {unit_key(w) for w in ("dead", "muertos", "погибших", "obětí", "ofiar", "νεκροί")} == {"dead"}
+    assert {unit_key(w) for w in ("dead", "muertos", "погибших", "obětí", "ofiar", "νεκροί", "killed", "mortos",
+                                  "Todesopfer")} == {"dead"}
+    assert {unit_key(w) for w in ("pessoas", "mensen")} == {"people"}
 
 
 def test_a_cjk_counter_is_a_unit_unless_a_cjk_stop_word_whatever_its_romanisation():

@@ -45,7 +45,7 @@ UNIT_CONCEPTS = {
     "people": ("peopl", "perso", "mensc", "gente", "ren", "myeon", "ming", "chelo", "ljudi", "osob", "resid",
                "habit", "einwo", "citiz", "civil", "log", "shkhs",
                "kisi", "kisin", "kisiy", "kisil", "kisid",  # Turkish "kişi" and its case endings
-               "lyude", "lyudi", "lide", "lidi", "ludi", "ludzi", "insan", "anthr", "osib"),  # людей, lidé, ľudí, ludzi
+               "lyude", "lyudi", "lide", "lidi", "ludi", "ludzi", "insan", "anthr", "osib", "pesso", "mense"),  # людей, lidé, ľudí, ludzi
     "suspects": ("suspe", "sospe", "verda", "suphe", "podoz", "mshtb"),
     "candidates": ("candi", "kandi"),
     "cardinals": ("cardi", "carde", "kardi"),
@@ -55,7 +55,8 @@ UNIT_CONCEPTS = {
               "manif", "demon", "atten", "suppo", "tifos", "afici", "torci"),
     "athletes": ("athle", "atlet"),
     "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed", "maute",
-             "qtyl", "pogib", "zhert", "zagib", "ubity", "vbiti", "obeti", "mrtvy", "ofiar", "zabit", "nekro", "olu"),
+             "qtyl", "pogib", "zhert", "zagib", "ubity", "vbiti", "obeti", "mrtvy", "ofiar", "zabit", "nekro", "olu",
+             "kille", "morto", "morte", "vitim", "vitti", "opfer", "todes", "doden", "qtla"),  # "killed": a 5-letter stem
     "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god", "sui",
               "`m", "snh", "snwt", "sal", "vrs", "yil", "yilda", "yilli"),
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
