@@ -198,3 +198,12 @@ def test_a_cjk_counter_is_a_unit_unless_a_cjk_stop_word_whatever_its_romanisatio
     # "代" (generation: "第16代総統", the 16th president) romanises to Italian "dai", a stop word.
     assert unit_key("代総統に就任した") == unit_key("代目の台湾総統") != ""
     assert unit_key("的") == ""  # the Chinese particle is one
+
+
+def test_every_counted_noun_stem_can_match():
+    """The table's stems are compared with stems of STEM_CHARS letters: a longer one never matches."""
+    from parallax.analyze.claims.units import UNIT_CONCEPTS, unit_key
+    from parallax.analyze.terms import stem
+
+    assert [s for stems in UNIT_CONCEPTS.values() for s in stems if stem(s) != s] == []
+    assert unit_key("Mandate") == unit_key("mandatów") == "seats"

@@ -38,7 +38,7 @@ UNIT_AFTER = re.compile(rf"[\s\u00a0]*(%|[^\W\d_][\w{WORD_MARKS}²-]*)", re.UNIC
 UNIT_CONCEPTS = {
     # Folded Hindi and Arabic forms too: "सीटें" -> "sitem", "مقاعد" -> "mq`d", "عاما" -> "`m".
     "minute": ("minut", "fen", "bun", "mint", "dqyqh"),
-    "seats": ("seats", "seat", "siege", "sitze", "sitz", "escan", "seggi", "mandat", "deput", "diput", "abgeo",
+    "seats": ("seats", "seat", "siege", "sitze", "sitz", "escan", "seggi", "manda", "deput", "diput", "abgeo",
               "lawma", "membe", "mps", "legis", "parla", "sitem", "sit", "mq`d",
               "seog"),  # Korean "석" after the number
     "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo", "vot", "swt"),
@@ -54,7 +54,7 @@ UNIT_CONCEPTS = {
     "crowd": ("spect", "zusch", "espec", "spett", "fans", "pilgr", "fedel", "fidel", "glaub", "fiele", "prote",
               "manif", "demon", "atten", "suppo", "tifos", "afici", "torci"),
     "athletes": ("athle", "atlet"),
-    "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "killed", "maute",
+    "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "maute",
              "qtyl", "pogib", "zhert", "zagib", "ubity", "vbiti", "obeti", "mrtvy", "ofiar", "zabit", "nekro", "olu",
              "kille", "morto", "morte", "vitim", "vitti", "opfer", "todes", "doden", "qtla"),  # "killed": a 5-letter stem
     "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god", "sui",
