@@ -11,6 +11,8 @@ precision, recall and F1 per set and pooled over the three news-dev sets.
 
     python bench/stories_cv.py [--sets news-dev,news-dev-2] [--write]
     python bench/stories_cv.py --max-gap-days 3     # the same with another story span (or --lead-days-apart)
+    python bench/stories_cv.py --families           # also each family's precision and recall, worst first
+    python bench/stories_cv.py --families --cached  # the same from the last run's scores, without a rerun
 
 ``--write`` then trains on every pair of the chosen sets and writes the shipped model
 (src/parallax/cluster/weights/stories.json) with its data card.
@@ -73,6 +75,34 @@ def labelled(name: str, embeddings: bool = True):
                        [i.copy_of for i in data.items]).prepare()
 
 
+def print_families(scores, names: list[str]) -> None:
+    """Each family's pooled B-cubed precision and recall at the threshold chosen on the other
+    families (as in the summary), worst precision first: where the stories merge look-alikes."""
+    from parallax.cluster.train import best_threshold, f_score
+    from parallax.training import THRESHOLDS
+
+    rows = []
+    for score in scores:
+        threshold = best_threshold(scores, THRESHOLDS, score)
+        p, r = score.precision[threshold] / score.articles, score.recall[threshold] / score.articles
+        rows.append((p, r, score.articles, names[score.set_index], score.family, threshold))
+    print(f"\n{'B3 P':>7} {'B3 R':>7} {'B3 F1':>7} {'articles':>8} {'at':>5}  family")
+    for p, r, n, name, family, threshold in sorted(rows):
+        print(f"{p:>7.4f} {r:>7.4f} {f_score(p, r):>7.4f} {n:>8} {threshold:>5}  {name}: {family.split(':', 1)[-1]}")
+
+
+def print_cached() -> int:
+    cached = corpus.CACHE / "stories-cv-scores.pickle"
+    if not cached.exists():
+        print(f"no scores kept yet ({cached}): run without --cached first")
+        return 1
+    with cached.open("rb") as handle:
+        sets, embeddings, scores = pickle.load(handle)
+    print(f"scores of the last run over {sets}{'' if embeddings else ', no embeddings'}")
+    print_families(scores, sets.split(","))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(corpus.TRAINING))
@@ -84,10 +114,16 @@ def main() -> int:
                         help="cluster.consolidate.lead_days_apart for this run (0: off); default: the config's")
     parser.add_argument("--max-gap-days", type=int, default=None,
                         help="cluster.consolidate.max_gap_days for this run; default: the config's")
+    parser.add_argument("--families", action="store_true",
+                        help="also print each family's B-cubed precision and recall (worst precision first)")
+    parser.add_argument("--cached", action="store_true",
+                        help="print from the scores the last run kept, without training (with --families)")
     args = parser.parse_args()
     if not corpus.available():
         print("../shared/data not found: nothing to measure")
         return 0
+    if args.cached:
+        return print_cached()
     from parallax.cluster.model import save
     from parallax.cluster.train import summary
     from parallax.config import default
@@ -125,6 +161,8 @@ def main() -> int:
         families = len({(s.set_index, s.family) for s in scores if s.set_index in indexes})
         print(f"{label:<14} {n:>8} {families:>8} {p:>7.4f} {r:>7.4f} {f:>7.4f}")
     print(f"threshold chosen on all families: {model.threshold}")
+    if args.families:
+        print_families(scores, [s.name for s in sets])
     for beta in (0.5,):
         # Precision first: the same cross-validation, thresholds chosen by F-beta (precision counted twice).
         print(f"\nthresholds chosen by F{beta:g} (precision counted {1 / beta:g} times) instead:")
