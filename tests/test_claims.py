@@ -207,3 +207,19 @@ def test_every_counted_noun_stem_can_match():
 
     assert [s for stems in UNIT_CONCEPTS.values() for s in stems if stem(s) != s] == []
     assert unit_key("Mandate") == unit_key("mandatów") == "seats"
+
+
+def test_a_match_s_set_scores_are_one_score_written_from_the_winner_s_side():
+    def scores(language: str, text: str) -> list[tuple[str, str]]:
+        return [(c.text, c.value) for c in _analysed(language, text, "score")]
+
+    assert scores("en", "Alcaraz beat Djokovic 6-2, 6-2, 7-6 (4) in the final.") == [
+        ("6-2, 6-2, 7-6 (4)", "6-2 6-2 7-6")]
+    # The loser's side, with a tie-break written in full and "und" before the last set: the same score.
+    assert scores("de", "Zverev unterlag am Ende mit 3:6, 6:2, 7:5, 1:6 und 2:6.") == [
+        ("3:6, 6:2, 7:5, 1:6 und 2:6", "6-3 2-6 5-7 6-1 6-2")]
+    assert scores("de", "Alcaraz gewann 6:2, 6:2, 7:6 (7:4) gegen Djokovic.") == [
+        ("6:2, 6:2, 7:6 (7:4)", "6-2 6-2 7-6")]
+    # Two sets with no word of a result near them, and pairs no set can end with, are no match score.
+    assert scores("en", "Rooms 6-2, 7-5 are on the second floor.") == []
+    assert not any(" " in value for _, value in scores("en", "The group won 3-1, 2-0 and 4-2."))

@@ -415,3 +415,29 @@ def test_each_outlets_only_large_figure_of_one_unit_is_one_figure_given_differen
                  env={"PARALLAX__COMPARE__CONFLICTS__SOLE_FIGURE_FROM": "1e12"})
     assert all(f["relation"] != "conflict" for f in json.loads(result.out)["facts"]
                if {"80000", "50000"} <= {v["value"] for v in f["values"]})
+
+
+def test_a_final_s_set_scores_that_differ_conflict_but_a_semi_final_against_another_player_stays_apart(cli, tmp_path):
+    """Two outlets print one final's sets differently: a conflict about the score. A third gives
+    the semi-final's sets in a sentence that names only the other opponent (and runs into the next
+    sentence, so it is linked to the final's): another match, kept out of the conflict."""
+    records = [
+        {"id": "a", "outlet": "first.example", "published": "2024-06-09", "language": "en",
+         "title": "Alcaraz wins the French Open",
+         "text": "Carlos Alcaraz beat Alexander Zverev 6-3, 2-6, 5-7, 6-1, 6-2 in the French Open final on Sunday. "
+                 "The Spaniard needed four hours and 19 minutes to lift his first trophy at Roland Garros, where "
+                 "the crowd cheered both players."},
+        {"id": "b", "outlet": "second.example", "published": "2024-06-09", "language": "it",
+         "title": "Alcaraz vince il Roland Garros",
+         "text": "Carlos Alcaraz vince il Roland Garros superando 6-3 3-6 5-7 6-1 6-2 Alexander Zverev in finale. "
+                 "Per lo spagnolo è il terzo titolo dello Slam dopo New York e Wimbledon."},
+        {"id": "c", "outlet": "third.example", "published": "2024-06-09", "language": "fr",
+         "title": "Alcaraz sacré à Paris",
+         "text": "Sa quinzaine fut tranquille, jusqu'au duel remporté de haute lutte en demi-finale face à "
+                 "l'Italien Jannik Sinner (2-6, 6-3, 3-6, 6-4, 6-3).Sa finale fut du même acabit, gagnée en cinq "
+                 "sets dimanche."},
+    ]
+    report = _report_of_records(cli, tmp_path, records)
+    scores = [f for f in report["facts"] if f["kind"] == "score" and f["relation"] != "single"]
+    assert [(f["relation"], sorted((v["article"], v["value"]) for v in f["values"])) for f in scores] == [
+        ("conflict", [("a", "6-3 2-6 5-7 6-1 6-2"), ("b", "6-3 3-6 5-7 6-1 6-2")])]

@@ -128,6 +128,12 @@ class ClaimSettings(Settings):
                               tuned=CLAIMS)
     tally_word_chars: int = setting("Characters around \"5-4\" read for a word that makes it a tally or score.",
                                     tuned=CLAIMS)
+    set_games: int = setting("Games that win a set (tennis): \"6-3, 2-6, 7-6 (4)\" is a match's set scores when "
+                             "each set is won by this many games with two to spare, by one more against this less one, "
+                             "or beyond it by two.", tuned=CLAIMS)
+    set_tally_below: int = setting("Sequences of fewer set scores than this also need a word of a result near them "
+                                   "(\"won\", \"final\"); longer ones are a match's score by themselves.",
+                                   tuned=CLAIMS)
     age_range: list[int] = setting("Ages of people, youngest and oldest believed.", tuned=CLAIMS)
     minute_range: list[int] = setting("Minutes of a match, first and last believed.", tuned=CLAIMS)
 

@@ -384,6 +384,12 @@ def same_thing_evidence(a: Claim, b: Claim, links: Links | None, people: frozens
     return linked and a.alone and b.alone and bool(_people(a, people) & _people(b, people))
 
 
+def about_other_people(row: list[Claim], people: frozenset[str]) -> list[Claim]:
+    """The row's claims whose sentences name only other people than every claim they differ from."""
+    return [c for c in row if any(not agree(c, m) for m in row)
+            and all(other_people(_people(c, people), _people(m, people)) for m in row if not agree(c, m))]
+
+
 def days_apart(a: str, b: str) -> int | None:
     """Days between two ISO dates ("2024-05-02"; "*-05-03" has no year: the other's is used), None
     unless both name a day."""
@@ -614,6 +620,19 @@ def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
                 rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
                 if len(rest) >= 2:  # fixed: a row compares two values at least
                     pending.append(sorted(rest, key=lambda c: (c.article, c.start)))
+        elif rel == "conflict" and row[0].kind in tunables().conflicts.people_kinds:
+            # Kinds outside the core (scores) need no more evidence than the link that built the
+            # row, but a value whose sentence names only other people than every value it
+            # differs from is another person's result: the final against Zverev,
+            # "6:3,2:6,5:7,6:1,6:2", and the semi-final against Sinner, "2-6, 6-3, 3-6, 6-4, 6-3".
+            apart = about_other_people(row, people)
+            if len(apart) == len(row):
+                rel = "differ"  # every value is about someone else: nothing to disagree about
+            elif apart:
+                row = [c for c in row if c not in apart]
+                rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
+                if len(apart) >= 2:  # fixed: a row compares two values at least
+                    pending.append(apart)
         if rel == "differ":
             # "Different figures" would hide that several sources agree on one of them: those
             # make a row of their own, and the other figures are compared again among themselves.

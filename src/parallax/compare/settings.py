@@ -71,6 +71,10 @@ class ConflictSettings(Settings):
         "each, or near numbers of one unit); a row without such a pair says \"different figures\", and a row "
         "with one shows only the values that disagree about that thing.",
         tuned="hand-set after the audit of 50 conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
+    people_kinds: list[str] = setting(
+        "Kinds outside core_kinds whose conflicts leave out a value whose sentence names only other people than "
+        "every value it differs from (a semi-final's set scores against another player beside the final's).",
+        tuned="hand-set after the audit of the conflict rows of news-dev-2 and news-dev-3; measured by bench/facts.py")
     figure_share: float = setting(
         "Two numbers of one unit this close (share of the larger) are evidenced as one figure that outlets "
         "give differently (53.11 / 53.81 percent); further apart they need linked sentences.",

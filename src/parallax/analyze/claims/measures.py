@@ -48,6 +48,44 @@ def scores(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
                     context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
+# A set's score, with the tie-break points a report may add ("7-6 (4)", "7:6 (7:4)").
+_SET = r"(\d{1,2})\s?[-–:]\s?(\d{1,2})(?:\s?\(\s?\d{1,2}(?:\s?[-–:]\s?\d{1,2})?\s?\))?"
+_SET_PARTS = re.compile(_SET)
+_SET_JOIN = r"(?:\s*[,;/]\s*|\s+(?:and|und|et|y|e|и|i)\s+|\s+)"
+SET_SCORES = re.compile(rf"(?<![\d.,:/\-–]){_SET}(?:{_SET_JOIN}{_SET})+(?![\d.,:/]?\d|\s?%)")
+
+
+def _is_set(first: int, second: int, games: int) -> bool:
+    high, low = max(first, second), min(first, second)
+    return (high == games and low <= games - 2) or (high == games + 1 and low >= games - 1) or (  # fixed: set rules
+        high > games + 1 and high - low == 2)  # fixed: a set without tie-break is won by two games
+
+
+@extractor("set_scores")
+def set_scores(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
+    """A match's score as its sets ("6-3, 2-6, 5-7, 6-1, 6-2"), one claim: two reports of one final
+    differ in a set ("6-4 6-4 7-5" / "6-3 6-4 7-5") while their last sets agree. Written from the
+    winner's side, so the loser's ("3:6, 6:2, 7:5, 1:6 und 2:6") is the same score."""
+    text = article.text
+    for match in SET_SCORES.finditer(text):
+        sets = [(int(m.group(1)), int(m.group(2))) for m in _SET_PARTS.finditer(match.group())]
+        if not all(_is_set(a, b, settings.set_games) for a, b in sets):
+            continue
+        bounds = sentence_bounds(article, match.start(), settings)
+        if len(sets) < settings.set_tally_below:
+            reach = settings.tally_word_chars
+            window = text[max(bounds[0], match.start() - reach) : min(bounds[1], match.end() + reach)]
+            if not _TALLY_NEAR.search(window):
+                continue
+        if sum(a < b for a, b in sets) > sum(a > b for a, b in sets):
+            sets = [(b, a) for a, b in sets]
+        value = " ".join(f"{a}-{b}" for a, b in sets)
+        games = sum(a for a, _ in sets), sum(b for _, b in sets)
+        yield Claim("score", article.id, match.start(), match.end(), match.group(), value,
+                    float(max(games)), float(min(games)), "score",
+                    context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
+
+
 _LENGTH_UNITS = (r"foot|feet|ft|meters?|metres?|mètres?|metros|metri|meter|kilometers?|kilometres?|kilometern|km|"
                  r"miles?|kilómetros|chilometri|kilomètres?|километр(?:а|ов)?|км|метр(?:а|ов)?")
 _MASS_UNITS = (r"kg|kilograms?|kilogrammes?|kilogramm|kilogramos?|chilogramm[io]|quilos|quilogramas|"
