@@ -30,16 +30,20 @@ SCORE = re.compile(r"(?<![\d.,:/\-–])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,:/]
 _TALLY_NEAR = re.compile(rf"\b(?:{TALLY_WORDS})\b", re.IGNORECASE)
 
 
+def _result_word_near(text: str, match: re.Match, bounds: tuple[int, int], settings: ClaimSettings) -> bool:
+    """A word of a result ("won", "final", "Stimmen") within reach of the match, in its sentence."""
+    reach = settings.tally_word_chars
+    return bool(_TALLY_NEAR.search(text[max(bounds[0], match.start() - reach) : min(bounds[1], match.end() + reach)]))
+
+
 @extractor("scores")
 def scores(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Scores and vote tallies, compared as pairs whichever side is written first ("2-5" = "5-2")."""
     text = article.text
     for match in SCORE.finditer(text):
         bounds = sentence_bounds(article, match.start(), settings)
-        reach = settings.tally_word_chars
-        window = text[max(bounds[0], match.start() - reach) : min(bounds[1], match.end() + reach)]
         bracketed = text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
-        if not (_TALLY_NEAR.search(window) or bracketed):
+        if not (_result_word_near(text, match, bounds, settings) or bracketed):
             continue  # "172-215", "2019-20": ranges and seasons, not results
         first, second = int(match.group(1)), int(match.group(2))
         high, low = max(first, second), min(first, second)
@@ -72,11 +76,8 @@ def set_scores(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]
         if not all(_is_set(a, b, settings.set_games) for a, b in sets):
             continue
         bounds = sentence_bounds(article, match.start(), settings)
-        if len(sets) < settings.set_tally_below:
-            reach = settings.tally_word_chars
-            window = text[max(bounds[0], match.start() - reach) : min(bounds[1], match.end() + reach)]
-            if not _TALLY_NEAR.search(window):
-                continue
+        if len(sets) < settings.set_tally_below and not _result_word_near(text, match, bounds, settings):
+            continue
         if sum(a < b for a, b in sets) > sum(a > b for a, b in sets):
             sets = [(b, a) for a, b in sets]
         value = " ".join(f"{a}-{b}" for a, b in sets)
