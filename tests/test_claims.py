@@ -128,6 +128,36 @@ def test_numbers_are_read_in_every_notation():
     assert parse_number("unos 150 mil", "es") == 150000.0
 
 
+def test_scales_and_hedges_are_read_in_every_language_and_script():
+    """"17 ألف", "15万", "15만 명", "150 bin", "1.5 लाख", "1.5 lakh": one value in every language, with
+    the hedges of each ("约", "약", "yaklaşık", "حوالى") and those written after the number ("多", "여")."""
+    from parallax.analyze import ArticleInput, analyze
+
+    cases = [
+        ("ar", "أصيب حوالى 17 ألف شخص حول العالم.", ("17000", "people", 15300.0, 18700.0)),
+        ("zh", "当局表示，约15万人撤离。", ("150000", "people", 135000.0, 165000.0)),
+        ("zh", "共有10多万人参加。", ("100000", "people", 100000.0, float("inf"))),
+        ("ja", "1万5000人が集まった。", ("15000", "people", 15000.0, 15000.0)),
+        ("ko", "약 15만 명이 대피했다.", ("150000", "people", 135000.0, 165000.0)),
+        ("ko", "1000여 명이 모였다.", ("1000", "people", 1000.0, float("inf"))),
+        ("tr", "Yaklaşık 150 bin kişi tahliye edildi.", ("150000", "people", 135000.0, 165000.0)),
+        ("hi", "लगभग 1.5 लाख लोगों को निकाला गया।", ("150000", "people", 135000.0, 165000.0)),
+        ("en", "About 1.5 lakh people were evacuated.", ("150000", "people", 135000.0, 165000.0)),
+        ("pt", "Foram retiradas 150 mil pessoas.", ("150000", "people", 150000.0, 150000.0)),
+    ]
+    for language, text, expected in cases:
+        [analysis] = analyze([ArticleInput("x", language, "", text, None)])
+        numbers = [(c.value, c.unit, round(c.low), c.high if c.high == float("inf") else round(c.high))
+                   for c in analysis.claims if c.kind == "number"]
+        assert numbers == [expected], (language, text, numbers)
+    # A count word before a scale: "две тысячи рублей" is 2,000 roubles, not two "тысячи".
+    [analysis] = analyze([ArticleInput("z", "de", "", "Zwei Millionen Euro wurden gezahlt.", None)])
+    assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [("2000000", "eur")]
+    # "3千米" is three kilometres, not three thousand metres.
+    [analysis] = analyze([ArticleInput("y", "zh", "", "队伍排了3千米长。", None)])
+    assert all(c.value != "3000" for c in analysis.claims)
+
+
 def test_indic_words_keep_their_vowel_signs_and_a_hindi_seat_count_counts_seats():
     """Python's \\w leaves out the vowel signs written inside Devanagari words: "सीटें" (seats)
     must stay one word, for the context terms and the counted unit."""
@@ -223,3 +253,29 @@ def test_a_match_s_set_scores_are_one_score_written_from_the_winner_s_side():
     # Two sets with no word of a result near them, and pairs no set can end with, are no match score.
     assert scores("en", "Rooms 6-2, 7-5 are on the second floor.") == []
     assert not any(" " in value for _, value in scores("en", "The group won 3-1, 2-0 and 4-2."))
+
+
+def test_magnitudes_in_words_are_intervals_that_meet_figures_and_differ_from_each_other():
+    """"тысячи людей" and "десятки тысяч человек" are two sizes of one crowd; "thousands of people"
+    agrees with "5,000 people"; "две тысячи" is a count, and "par milliers" counts nothing named."""
+    from parallax.analyze import ArticleInput, analyze
+    from parallax.compare.align import agree
+
+    def magnitudes(language: str, text: str):
+        [analysis] = analyze([ArticleInput("x", language, "", text, None)])
+        return [c for c in analysis.claims if c.kind == "number"]
+
+    [thousands] = magnitudes("ru", "На похороны пришли тысячи людей.")
+    [tens] = magnitudes("ru", "На похороны пришли десятки тысяч человек.")
+    assert (thousands.unit, thousands.low, thousands.high) == ("people", 1000.0, 9999.0)
+    assert (tens.unit, tens.low, tens.high) == ("people", 10000.0, 99999.0)
+    assert not agree(thousands, tens)
+    [english] = magnitudes("en", "Thousands of people fled the city.")
+    [figure] = magnitudes("en", "About 5,000 people fled the city.")
+    assert english.unit == figure.unit == "people" and agree(english, figure)
+    [more] = magnitudes("de", "Mehr als tausend Menschen kamen.")
+    assert (more.low, more.high) == (1000.0, float("inf"))
+    [cjk] = magnitudes("zh", "数万人参加了葬礼。")
+    assert (cjk.unit, cjk.low) == ("people", 10000.0)
+    assert magnitudes("fr", "Les Moscovites sont venus par milliers.") == []
+    assert [(c.value, c.unit) for c in magnitudes("ru", "Он заплатил две тысячи рублей.")] == [("2000", "ruble")]

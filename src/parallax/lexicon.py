@@ -41,10 +41,70 @@ WORD_NUMBERS: dict[str, int] = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "un": 1, "une": 1, "deux": 2,
     "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
 }
-SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-          "mille": 1e3, "mila": 1e3, "tsd": 1e3, "tys": 1e3, "milliard": 1e9, "milliards": 1e9, "mln": 1e6, "bn": 1e9, "tausend": 1e3,
-          "millionen": 1e6, "milliarden": 1e9, "mil": 1e3, "millones": 1e6, "milioni": 1e6, "миллиона": 1e6,
-          "тысяч": 1e3, "млн": 1e6, "тыс": 1e3}
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian English
+    "mille": 1e3, "milliard": 1e9, "milliards": 1e9,
+    "tausend": 1e3, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mio": 1e6, "mrd": 1e9,
+    "mil": 1e3, "millón": 1e6, "millones": 1e6, "milhão": 1e6, "milhões": 1e6, "bilhão": 1e9, "bilhões": 1e9,
+    "mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
+    "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9,
+    "tys": 1e3, "tysiąc": 1e3, "tysiące": 1e3, "tysięcy": 1e3, "mln": 1e6, "mld": 1e9, "bn": 1e9, "tsd": 1e3,
+    "tisíc": 1e3, "tisíce": 1e3,
+    "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "миллиона": 1e6,
+    "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "тис": 1e3, "тисяча": 1e3, "тисячі": 1e3, "тисяч": 1e3, "мільйон": 1e6, "мільйона": 1e6, "мільйонів": 1e6,
+    "χιλιάδες": 1e3, "εκατομμύρια": 1e6,
+    "bin": 1e3, "milyon": 1e6, "milyar": 1e9,  # Turkish
+    "ribu": 1e3, "juta": 1e6, "miliar": 1e9,  # Indonesian and Malay
+    "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9,  # Vietnamese
+    "ألف": 1e3, "ألفا": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,  # Arabic
+    "هزار": 1e3, "میلیون": 1e6, "میلیارد": 1e9,  # Persian
+    "אלף": 1e3, "אלפים": 1e3, "מיליון": 1e6,  # Hebrew
+    "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7,  # Hindi
+    "만": 1e4, "억": 1e8, "천": 1e3,  # Korean, written as a word ("15만 명")
+}
+# Chinese, Japanese and Korean write the scale onto the number ("15万人", "3億円", "15만여 명").
+# "兆"/"조" (a trillion) are left out: "제3조" is an article of a law, and "兆" a million in some usage.
+CJK_SCALES: dict[str, float] = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "만": 1e4, "억": 1e8, "천": 1e3}
+
+# Round magnitudes said in words, per language, as the interval they leave open: "thousands of
+# people", "des dizaines de milliers", "Zehntausende", "десятки тысяч", "数万人", "수천 명". A
+# convention of each language, not a fitted value; read only in articles of that language
+# ("miles" is Spanish thousands and English miles). Longer phrases are matched first.
+_TENS, _HUNDREDS, _THOUSANDS = (10.0, 99.0), (100.0, 999.0), (1e3, 9999.0)
+_TENS_K, _HUNDREDS_K, _MILLIONS = (1e4, 99999.0), (1e5, 999999.0), (1e6, 9999999.0)
+_ONE_K = (1e3, 1e3)
+MAGNITUDE_WORDS: dict[str, dict[str, tuple[float, float]]] = {
+    "en": {"dozens": _TENS, "hundreds": _HUNDREDS, "thousands": _THOUSANDS, "tens of thousands": _TENS_K,
+           "hundreds of thousands": _HUNDREDS_K, "millions": _MILLIONS, "a thousand": _ONE_K},
+    "fr": {"dizaines": _TENS, "centaines": _HUNDREDS, "milliers": _THOUSANDS, "dizaines de milliers": _TENS_K,
+           "centaines de milliers": _HUNDREDS_K, "millions": _MILLIONS, "mille": _ONE_K},
+    "de": {"dutzende": _TENS, "hunderte": _HUNDREDS, "tausende": _THOUSANDS, "zehntausende": _TENS_K,
+           "hunderttausende": _HUNDREDS_K, "millionen": _MILLIONS, "tausend": _ONE_K},
+    "es": {"decenas": _TENS, "cientos": _HUNDREDS, "centenares": _HUNDREDS, "miles": _THOUSANDS,
+           "decenas de miles": _TENS_K, "cientos de miles": _HUNDREDS_K, "millones": _MILLIONS},
+    "it": {"decine": _TENS, "centinaia": _HUNDREDS, "migliaia": _THOUSANDS, "decine di migliaia": _TENS_K,
+           "centinaia di migliaia": _HUNDREDS_K, "milioni": _MILLIONS},
+    "pt": {"dezenas": _TENS, "centenas": _HUNDREDS, "milhares": _THOUSANDS, "dezenas de milhares": _TENS_K,
+           "centenas de milhares": _HUNDREDS_K, "milhões": _MILLIONS},
+    "ru": {"десятки": _TENS, "десятков": _TENS, "сотни": _HUNDREDS, "сотен": _HUNDREDS, "тысячи": _THOUSANDS,
+           "десятки тысяч": _TENS_K, "десятков тысяч": _TENS_K, "десятка тысяч": _TENS_K, "сотни тысяч": _HUNDREDS_K,
+           "сотен тысяч": _HUNDREDS_K, "миллионы": _MILLIONS, "тысяча": _ONE_K},
+    "uk": {"десятки": _TENS, "десятків": _TENS, "сотні": _HUNDREDS, "сотень": _HUNDREDS, "тисячі": _THOUSANDS,
+           "десятки тисяч": _TENS_K, "десятків тисяч": _TENS_K, "сотні тисяч": _HUNDREDS_K, "мільйони": _MILLIONS},
+    "pl": {"dziesiątki": _TENS, "setki": _HUNDREDS, "tysiące": _THOUSANDS, "dziesiątki tysięcy": _TENS_K,
+           "setki tysięcy": _HUNDREDS_K, "miliony": _MILLIONS},
+    "tr": {"onlarca": _TENS, "yüzlerce": _HUNDREDS, "binlerce": _THOUSANDS, "on binlerce": _TENS_K,
+           "yüz binlerce": _HUNDREDS_K, "milyonlarca": _MILLIONS},
+    "ar": {"عشرات": _TENS, "مئات": _HUNDREDS, "آلاف": _THOUSANDS, "عشرات الآلاف": _TENS_K,
+           "مئات الآلاف": _HUNDREDS_K, "ملايين": _MILLIONS},
+    "zh": {"数十": _TENS, "數十": _TENS, "数百": _HUNDREDS, "數百": _HUNDREDS, "数千": _THOUSANDS, "數千": _THOUSANDS,
+           "数万": _TENS_K, "數萬": _TENS_K, "上万": _TENS_K, "上萬": _TENS_K, "数十万": _HUNDREDS_K,
+           "數十萬": _HUNDREDS_K},
+    "ja": {"数十": _TENS, "数百": _HUNDREDS, "数千": _THOUSANDS, "数万": _TENS_K, "数十万": _HUNDREDS_K},
+    "ko": {"수십": _TENS, "수백": _HUNDREDS, "수천": _THOUSANDS, "수만": _TENS_K, "수십만": _HUNDREDS_K},
+}
 
 # What hedge words mean, as an interval around the number they hedge: "about 150,000" agrees with
 # "150,000"; "more than 1,000" with "1,200". A convention of the language, not a fitted value.
@@ -59,10 +119,31 @@ HEDGE_BOUNDS: dict[str, tuple[float, float]] = {
     "plus de": (1.0, math.inf), "au moins": (1.0, math.inf), "mehr als": (1.0, math.inf), "über": (1.0, math.inf),
     "mindestens": (1.0, math.inf), "más de": (1.0, math.inf), "al menos": (1.0, math.inf), "più di": (1.0, math.inf),
     "oltre": (1.0, math.inf), "almeno": (1.0, math.inf), "более": (1.0, math.inf), "свыше": (1.0, math.inf),
-    "понад": (1.0, math.inf), "не менее": (1.0, math.inf), "just over": (1.0, 1.1),
+    "понад": (1.0, math.inf), "не менее": (1.0, math.inf), "как минимум": (1.0, math.inf), "just over": (1.0, 1.1),
     "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0), "up to": (0.0, 1.0),
     "at most": (0.0, 1.0), "moins de": (0.0, 1.0), "jusqu'à": (0.0, 1.0), "weniger als": (0.0, 1.0),
     "menos de": (0.0, 1.0), "meno di": (0.0, 1.0), "менее": (0.0, 1.0), "just under": (0.9, 1.0),
+    # Portuguese, Dutch, Polish, Turkish, Indonesian, Arabic, Hindi
+    "aproximadamente": (0.9, 1.1), "mais de": (1.0, math.inf), "pelo menos": (1.0, math.inf),
+    "ongeveer": (0.9, 1.1), "bijna": (0.9, 1.0), "meer dan": (1.0, math.inf), "minstens": (1.0, math.inf),
+    "około": (0.9, 1.1), "prawie": (0.9, 1.0), "ponad": (1.0, math.inf), "co najmniej": (1.0, math.inf),
+    "yaklaşık": (0.9, 1.1), "en az": (1.0, math.inf), "sekitar": (0.9, 1.1), "hampir": (0.9, 1.0),
+    "lebih dari": (1.0, math.inf), "حوالي": (0.9, 1.1), "حوالى": (0.9, 1.1), "نحو": (0.9, 1.1),
+    "قرابة": (0.9, 1.0), "أكثر من": (1.0, math.inf), "أقل من": (0.0, 1.0), "लगभग": (0.9, 1.1),
+    "करीब": (0.9, 1.1), "क़रीब": (0.9, 1.1),
+}
+# Hedges of Chinese, Japanese and Korean, written onto the number without a space: before it
+# ("约15万", "約150人", "약 15만") or after it ("10多人", "1000여 명", "100명 이상", "15万人左右").
+CJK_HEDGES_BEFORE: dict[str, tuple[float, float]] = {
+    "约": (0.9, 1.1), "約": (0.9, 1.1), "大约": (0.9, 1.1), "大約": (0.9, 1.1), "およそ": (0.9, 1.1),
+    "약": (0.9, 1.1), "近": (0.9, 1.0), "将近": (0.9, 1.0), "將近": (0.9, 1.0), "逾": (1.0, math.inf),
+    "超过": (1.0, math.inf), "超過": (1.0, math.inf), "至少": (1.0, math.inf), "少なくとも": (1.0, math.inf),
+    "최소": (1.0, math.inf),
+}
+CJK_HEDGES_AFTER: dict[str, tuple[float, float]] = {
+    "多": (1.0, math.inf), "余": (1.0, math.inf), "餘": (1.0, math.inf), "여": (1.0, math.inf),
+    "以上": (1.0, math.inf), "이상": (1.0, math.inf), "超": (1.0, math.inf), "左右": (0.9, 1.1),
+    "前後": (0.9, 1.1), "가량": (0.9, 1.1), "정도": (0.9, 1.1), "ほど": (0.9, 1.1),
 }
 
 # Count words of more languages, for durations only ("zwei Wochen", "seis meses"): among the

@@ -6,7 +6,7 @@ the ``[analyze.claims] kinds`` setting lists, in that order, over the parsed art
 
 from __future__ import annotations
 
-from parallax.analyze.claims import durations, measures, numbers  # noqa: F401  (they register)
+from parallax.analyze.claims import durations, magnitudes, measures, numbers  # noqa: F401  (they register)
 from parallax.analyze.claims.base import ClaimSource, ParsedArticle, claims_of, sentence_bounds
 from parallax.analyze.components import Context, extractor
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from parallax.analyze.translit import fold
-from parallax.lexicon import CJK_CHARS, HEDGE_BOUNDS, WORD_MARKS
+from parallax.lexicon import CJK_CHARS, CJK_HEDGES_AFTER, CJK_HEDGES_BEFORE, HEDGE_BOUNDS, WORD_MARKS
 from parallax.analyze.stopwords import cjk_stop_characters
 from parallax.analyze.terms import stem, stop_words
 
@@ -43,7 +43,7 @@ UNIT_CONCEPTS = {
               "seog"),  # Korean "석" after the number
     "votes": ("votes", "vote", "voix", "stimm", "votos", "voti", "voto", "piao", "pyo", "golos", "ballo", "vot", "swt"),
     "people": ("peopl", "perso", "mensc", "gente", "ren", "myeon", "ming", "chelo", "ljudi", "osob", "resid",
-               "habit", "einwo", "citiz", "civil", "log", "shkhs",
+               "habit", "einwo", "citiz", "civil", "log", "logom", "shkhs",
                "kisi", "kisin", "kisiy", "kisil", "kisid",  # Turkish "kişi" and its case endings
                "lyude", "lyudi", "lide", "lidi", "ludi", "ludzi", "insan", "anthr", "osib", "pesso", "mense"),  # людей, lidé, ľudí, ludzi
     "suspects": ("suspe", "sospe", "verda", "suphe", "podoz", "mshtb"),
@@ -91,6 +91,9 @@ def unit_key(unit: str | None) -> str:
     return key
 
 
+_ALL_HEDGES = {**HEDGE_BOUNDS, **CJK_HEDGES_BEFORE, **CJK_HEDGES_AFTER}
+
+
 def interval(value: float, hedge: str | None) -> tuple[float, float]:
-    low, high = HEDGE_BOUNDS.get((hedge or "").lower(), (1.0, 1.0))
+    low, high = _ALL_HEDGES.get((hedge or "").lower(), (1.0, 1.0))
     return value * low, value * high

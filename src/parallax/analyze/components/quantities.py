@@ -12,7 +12,8 @@ from parallax.analyze.components import Context, extractor, lemma
 from parallax.analyze.components.cues import INDIRECT_LEMMAS
 from parallax.analyze.components.speakers import resolve_speaker, subject_of
 from parallax.analyze.models import Quantity, Quote
-from parallax.lexicon import COUNT_WORDS, SCALES, WORD_MARKS, WORD_NUMBERS
+from parallax.lexicon import (CJK_HEDGES_AFTER, CJK_HEDGES_BEFORE, CJK_SCALES, COUNT_WORDS, HEDGE_BOUNDS, SCALES,
+                              WORD_MARKS, WORD_NUMBERS)
 
 HEDGES = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
@@ -24,7 +25,12 @@ HEDGES = [
     "più di", "meno di", "almeno", "circa", "quasi", "oltre",
     "более", "менее", "около", "почти", "свыше", "не менее", "понад", "близько", "майже",
 ]
+HEDGES += sorted(set(HEDGE_BOUNDS) - set(HEDGES))  # those of more languages (lexicon)
 _HEDGE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
+# Chinese, Japanese and Korean hedges stand right before the number, with no space ("约15万").
+_CJK_HEDGE = re.compile("(" + "|".join(sorted(map(re.escape, CJK_HEDGES_BEFORE), key=len, reverse=True)) + r")\s*$")
+_CJK_HEDGE_AFTER = sorted(CJK_HEDGES_AFTER, key=len, reverse=True)
+_NOT_SCALED = ("米", "克", "瓦")  # "3千米", "5千克": kilometres and kilograms, not thousands of metres
 UNITS = {"percent", "per cent", "%", "km2", "km²", "km", "kilometers", "kilometres", "miles", "mile", "meters",
          "metres", "m", "kg", "tons", "tonnes", "hectares", "square", "degrees", "dollars", "euros", "$", "€", "£",
          "pour cent", "prozent", "por ciento", "per cento", "процентов"}
@@ -103,23 +109,59 @@ def _pattern_quantities(ctx: Context):
     """Numbers found by pattern, for languages whose model has no number entities."""
     text = ctx.text
     dates = [(d.start, d.end) for d in ctx.dates]
+    consumed = 0
     for match in _NUMBER.finditer(text):
         start, end = match.span(1)
         if any(a <= start < b for a, b in dates):
             continue
+        if start < consumed:
+            continue  # the "5000" of "1万5000人", read with its "1万"
         following = _FOLLOWING.match(text, end)
         first, second = following.groups() if following else (None, None)
-        scale = first if first and first.lower() in SCALES else None
-        unit = second if scale else first
-        number_text = match.group(1) + (f" {scale}" if scale else "")
-        hedge = _HEDGE.search(text[max(0, start - ctx.settings.quantities.pattern_hedge_chars) : start])
+        value = parse_number(match.group(1), ctx.language)
+        written_on = _written_on(first or "")
+        after_hedge = None
+        if first and first.lower() in SCALES:
+            value, unit = (value * SCALES[first.lower()] if value is not None else None), second
+        elif written_on is not None:
+            scale, rest, after_hedge = written_on
+            if value is not None:
+                value *= scale
+                compound = _NUMBER.match(rest)  # "1万5000人": 15,000
+                if compound and scale > 1:
+                    value += parse_number(compound.group(1), ctx.language) or 0.0
+                    consumed = following.start(1) + (len(first) - len(rest)) + compound.end(1)
+                    rest = rest[compound.end(1) :]
+            unit = rest or second
+        else:
+            unit = first
+        window = text[max(0, start - ctx.settings.quantities.pattern_hedge_chars) : start]
+        before = _HEDGE.search(window) or _CJK_HEDGE.search(window)
+        hedge = before.group(1).lower() if before else after_hedge
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         yield Quantity(
-            text[start:end], parse_number(number_text, ctx.language),
-            ("percent" if unit == "%" else unit), hedge.group(1).lower() if hedge else None, None,
+            text[start:end], value, ("percent" if unit == "%" else unit), hedge, None,
             _quote_speaker(span, ctx.quotes) if span is not None else None, start, end,
         )
     yield from _count_word_quantities(ctx, dates)
+
+
+def _written_on(word: str) -> tuple[float, str, str | None] | None:
+    """A scale and a hedge written onto the number in Chinese, Japanese and Korean, in either
+    order ("15万人", "10多万人", "15만여 명", "1000여 명"): (scale, what follows them, the hedge);
+    None when the word after the number starts with neither."""
+    scale, hedge, rest = 1.0, None, word
+    for _ in range(2):  # fixed: one scale and one hedge
+        first, second = rest[:1], rest[1:2]  # fixed: a scale is one character
+        if scale == 1.0 and first in CJK_SCALES and second not in _NOT_SCALED:
+            scale, rest = CJK_SCALES[first], rest[len(first) :]
+            continue
+        written = next((h for h in _CJK_HEDGE_AFTER if hedge is None and rest.startswith(h)), None)
+        if written:
+            hedge, rest = written, rest[len(written) :]
+    if scale == 1.0 and hedge is None:
+        return None
+    return scale, rest, hedge
 
 
 @cache
@@ -149,6 +191,8 @@ def _count_word_quantities(ctx: Context, dates: list[tuple[int, int]]):
         value = words.get(word, words.get(word.lower()))  # "İki": Turkish capitals do not lower to a key
         following = _FOLLOWING.match(text, end)
         unit = following.group(1) if following else None
+        if value is not None and unit and unit.lower() in SCALES:
+            value, unit = value * SCALES[unit.lower()], following.group(2)  # "две тысячи рублей", "zwei Millionen Euro"
         if value is None or not unit or unit == "%" or (ctx.language == "de" and not unit[:1].isupper()):
             continue
         hedge = _HEDGE.search(text[max(0, start - ctx.settings.quantities.pattern_hedge_chars) : start])
@@ -175,6 +219,9 @@ def _quantity(span: Span, ctx: Context) -> Quantity | None:
     value = parse_number(text, ctx.language)
     if value is None and not any(t.like_num for t in span):
         return None
+    after = _FOLLOWING.match(ctx.text, span.end_char)
+    if value is not None and after and after.group(1).lower() in SCALES and not any(t.lower_ in SCALES for t in span):
+        value *= SCALES[after.group(1).lower()]  # "1.5 lakh people": the model leaves the scale out of the number
     unit, unit_token = _unit(span)
     predicate = _predicate(unit_token or span.root, ctx.settings.quantities.predicate_hops) if ctx.has_model else None
     attributed = _attribution(span, ctx.quotes, ctx) if ctx.has_model else _quote_speaker(span, ctx.quotes)
