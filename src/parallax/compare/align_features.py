@@ -7,6 +7,8 @@ by cross-validation over families of look-alike events (``bench/align_cv.py``). 
 
 from __future__ import annotations
 
+import re
+
 from parallax.analyze.models import Claim
 
 KINDS = ("number", "date", "time", "score", "weekday", "cause")
@@ -30,6 +32,16 @@ def _shared_anchors(a: Claim, b: Claim) -> float:
     return len(anchors_a & anchors_b) / min(len(anchors_a), len(anchors_b))
 
 
+_DAY = re.compile(r"(?:\d{4}|\*)-\d{2}-\d{2}")  # a date that names its day, with or without its year
+
+
+def _same_day(a: Claim, b: Claim) -> bool:
+    """Two dates of one calendar day, where one was written without its year ("21 juillet" in an
+    undated article, "July 21" read as 2022-07-21): equal, though their values differ as strings."""
+    return (a.kind == "date" and bool(_DAY.fullmatch(a.value)) and bool(_DAY.fullmatch(b.value))
+            and a.value[-5:] == b.value[-5:] and "*" in a.value[:1] + b.value[:1])  # fixed: ISO month-day; a year left out
+
+
 def pair_features(a: Claim, b: Claim, weights, links=None) -> dict[str, float]:
     """The signals of one pair of claims (same kind, two articles). ``weights``: the story's word
     weights (``align.Weights``); ``links``: sentences known to say the same thing."""
@@ -48,7 +60,7 @@ def pair_features(a: Claim, b: Claim, weights, links=None) -> dict[str, float]:
         "context_overlap": weights.overlap(a.context, b.context),
         "same_language": float(same_language),
         "cross_language_context": context * (not same_language),
-        "same_value": float(a.value == b.value),
+        "same_value": float(a.value == b.value or _same_day(a, b)),
         "same_specific_value": float(a.value == b.value and (
             (specific(a) and specific(b)) or a.kind == "score") and "year" not in (a.unit, b.unit)),
         "same_predicate": float(bool(a.predicate) and a.predicate == b.predicate),
