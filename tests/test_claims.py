@@ -279,3 +279,13 @@ def test_magnitudes_in_words_are_intervals_that_meet_figures_and_differ_from_eac
     assert (cjk.unit, cjk.low) == ("people", 10000.0)
     assert magnitudes("fr", "Les Moscovites sont venus par milliers.") == []
     assert [(c.value, c.unit) for c in magnitudes("ru", "Он заплатил две тысячи рублей.")] == [("2000", "ruble")]
+
+
+def test_a_cjk_count_of_days_larger_than_any_day_of_a_month_is_a_count_not_a_date():
+    from parallax.analyze import ArticleInput, analyze
+
+    for language, text in (("ko", "기시다 총리는 재임 1046일 만에 물러났다."), ("ja", "在任1046日で退陣した。")):
+        [analysis] = analyze([ArticleInput("x", language, "", text, None)])
+        assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [("1046", "days")], language
+    [analysis] = analyze([ArticleInput("y", "ja", "", "政府は14日に発表した。", None)])
+    assert [c for c in analysis.claims if c.kind == "number"] == []

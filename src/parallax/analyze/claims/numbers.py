@@ -3,6 +3,7 @@ analysis' quantities and dates, or patterns no model labels in every language.""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -50,6 +51,8 @@ SCALED_UNIT = re.compile(r"[^\W\d_]*\s+(?:(?:i|gli|le|les|des|de|di|los|las|the|
 COMPOUND = re.compile(r"-([^\W\d_]+)\s+([^\W\d_]{3,})")  # "300-member assembly", "20-point lead"
 DESIGNATION = re.compile(r"(?<=[^\W\d_])-(?=\d)")  # a number hyphened to a word: a model's or mission's name
 CJK_DATE_PART = re.compile(r"\s?[日일月월年년時시分분]")
+# The largest number a day or a month of a date can be; a larger one counts days ("在任1046日").
+_LARGEST_PART = {"日": 31, "일": 31, "月": 12, "월": 12}  # fixed: the calendar
 RANGE = re.compile(r"\s*(?:-|–|à|a|bis|y|et|and|to|e|do|till|until)\s*(\d[\d.,]*)", re.IGNORECASE)
 
 
@@ -119,8 +122,9 @@ def numbers(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
             continue
         if _in_clock_or_score(text, quantity.start, quantity.end, settings):
             continue  # "7:35", "5-2": times and scores are compared as such, not as numbers
-        if CJK_DATE_PART.match(text, _digits_end(text, quantity.start)):
-            continue  # "3일", "14日", "12月": parts of a date in Chinese, Japanese and Korean
+        part = CJK_DATE_PART.match(text, _digits_end(text, quantity.start))
+        if part and quantity.value <= _LARGEST_PART.get(part.group().strip(), math.inf):
+            continue  # "3일", "14日", "12月": parts of a date in Chinese, Japanese and Korean ("재임 1046일": days)
         if (DESIGNATION.search(text, max(0, quantity.start - 2), quantity.start + 1)  # fixed: the letter and the hyphen
                 and not FIRST_YEAR <= quantity.value <= LAST_YEAR):  # "mid-2024" is a year
             continue  # "Chang'e-6 lunar probe", "F-16", "Су-27": a name's number, not a count of "lunar"
