@@ -19,7 +19,6 @@ values come from articles of different events (in the stories where the family h
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -72,17 +71,16 @@ def main() -> int:
     if not corpus.available():
         print("skipped: ../shared/data not found (the shared evaluation data is not on this machine)")
         return 0
-    cached = corpus.CACHE / "stories-cv-scores.pickle"
-    if not cached.exists():
-        print(f"no story cross-validation kept yet ({cached}): run bench/stories_cv.py first")
+    kept = stories_cv.cached_scores()
+    if kept is None:
+        print(f"no story cross-validation kept yet ({stories_cv.SCORES}): run bench/stories_cv.py first")
         return 1
     from parallax.cluster.train import best_threshold, fit, group
     from parallax.compare import build_report
     from parallax.config import default
     from parallax.training import THRESHOLDS
 
-    with cached.open("rb") as handle:
-        story_sets, _, story_scores = pickle.load(handle)
+    story_sets, _, story_scores = kept
     config = default()
     compare, consolidate = config["compare"], config["cluster"].consolidate
     grid = [float(x) for x in args.grid.split(",")]

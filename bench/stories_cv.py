@@ -91,13 +91,23 @@ def print_families(scores, names: list[str]) -> None:
         print(f"{p:>7.4f} {r:>7.4f} {f_score(p, r):>7.4f} {n:>8} {threshold:>5}  {name}: {family.split(':', 1)[-1]}")
 
 
+SCORES = corpus.CACHE / "stories-cv-scores.pickle"  # the last run's family scores
+
+
+def cached_scores() -> tuple[str, bool, list] | None:
+    """(sets, embeddings, family scores) of the last run, or None before any run."""
+    if not SCORES.exists():
+        return None
+    with SCORES.open("rb") as handle:
+        return pickle.load(handle)
+
+
 def print_cached() -> int:
-    cached = corpus.CACHE / "stories-cv-scores.pickle"
-    if not cached.exists():
-        print(f"no scores kept yet ({cached}): run without --cached first")
+    kept = cached_scores()
+    if kept is None:
+        print(f"no scores kept yet ({SCORES}): run without --cached first")
         return 1
-    with cached.open("rb") as handle:
-        sets, embeddings, scores = pickle.load(handle)
+    sets, embeddings, scores = kept
     print(f"scores of the last run over {sets}{'' if embeddings else ', no embeddings'}")
     print_families(scores, sets.split(","))
     return 0
@@ -146,7 +156,7 @@ def main() -> int:
     print(f"cluster.consolidate.lead_days_apart = {consolidate.lead_days_apart}, "
           f"max_gap_days = {consolidate.max_gap_days}")
     model, scores = train(sets, config, embeddings=embeddings)
-    with (corpus.CACHE / "stories-cv-scores.pickle").open("wb") as handle:
+    with SCORES.open("wb") as handle:
         pickle.dump((args.sets, embeddings, scores), handle)  # to print other selections without a rerun
     print(f"\nleave-one-family-out cross-validation, {len(scores)} families"
           f"{'' if embeddings else ', no embeddings (the fallback weights)'}")
