@@ -232,3 +232,19 @@ def test_sources_that_agree_on_a_figure_are_shown_agreeing_though_others_give_ot
               for k, value in (("A", 59), ("B", 59), ("C", 59), ("D", 51), ("E", 80))]
     rows = [(row.relation, sorted(v.article for v in row.values)) for row in align(claims, {k: k for k in texts}, texts)]
     assert rows == [("agree", ["A", "B", "C"]), ("differ", ["D", "E"])]
+
+
+def test_a_magnitude_in_words_is_no_evidence_of_one_figure_by_being_its_article_s_only_count():
+    """"Hundreds of people" injured and "thousands of people" fled, each its article's only count of
+    people, are not two outlets' figures for one thing; two exact figures so placed still are."""
+    from dataclasses import replace
+
+    from parallax.compare.align import same_thing_evidence
+
+    hundreds = replace(_count("A", "Hundreds of people were injured.", "Hundreds of people", 100, "people"),
+                       high=999.0)
+    thousands = replace(_count("B", "Thousands of people fled.", "Thousands of people", 1000, "people"), high=9999.0)
+    assert not same_thing_evidence(hundreds, thousands, None)
+    exact = _count("A", "Some 800 people were injured.", "800 people", 800, "people")
+    other = _count("B", "Some 1,200 people were injured.", "1,200 people", 1200, "people")
+    assert same_thing_evidence(exact, other, None)

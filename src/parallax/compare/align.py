@@ -375,13 +375,18 @@ def same_thing_evidence(a: Claim, b: Claim, links: Links | None, people: frozens
         if y and (y - x) / y <= tunables().conflicts.figure_share:
             return True
         return (linked and a.alone and b.alone and near(a, b)) or (
-            a.unit == b.unit and a.sole and b.sole
+            a.unit == b.unit and a.sole and b.sole and not (vague(a) or vague(b))
             and (bool(a.near & b.near) or x >= tunables().conflicts.sole_figure_from))
     if a.kind == "date" and (gap := days_apart(a.value, b.value)) is not None:
         return gap <= tunables().conflicts.near_days  # further apart: two moments, however worded
     if a.kind == "time" and near_times(a.value, b.value):
         return True
     return linked and a.alone and b.alone and bool(_people(a, people) & _people(b, people))
+
+
+def vague(claim: Claim) -> bool:
+    """A magnitude in words ("thousands of people"): an interval wider than ``conflicts.vague_span``."""
+    return math.isfinite(claim.high) and claim.high > claim.low * tunables().conflicts.vague_span
 
 
 def about_other_people(row: list[Claim], people: frozenset[str]) -> list[Claim]:

@@ -84,6 +84,10 @@ class ConflictSettings(Settings):
         "differently (\"over 80,000 faithful\" / \"50,000 faithful\"); smaller ones (\"two terms\", "
         "\"four grandchildren\") are often two things and need shared words around them.",
         tuned="hand-set after the audit of conflict rows (news-dev-2, news-dev-3); measured by bench/facts.py")
+    vague_span: float = setting(
+        "A figure whose interval spans more than this factor is a magnitude in words (\"thousands\": 1,000 to "
+        "9,999): being each article's only value of its unit is no evidence that two of them are one figure "
+        "(\"hundreds of people\" injured, \"thousands of people\" fled).")
     near_days: int = setting(
         "Two dates this many days apart or fewer are evidenced as one date that outlets give differently "
         "(\"2 May\" / \"May 3\"); further apart they are two moments unless their sentences say the same.",
