@@ -248,3 +248,35 @@ def test_a_magnitude_in_words_is_no_evidence_of_one_figure_by_being_its_article_
     exact = _count("A", "Some 800 people were injured.", "800 people", 800, "people")
     other = _count("B", "Some 1,200 people were injured.", "1,200 people", 1200, "people")
     assert same_thing_evidence(exact, other, None)
+
+
+def test_a_pair_of_two_measures_does_not_carry_its_other_measure_into_a_row():
+    """"43.18 por ciento" and "6,480,844 votos" from one sentence pattern make a pair of two
+    measures; joining that pair to the row where three sources agree on a vote count would put
+    a vote share among the vote counts."""
+    from parallax.compare.align import Weights, build_rows
+
+    count = frozenset({"maduro", "votes", "council", "bulletin"})
+    both = count | {"gonzalez", "share"}
+    votes = [replace_context(_number(article, 6408844, "vote"), count) for article in "ABC"]
+    pair = [replace_context(_number("D", 43.18, "percent"), both), replace_context(_number("E", 6480844, "vote"), both)]
+    rows = build_rows([*votes, *pair], Weights({}))
+    row_of_votes = next(row for row in rows if any(c.article == "A" for c in row))
+    assert {c.unit for c in row_of_votes} == {"vote"}
+    assert {"A", "B", "C"} <= {c.article for c in row_of_votes}
+
+
+def test_a_near_figure_joins_a_row_whose_bare_numbers_take_the_row_s_unit():
+    """"6.408.844" written without its noun takes the row's unit: a near figure of that unit
+    ("6,480,844 votos"), left out of every row, still joins it as the figure it disagrees with."""
+    from dataclasses import replace
+
+    from parallax.compare.align import Weights, attach_near_values
+
+    context = frozenset({"maduro", "votes", "council", "bulletin"})
+    row = [replace_context(_number(article, 6408844, "vote"), context) for article in "AB"]
+    row.append(replace_context(replace(_number("C", 6408844, ""), unit=""), context))
+    near = replace_context(_number("D", 6480844, "vote"), context)
+    loose = [near]
+    attach_near_values([row], loose, Weights({}), None)
+    assert near in row and not loose

@@ -267,12 +267,18 @@ def _other_measure(members_a: list[Claim], members_b: list[Claim]) -> bool:
     """Two figures of different measures make a row of their own ("1,000 km2" / "about 100
     settlements": complementary), but a measure that several sources already give together
     ("70%" three times) takes no figure of another measure ("5,150,092 votes"): that would
-    turn their agreement into a row of different things."""
-    if members_a[0].kind != "number" or max(len(members_a), len(members_b)) < 2:  # fixed: a pair
+    turn their agreement into a row of different things. Nor does it take such a pair whole
+    ("43.18 por ciento" / "6,408,844 votos"): the pair's other measure would ride in with it."""
+    if members_a[0].kind != "number":
         return False
     units_a = {c.unit for c in members_a if c.unit}
     units_b = {c.unit for c in members_b if c.unit}
-    return bool(units_a and units_b) and not any(x == y or related_units(x, y) for x in units_a for y in units_b)
+
+    def foreign(given: set[str], added: set[str]) -> bool:
+        return any(not any(x == y or related_units(x, y) for x in given) for y in added)
+
+    return any(len(members) >= 2 and given and foreign(given, added)  # fixed: two sources give one measure
+               for members, given, added in ((members_a, units_a, units_b), (members_b, units_b, units_a)))
 
 
 def near(a: Claim, b: Claim) -> bool:
@@ -291,12 +297,14 @@ def attach_near_values(rows: list[list[Claim]], loose: list[Claim], weights: Wei
     it differently too, so its claim missed the row. Attach it when the unit is the same, the
     value is near, and the context still points the same way (a weaker bar than for a new row)."""
     for row in sorted(rows, key=len, reverse=True):
-        if row[0].kind != "number" or len({c.unit for c in row}) > 1 or not row[0].unit or row[0].unit == "year":
+        units = {c.unit for c in row if c.unit}  # a bare number ("6.408.844") takes its row's unit
+        if row[0].kind != "number" or len(units) != 1 or "year" in units:
             continue
+        unit = next(iter(units))
         present = {c.article for c in row}
         best: dict[str, tuple[float, Claim]] = {}
         for claim in loose:
-            if claim.article in present or claim.kind != "number" or claim.unit != row[0].unit:
+            if claim.article in present or claim.kind != "number" or claim.unit != unit:
                 continue
             if not any(near(claim, member) for member in row):
                 continue
