@@ -280,3 +280,25 @@ def test_a_near_figure_joins_a_row_whose_bare_numbers_take_the_row_s_unit():
     loose = [near]
     attach_near_values([row], loose, Weights({}), None)
     assert near in row and not loose
+
+
+def test_rows_agreeing_on_one_particular_figure_are_one_row():
+    """An article giving "96.87%" twice (its lead and its list of results) may leave one mention
+    in each of two agreeing rows: the report shows the figure once, with every source."""
+    from dataclasses import replace
+
+    from parallax.compare.align import align
+
+    texts = {"A": "The council counted 96.87% of tally sheets.\nResults with 96.87% of sheets: Maduro 51%.",
+             "B": "The council counted 96.87% of tally sheets.", "C": "Results with 96.87% of sheets: Maduro 51%."}
+    lead, results = frozenset({"council", "counted", "tally"}), frozenset({"results", "sheets", "maduro"})
+    second = texts["A"].index("Results")
+    claims = [replace_context(_count("A", texts["A"], "96.87%", 96.87, "percent"), lead),
+              replace_context(_count("B", texts["B"], "96.87%", 96.87, "percent"), lead),
+              replace_context(_count("C", texts["C"], "96.87%", 96.87, "percent"), results)]
+    again = _count("A", texts["A"][second:], "96.87%", 96.87, "percent")
+    claims.append(replace_context(replace(again, start=again.start + second, end=again.end + second,
+                                          sentence_start=second, sentence_end=len(texts["A"])), results))
+    rows = [(row.relation, sorted(v.article for v in row.values)) for row in align(claims, ORIGINS | {"C": "C"}, texts)
+            if row.kind == "number"]
+    assert rows == [("agree", ["A", "B", "C"])]

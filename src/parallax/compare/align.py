@@ -26,6 +26,7 @@ from parallax.analyze.translit import fold
 from parallax.compare import align_model
 from parallax.compare.models import Fact, FactValue
 from parallax.compare.names import other_people
+from parallax.compare.repeated import merge_repeated_figures
 from parallax.compare.statements import Links
 from parallax.compare.tunables import tunables
 from parallax.lexicon import CONDITIONAL_WORDS, HOURS_IN_DAY, MINUTES_IN_HOUR, OTHER_WORDS
@@ -610,6 +611,7 @@ def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
     for claim in claims:
         siblings[(claim.article, claim.sentence_start, claim.kind)].append(claim)
     judged_apart: list[list[Claim]] = []  # figures already judged no conflict, in a row with others
+    judged: list[tuple[list[Claim], str, str | None, float | None, dict]] = []
     while pending:
         row = pending.pop(0)
         rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
@@ -658,6 +660,14 @@ def align(claims: list[Claim], origin_of: dict[str, str], texts: dict[str, str],
                     judged_apart.append(rest)
         if rel == "single":
             continue  # a lone claim is shown by its sentence among the single statements
+        judged.append((row, rel, conflict_type, confidence, evidence))
+    merged = merge_repeated_figures([(row, rel) for row, rel, *_ in judged], specific)
+    for (row, rel, conflict_type, confidence, evidence), kept in zip(judged, merged, strict=True):
+        if kept is None:
+            continue  # merged into an earlier row of the same figure
+        if kept is not row:
+            row = kept
+            rel, conflict_type, confidence, evidence = judge(row, origin_of, published, weights, links)
         if rel == "updated":  # earliest first, latest last
             row = sorted(row, key=lambda c: (_day(published.get(c.article)) or date.max, c.article, c.start))
         values = [
