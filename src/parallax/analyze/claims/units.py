@@ -61,6 +61,25 @@ UNIT_CONCEPTS = {
               "`m", "snh", "snwt", "sal", "vrs", "yil", "yilda", "yilli"),
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),
     "goals": ("goals", "goal", "buts", "tore", "goles", "gol", "reti", "tanto", "strik"),
+    # Counted nouns of conflicts, sport and diplomacy. CJK counters only where the character
+    # counts nothing else ("艘" ships, "架" aircraft, Korean "척" ships).
+    "militants": ("milit", "boevi", "boyov", "bojow", "mslhy", "mslh", "hmvsy"),
+    "aircraft": ("aircr", "plane", "jets", "flugz", "avion", "aerei", "avioe", "samol", "litak", "ucak", "jia",
+                 "viman", "ti'rh"),
+    "ships": ("ships", "ship", "vesse", "warsh", "schif", "navir", "barco", "buque", "navi", "navio", "korab",
+              "suden", "okret", "gemi", "sou", "cheog", "sfn", "jhaj"),
+    "countries": ("count", "lande", "staat", "pays", "paise", "paesi", "stran", "krain", "krajo", "ulke", "dwlh",
+                  "desom"),
+    "titles": ("title", "titel", "titre", "titul", "titol", "tytul"),
+    "points": ("point", "punkt", "punto", "punti", "ochko", "ochok", "puan"),
+    "injured": ("injur", "wound", "verle", "bless", "herid", "ferit", "ferid", "ranen", "poran", "ranny", "yaral",
+                "jryh", "ghayl"),
+    "soldiers": ("soldi", "solda", "zolni", "asker", "jnwd", "saini"),
+    "hostages": ("hosta", "geise", "otage", "rehen", "ostag", "refen", "zaloz", "zaruc", "zakla", "rehin", "rhi'n",
+                 "bmdhk"),
+    "children": ("child", "kinde", "enfan", "ninos", "bambi", "crian", "detey", "ditey", "dziec", "cocuk", "'tfl",
+                 "bccom"),
+    "drones": ("drone", "drohn", "droni", "drono", "dron", "iha"),
 }
 # After a number that could be a year, these units make it one ("2020 года", "в 2020 году", "1990
 # yılında", "w 2020 roku"): a calendar year, not a count of years.
