@@ -441,3 +441,21 @@ def test_a_final_s_set_scores_that_differ_conflict_but_a_semi_final_against_anot
     scores = [f for f in report["facts"] if f["kind"] == "score" and f["relation"] != "single"]
     assert [(f["relation"], sorted((v["article"], v["value"]) for v in f["values"])) for f in scores] == [
         ("conflict", [("a", "6-3 2-6 5-7 6-1 6-2"), ("b", "6-3 3-6 5-7 6-1 6-2")])]
+
+
+def test_one_person_transliterated_from_two_scripts_is_one_name_but_alike_names_in_one_script_are_two():
+    from parallax.compare.names import key, same_person
+    from parallax.compare.tunables import using
+    from parallax.config import default
+
+    with using(default()["compare"]):
+        # Russian "Трейси" is folded "treysi": no spelling rule meets "tracy", the sounds do.
+        assert same_person(key("Lynn Tracy"), key("Линн Трейси"), across_scripts=True)
+        # Ukrainian "г" read as "h", Russian as "g"; a soft sign does not split the surname.
+        assert same_person(key("Andrii Sybiha"), key("Андрей Сибига"), across_scripts=True)
+        assert same_person(key("Alexei Navalny"), key("Алексей Навальный"), across_scripts=True)
+        assert same_person(key("Volodymyr Zelensky"), key("Володимир Зеленський"))
+        # Alike in sound, two people: within one script sounds are no evidence, and across
+        # scripts the given names must still meet.
+        assert not same_person(key("Sanae Takaichi"), key("Sanae Takeuchi"))
+        assert not same_person(key("Yulia Navalnaya"), key("Алексей Навальный"), across_scripts=True)

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from jellyfish import metaphone
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
@@ -40,6 +41,7 @@ class NameGroup:
     variants: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # text -> articles
     articles: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)  # folded canonical names in the group
+    transliterated: set[str] = field(default_factory=set)  # the keys folded from another script than Latin
     by_article: dict[str, str] = field(default_factory=dict)  # article -> the full name it uses
     found: dict[str, tuple[int, int]] = field(default_factory=dict)  # article -> span, names analysis did not see
 
@@ -51,6 +53,7 @@ class NameGroup:
             self.variants[text] |= arts
         self.articles |= other.articles
         self.keys |= other.keys
+        self.transliterated |= other.transliterated
         for article, name in other.by_article.items():
             self.by_article.setdefault(article, name)
         for article, span in other.found.items():
@@ -89,28 +92,59 @@ def article_groups(article: SourceArticle) -> list[NameGroup]:
         group.variants[entity.text].add(article.id)
         group.articles.add(article.id)
         group.keys.add(canonical_key)
+        if not latin(entity.canonical or entity.text):
+            group.transliterated.add(canonical_key)
         group.by_article.setdefault(article.id, entity.canonical or entity.text)
     return list(groups.values())
 
 
 def _tokens(name_key: str) -> list[str]:
-    return [t for t in name_key.replace("'", " ").split() if t not in PARTICLES]
+    # An apostrophe inside a folded name is a soft sign or a glottal stop ("naval'nyy",
+    # "zelens'kyy"), not a word break: splitting there would make "nyy" the surname.
+    return [t for t in name_key.replace("'", "").split() if t not in PARTICLES]
 
 
-def same_person(a: str, b: str) -> bool:
-    """Two person names that can be one person: close surnames and compatible given names."""
+def latin(name: str) -> bool:
+    """Every letter of the name is a Latin one (with its accents)."""
+    return all(ch < LATIN_END for ch in name if ch.isalpha())
+
+
+LATIN_END = "\u0250"  # fixed: Unicode's Latin blocks (Basic Latin to Latin Extended-B) end here
+
+
+def sounds_alike(a: str, b: str, *, min_sounds: int = 1) -> bool:
+    """One name transliterated from two scripts: the same Metaphone key, of at least
+    ``min_sounds`` sounds ("linn treysi" / "lynn tracy": "LN TRS"), or close spellings once the
+    letters transliterations disagree on most are made one ("y"/"i"; "h"/"g", the Ukrainian and
+    the Russian reading of "г": Sybiha / Sibiga)."""
+    key_a = metaphone(a)
+    if len(key_a) >= min_sounds and key_a == metaphone(b):
+        return True
+    plain_a, plain_b = (t.translate(_TRANSLITERATION_VARIANTS) for t in (a, b))
+    return ratio(plain_a, plain_b) >= tunables().names.surname_similarity
+
+
+_TRANSLITERATION_VARIANTS = str.maketrans({"y": "i", "h": "g"})
+
+
+def same_person(a: str, b: str, across_scripts: bool = False) -> bool:
+    """Two person names that can be one person: close surnames and compatible given names. Across
+    scripts (one name folded from Cyrillic, Arabic...), two transliterations that sound alike also
+    count; within one script, names that sound alike are often two people (Takaichi / Takeuchi)."""
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return False
-    if ratio(ta[-1], tb[-1]) < tunables().names.surname_similarity:
+    alike = across_scripts and sounds_alike(ta[-1], tb[-1], min_sounds=tunables().names.surname_sounds)
+    if ratio(ta[-1], tb[-1]) < tunables().names.surname_similarity and not alike:
         return False
-    if ta[-1][0] != tb[-1][0]:
+    if ta[-1][0] != tb[-1][0] and not alike:
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True
     # The given name is the first word, or the one before the surname when a title was left in
     # the name ("Bundeskanzler Olaf Scholz").
-    return any(_given_match(ga, gb) for ga, gb in {(ta[0], tb[0]), (ta[-2], tb[-2])})
+    return any(_given_match(ga, gb) or (across_scripts and sounds_alike(ga, gb))
+               for ga, gb in {(ta[0], tb[0]), (ta[-2], tb[-2])})
 
 
 def _given_match(ga: str, gb: str) -> bool:
@@ -172,7 +206,7 @@ def _compatible(a: NameGroup, b: NameGroup) -> bool:
         # untyped names (no model for the language) meet typed ones by spelling alone
         other = lb if la == "name" else la
         if other == "person":
-            return any(same_person(x, y) for x in a.keys for y in b.keys)
+            return any(same_person(x, y, _across(x, y, a, b)) for x in a.keys for y in b.keys)
         return any(same_thing(x, y) for x in a.keys for y in b.keys)
     if la == "person" or lb == "person":
         if la != lb:
@@ -180,10 +214,15 @@ def _compatible(a: NameGroup, b: NameGroup) -> bool:
             # Scholz dismissed…"): the very same first-and-last name is still the person.
             return {la, lb} == {"person", "organisation"} and any(
                 x == y and len(_tokens(x)) >= 2 for x in a.keys for y in b.keys)  # fixed: first and last name
-        return any(same_person(x, y) for x in a.keys for y in b.keys)
+        return any(same_person(x, y, _across(x, y, a, b)) for x in a.keys for y in b.keys)
     if {la, lb} <= {"place", "organisation"} or la == lb:
         return any(same_thing(x, y) for x in a.keys for y in b.keys)
     return False
+
+
+def _across(x: str, y: str, a: NameGroup, b: NameGroup) -> bool:
+    """Keys ``x`` of ``a`` and ``y`` of ``b`` were folded from two scripts."""
+    return (x in a.transliterated) != (y in b.transliterated)
 
 
 def group_entities(articles: list[SourceArticle], decisions: list[EntityDecision] = ()) -> list[NameGroup]:

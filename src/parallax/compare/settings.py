@@ -132,6 +132,8 @@ class NameSettings(Settings):
                                       tuned=FACTS)
     given_similarity: float = setting("Jaro-Winkler two given names need (Sergei/Sergey 0.92, Olaf/Oleg 0.78).",
                                       tuned=FACTS)
+    surname_sounds: int = setting("Metaphone sounds two surnames from two scripts must share to be one name "
+                                  "however differently transliterated (Трейси / Tracy: TRS).", tuned=HAND)
     thing_similarity: int = setting("rapidfuzz ratio two names of places or organisations need ...", tuned=FACTS)
     thing_min_chars: int = setting("... when the shorter has at least this many characters.", tuned=FACTS)
     min_consonants: int = setting("Consonants a name needs to be looked for in Arabic or Hebrew script.",
