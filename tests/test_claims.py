@@ -191,7 +191,7 @@ def test_a_year_followed_by_a_word_that_counts_nothing_is_a_year():
             "Es kamen 1500 weitere Soldaten.")
     [analysis] = analyze([ArticleInput("d", "de", "t", text, None)], workers=1)
     numbers = sorted((c.start, c.value, c.unit) for c in analysis.claims if c.kind == "number")
-    assert [(value, unit) for _, value, unit in numbers] == [("1979", "year"), ("2000", "km"), ("1500", "solda")]
+    assert [(value, unit) for _, value, unit in numbers] == [("1979", "year"), ("2000", "km"), ("1500", "soldiers")]
 
 
 def _analysed(language: str, text: str, kind: str) -> list:

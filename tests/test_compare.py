@@ -306,6 +306,16 @@ def test_a_toll_that_grows_from_report_to_report_is_updated_in_time_order(cli, t
     assert not [f for f in report["facts"] if f["kind"] == "weekday" and f["relation"] == "conflict"]
 
 
+def test_a_count_of_injured_that_grows_over_days_is_updated_too(cli, tmp_path):
+    said = {"wed": "Storms in the Vellmore valley left 12 injured, the regional governor Anna Berg said on Wednesday.",
+            "thu": "Governor Anna Berg said on Thursday that the Vellmore storms had left 19 injured so far.",
+            "fri": "With 25 injured, the Vellmore storms are the worst the valley has known, said Anna Berg."}
+    records = [dict(day, text=said[day["id"]] + " " + day["text"].split(". ", 1)[1]) for day in (FLOOD[1], FLOOD[0],
+                                                                                                   FLOOD[2])]
+    toll = [f for f in _rows(_report_of_records(cli, tmp_path, records), "injured") if f["kind"] == "number"]
+    assert [(f["relation"], [v["value"] for v in f["values"]]) for f in toll] == [("updated", ["12", "19", "25"])]
+
+
 def test_figures_reported_many_days_apart_are_different_figures_not_a_conflict(cli, tmp_path):
     records = [{"id": "early", "date": "2024-03-01", "outlet": "a.example", "title": "Ostra bridge repairs",
                 "text": "Repairs to the Ostra bridge will cost 4 million euros, the city engineer Lena Marsh said. "

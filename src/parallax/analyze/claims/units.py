@@ -23,7 +23,8 @@ UNIT_SYNONYMS = {
     "километр": "km", "километра": "km", "километров": "km", "км": "km", "㎞": "km", "公里": "km",
     "킬로미터": "km", "キロメートル": "km", "метр": "meter", "метра": "meter", "метров": "meter",
     "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg", "kilogramm": "kg",
-    "kilogramos": "kg", "kilogramo": "kg", "chilogrammi": "kg", "chilogrammo": "kg", "quilos": "kg",
+    "missing": "missing", "vermisste": "missing", "disparus": "missing", "desaparecidos": "missing",
+    "dispersi": "missing", "kilogramos": "kg", "kilogramo": "kg", "chilogrammi": "kg", "chilogrammo": "kg", "quilos": "kg",
     "quilogramas": "kg", "килограмм": "kg", "килограмма": "kg", "килограммов": "kg", "кг": "kg", "㎏": "kg",
     "公斤": "kg", "千克": "kg", "킬로그램": "kg", "キログラム": "kg",
 }
@@ -81,6 +82,9 @@ UNIT_CONCEPTS = {
                  "bccom"),
     "drones": ("drone", "drohn", "droni", "drono", "dron", "iha"),
 }
+# Counted people named by their state, an adjective or participle after the number in many
+# languages ("12 dead and 30 injured", "12 погибших", "30 heridos").
+STATES_COUNTED = frozenset({"dead", "injured", "missing"})
 # After a number that could be a year, these units make it one ("2020 года", "в 2020 году", "1990
 # yılında", "w 2020 roku"): a calendar year, not a count of years.
 CALENDAR_YEAR_UNITS = frozenset({"years", "goda", "godu", "yilin", "yili", "roku"})

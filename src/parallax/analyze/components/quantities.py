@@ -247,7 +247,15 @@ def _unit(span: Span) -> tuple[str | None, Token | None]:
     nxt = span.end
     if nxt < len(span.doc) and span.doc[nxt].pos_ == "NOUN":
         return span.doc[nxt].text, span.doc[nxt]
+    if nxt < len(span.doc) and span.doc[nxt].pos_ in ("ADJ", "VERB") and _counts_people_in_a_state(span.doc[nxt].text):
+        return span.doc[nxt].text, span.doc[nxt]  # "12 dead and 30 injured", "12 погибших": the people counted
     return None, None
+
+
+def _counts_people_in_a_state(word: str) -> bool:
+    from parallax.analyze.claims.units import STATES_COUNTED, unit_key  # claims read quantities: import late
+
+    return unit_key(word) in STATES_COUNTED
 
 
 def _predicate(token: Token, hops: int) -> str | None:
