@@ -289,3 +289,18 @@ def test_a_cjk_count_of_days_larger_than_any_day_of_a_month_is_a_count_not_a_dat
         assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [("1046", "days")], language
     [analysis] = analyze([ArticleInput("y", "ja", "", "政府は14日に発表した。", None)])
     assert [c for c in analysis.claims if c.kind == "number"] == []
+
+
+def test_people_counted_by_their_state_are_claims_of_one_measure_in_every_language():
+    from parallax.analyze import ArticleInput, analyze
+
+    texts = {"en": "The storm left 12 dead and 30 injured. An airstrike killed at least 12 and wounded 30 on Monday.",
+             "ru": "В результате удара 12 погибших и 30 раненых.", "es": "El ataque dejó 12 muertos y 30 heridos.",
+             "de": "Der Sturm forderte 12 Tote und 30 Verletzte."}
+    for language, text in texts.items():
+        [analysis] = analyze([ArticleInput(language, language, "t", text, None)], workers=1)
+        counted = {(c.value, c.unit) for c in analysis.claims if c.kind == "number"}
+        assert counted == {("12", "dead"), ("30", "injured")}, language
+    from parallax.analyze.claims.units import unit_key
+
+    assert unit_key("missing") == "missing" and unit_key("missiles") == "missiles"  # "missi": one stem, two things

@@ -249,6 +249,9 @@ def _unit(span: Span) -> tuple[str | None, Token | None]:
         return span.doc[nxt].text, span.doc[nxt]
     if nxt < len(span.doc) and span.doc[nxt].pos_ in ("ADJ", "VERB") and _counts_people_in_a_state(span.doc[nxt].text):
         return span.doc[nxt].text, span.doc[nxt]  # "12 dead and 30 injured", "12 погибших": the people counted
+    verb = span.doc[span.start - 1] if span.start else None
+    if verb is not None and verb.pos_ == "VERB" and root.head.i == verb.i and _counts_people_in_a_state(verb.text):
+        return verb.text, verb  # "the strike killed at least 12 and wounded 30": the verb says what is counted
     return None, None
 
 
