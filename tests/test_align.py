@@ -302,3 +302,17 @@ def test_rows_agreeing_on_one_particular_figure_are_one_row():
     rows = [(row.relation, sorted(v.article for v in row.values)) for row in align(claims, ORIGINS | {"C": "C"}, texts)
             if row.kind == "number"]
     assert rows == [("agree", ["A", "B", "C"])]
+
+
+def test_a_figure_written_with_a_scale_word_is_rounded_at_its_last_written_digit():
+    """"6,4 milhões de votos" is how an outlet writes 6,408,844 votes (rounded, or cut from
+    6,480,844), not another count; "6,5 milhões" is neither."""
+    from dataclasses import replace
+
+    exact = replace(_number("A", 6408844, "votes"), text="6.408.844 votos")
+    assert relation([exact, replace(_number("B", 6400000, "votes"), text="6,4 milhões de votos")], ORIGINS) == (
+        "agree", None)
+    cut = replace(_number("C", 6480844, "votes"), text="6,480,844 votos")
+    assert relation([cut, replace(_number("B", 6400000, "votes"), text="6,4 milhões")], ORIGINS) == ("agree", None)
+    assert relation([exact, replace(_number("B", 6500000, "votes"), text="6,5 milhões")], ORIGINS)[0] == "conflict"
+    assert relation([exact, replace(_number("B", 2000000, "votes"), text="two million")], ORIGINS)[0] == "conflict"

@@ -224,7 +224,24 @@ def within_written_precision(a: Claim, b: Claim) -> bool:
     if a.kind != "number" or a.low != a.high or b.low != b.high:
         return False  # ranges and bounds keep their own hedges
     x, y = float(a.value), float(b.value)
-    return x.is_integer() != y.is_integer() and abs(x - y) < 1  # fixed: one unit of the whole number
+    if x.is_integer() != y.is_integer() and abs(x - y) < 1:  # fixed: one unit of the whole number
+        return True
+    # A figure written with a scale word is rounded (or cut) at its last written digit: "6,4
+    # milhões de votos" is how an outlet writes 6,408,844 votes, "15万人" 152,000 people.
+    (_, fine), (step, coarse) = sorted(((_written_step(a), x), (_written_step(b), y)))
+    return step > 0 and coarse in (round(fine / step) * step, math.floor(fine / step) * step)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _written_step(claim: Claim) -> float:
+    """The place value of the last digit written ("6,4 milhões": 100,000); 0 when every digit
+    of the value is written, or none is ("two million": no digit tells the rounding)."""
+    value = abs(float(claim.value))
+    written = len(_DIGIT.findall(claim.text))
+    whole = len(str(int(value))) if value >= 1 else 0
+    return 10.0 ** (whole - written) if 0 < written < whole else 0.0  # fixed: decimal place values
 
 
 def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None) -> list[list[Claim]]:
@@ -385,7 +402,8 @@ def same_thing_evidence(a: Claim, b: Claim, links: Links | None, people: frozens
             return True
         return (linked and a.alone and b.alone and near(a, b)) or (
             a.unit == b.unit and a.sole and b.sole and not (vague(a) or vague(b))
-            and (bool(a.near & b.near) or x >= tunables().conflicts.sole_figure_from))
+            and (bool(a.near & b.near) or (x >= tunables().conflicts.sole_figure_from
+                                            and y <= x * tunables().conflicts.sole_figure_ratio)))
     if a.kind == "date" and (gap := days_apart(a.value, b.value)) is not None:
         return gap <= tunables().conflicts.near_days  # further apart: two moments, however worded
     if a.kind == "time" and near_times(a.value, b.value):
