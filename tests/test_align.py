@@ -316,3 +316,18 @@ def test_a_figure_written_with_a_scale_word_is_rounded_at_its_last_written_digit
     assert relation([cut, replace(_number("B", 6400000, "votes"), text="6,4 milhões")], ORIGINS) == ("agree", None)
     assert relation([exact, replace(_number("B", 6500000, "votes"), text="6,5 milhões")], ORIGINS)[0] == "conflict"
     assert relation([exact, replace(_number("B", 2000000, "votes"), text="two million")], ORIGINS)[0] == "conflict"
+
+
+def test_each_article_s_only_figure_of_a_unit_is_one_figure_only_when_the_two_are_of_one_size():
+    """"2,885 points" clear and "4,105 points" clear may be two outlets' figures for one lead;
+    "11.180 punti" (the whole tally) is another measure of the same unit."""
+    from dataclasses import replace
+
+    from parallax.compare.align import same_thing_evidence
+    from parallax.compare.tunables import using
+
+    lead, other_lead, tally = (replace(_number(article, value, "points"), sole=True)
+                               for article, value in (("A", 2885), ("B", 4105), ("C", 11180)))
+    with using(default()["compare"]):
+        assert same_thing_evidence(lead, other_lead, None)
+        assert not same_thing_evidence(other_lead, tally, None)
