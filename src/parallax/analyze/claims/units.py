@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from parallax.analyze.components.dates import DAY_NAMES
 from parallax.analyze.translit import fold
 from parallax.lexicon import CJK_CHARS, CJK_HEDGES_AFTER, CJK_HEDGES_BEFORE, HEDGE_BOUNDS, WORD_MARKS
 from parallax.analyze.stopwords import cjk_stop_characters
@@ -97,6 +98,8 @@ _CONCEPT_OF = {stem: concept for concept, stems in UNIT_CONCEPTS.items() for ste
 def unit_key(unit: str | None) -> str:
     if not unit:
         return ""
+    if unit.lower() in DAY_NAMES:
+        return ""  # "blessé 30 lundi": the day it happened, not what the number counts
     counter = bool(_COUNTER_SCRIPT.match(unit))
     if counter:
         unit = unit[0]  # "12名議員倒戈" -> "名": a CJK counter is one character

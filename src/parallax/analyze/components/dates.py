@@ -25,6 +25,7 @@ WEEKDAYS = {
     "ru": ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"],
     "uk": ["понеділок", "вівторок", "середу", "четвер", "п'ятницю", "суботу", "неділю"],
 }
+DAY_NAMES = frozenset(name for names in WEEKDAYS.values() for name in names)  # "blessé 30 lundi": no unit
 RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "aujourd'hui": 0, "hier": -1, "demain": 1,
     "heute": 0, "gestern": -1, "morgen": 1, "hoy": 0, "ayer": -1, "mañana": 1, "oggi": 0, "ieri": -1,

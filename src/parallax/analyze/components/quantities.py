@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from parallax.analyze.components import Context, extractor, lemma
 from parallax.analyze.components.cues import INDIRECT_LEMMAS
+from parallax.analyze.components.dates import DAY_NAMES
 from parallax.analyze.components.speakers import resolve_speaker, subject_of
 from parallax.analyze.models import Quantity, Quote
 from parallax.lexicon import (CJK_HEDGES_AFTER, CJK_HEDGES_BEFORE, CJK_SCALES, COUNT_WORDS, HEDGE_BOUNDS, SCALES,
@@ -245,7 +246,7 @@ def _unit(span: Span) -> tuple[str | None, Token | None]:
                 if grandchild.pos_ in ("NOUN", "PROPN"):
                     return grandchild.text, grandchild
     nxt = span.end
-    if nxt < len(span.doc) and span.doc[nxt].pos_ == "NOUN":
+    if nxt < len(span.doc) and span.doc[nxt].pos_ == "NOUN" and span.doc[nxt].lower_ not in DAY_NAMES:
         return span.doc[nxt].text, span.doc[nxt]
     if nxt < len(span.doc) and span.doc[nxt].pos_ in ("ADJ", "VERB") and _counts_people_in_a_state(span.doc[nxt].text):
         return span.doc[nxt].text, span.doc[nxt]  # "12 dead and 30 injured", "12 погибших": the people counted
