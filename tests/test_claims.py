@@ -304,6 +304,8 @@ def test_people_counted_by_their_state_are_claims_of_one_measure_in_every_langua
     from parallax.analyze.claims.units import unit_key
 
     assert unit_key("missing") == "missing" and unit_key("missiles") == "missiles"  # "missi": one stem, two things
+    [analysis] = analyze([ArticleInput("t", "en", "t", "The death toll rose to 25, officials said.", None)], workers=1)
+    assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [("25", "dead")]
     # The day after the number is when it happened, not what it counts.
     [analysis] = analyze([ArticleInput("f", "fr", "t", "La frappe a blessé 30 lundi.", None)], workers=1)
     assert not [c for c in analysis.claims if c.kind == "number" and c.unit in ("lundi", "lund")]

@@ -167,6 +167,9 @@ DURATION_COUNT_WORDS: dict[str, int] = {
 # number entities. Two to twelve: "one" is mostly an article ("ein", "un", "una"). Left out, as
 # they are common words too: Italian "sei" (you are), French "neuf" (new) and "sept" (Sept.),
 # Turkish "yedi" (ate) and "on" (ten, and a loan word), Dutch "acht" (esteem).
+# Nouns whose figure is a count of the dead: "the death toll rose to 25", "a toll of 25".
+TOLL_WORDS = frozenset({"toll"})
+
 COUNT_WORDS: dict[str, dict[str, int]] = {
     "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "huit": 8, "dix": 10, "onze": 11, "douze": 12},
     "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,

@@ -14,7 +14,7 @@ from parallax.analyze.components.dates import DAY_NAMES
 from parallax.analyze.components.speakers import resolve_speaker, subject_of
 from parallax.analyze.models import Quantity, Quote
 from parallax.lexicon import (CJK_HEDGES_AFTER, CJK_HEDGES_BEFORE, CJK_SCALES, COUNT_WORDS, HEDGE_BOUNDS, SCALES,
-                              WORD_MARKS, WORD_NUMBERS)
+                              TOLL_WORDS, WORD_MARKS, WORD_NUMBERS)
 
 HEDGES = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
@@ -250,10 +250,23 @@ def _unit(span: Span) -> tuple[str | None, Token | None]:
         return span.doc[nxt].text, span.doc[nxt]
     if nxt < len(span.doc) and span.doc[nxt].pos_ in ("ADJ", "VERB") and _counts_people_in_a_state(span.doc[nxt].text):
         return span.doc[nxt].text, span.doc[nxt]  # "12 dead and 30 injured", "12 погибших": the people counted
+    toll = _toll_of(root)
+    if toll is not None:
+        return "dead", toll  # "the death toll rose to 25": the figure the toll reached counts the dead
     verb = span.doc[span.start - 1] if span.start else None
     if verb is not None and verb.pos_ == "VERB" and root.head.i == verb.i and _counts_people_in_a_state(verb.text):
         return verb.text, verb  # "the strike killed at least 12 and wounded 30": the verb says what is counted
     return None, None
+
+
+def _toll_of(number: Token) -> Token | None:
+    """The toll a number is the figure of: the object of "to" or "of" after "toll" or after a
+    verb the toll goes with ("the death toll rose to 25", "bringing the toll to 30")."""
+    preposition = number.head
+    if number.dep_ != "pobj" or preposition.lower_ not in ("to", "of"):
+        return None
+    governor = preposition.head
+    return next((t for t in (governor, *governor.children) if t.lower_ in TOLL_WORDS), None)
 
 
 def _counts_people_in_a_state(word: str) -> bool:
