@@ -11,6 +11,7 @@ chance, see ``align.specific``) are one fact and are merged, one mention per art
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from parallax.analyze.models import Claim
 
 

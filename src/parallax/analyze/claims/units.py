@@ -25,7 +25,8 @@ UNIT_SYNONYMS = {
     "킬로미터": "km", "キロメートル": "km", "метр": "meter", "метра": "meter", "метров": "meter",
     "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg", "kilogramm": "kg",
     "missing": "missing", "vermisste": "missing", "disparus": "missing", "desaparecidos": "missing",
-    "dispersi": "missing", "kilogramos": "kg", "kilogramo": "kg", "chilogrammi": "kg", "chilogrammo": "kg", "quilos": "kg",
+    "dispersi": "missing",
+    "kilogramos": "kg", "kilogramo": "kg", "chilogrammi": "kg", "chilogrammo": "kg", "quilos": "kg",
     "quilogramas": "kg", "килограмм": "kg", "килограмма": "kg", "килограммов": "kg", "кг": "kg", "㎏": "kg",
     "公斤": "kg", "千克": "kg", "킬로그램": "kg", "キログラム": "kg",
 }

@@ -193,7 +193,8 @@ def _count_word_quantities(ctx: Context, dates: list[tuple[int, int]]):
         following = _FOLLOWING.match(text, end)
         unit = following.group(1) if following else None
         if value is not None and unit and unit.lower() in SCALES:
-            value, unit = value * SCALES[unit.lower()], following.group(2)  # "две тысячи рублей", "zwei Millionen Euro"
+            # "две тысячи рублей", "zwei Millionen Euro": the scale multiplies, the next word is the unit
+            value, unit = value * SCALES[unit.lower()], following.group(2)
         if value is None or not unit or unit == "%" or (ctx.language == "de" and not unit[:1].isupper()):
             continue
         hedge = _HEDGE.search(text[max(0, start - ctx.settings.quantities.pattern_hedge_chars) : start])
