@@ -100,7 +100,8 @@ def test_clock_times_minutes_apart_pair_but_round_hours_do_not():
 
 
 def test_the_same_count_of_people_and_of_spectators_is_one_measure_more_likely():
-    from parallax.compare.align import Weights, pair_score, related_units
+    from parallax.compare.align import Weights, pair_score
+    from parallax.compare.values import related_units
 
     weights = Weights({})
     people, spectators = _number("A", 300000, "people"), _number("B", 300000, "crowd")
@@ -129,7 +130,8 @@ def _date(article: str, text: str, written: str, value: str) -> Claim:
 def test_a_dateline_is_when_the_report_was_filed_not_a_disagreement_about_the_day():
     """"JERUSALEM/TEHRAN, Oct. 2 (Xinhua) --" over a report of an attack on 1 October is the day
     the agency filed it; the same day written in a sentence can still disagree."""
-    from parallax.compare.align import conflict_core, dateline
+    from parallax.compare.align import conflict_core
+    from parallax.compare.evidence import dateline
 
     texts = {"A": "The Israeli military confirmed on Tuesday, October 1, that Iran launched about 180 missiles.",
              "B": "JERUSALEM/TEHRAN, Oct. 2 (Xinhua) -- Iran fired about 180 missiles at Israel on Tuesday evening.",
@@ -153,7 +155,7 @@ def _count(article: str, text: str, written: str, value: float, unit: str) -> Cl
 def test_a_count_of_the_others_and_one_more_than_it_are_one_field():
     """"None of the nine candidates" and "among eight other candidates" count the same field; nine
     against seven other candidates (or two counts without "other") would still differ."""
-    from parallax.compare.align import others_and_all
+    from parallax.compare.evidence import others_and_all
 
     texts = {"A": "None of the nine candidates secured a majority.",
              "B": "In the first round among eight other candidates, he won 154 votes.",
@@ -239,7 +241,7 @@ def test_a_magnitude_in_words_is_no_evidence_of_one_figure_by_being_its_article_
     people, are not two outlets' figures for one thing; two exact figures so placed still are."""
     from dataclasses import replace
 
-    from parallax.compare.align import same_thing_evidence
+    from parallax.compare.evidence import same_thing_evidence
 
     hundreds = replace(_count("A", "Hundreds of people were injured.", "Hundreds of people", 100, "people"),
                        high=999.0)
@@ -323,7 +325,7 @@ def test_each_article_s_only_figure_of_a_unit_is_one_figure_only_when_the_two_ar
     "11.180 punti" (the whole tally) is another measure of the same unit."""
     from dataclasses import replace
 
-    from parallax.compare.align import same_thing_evidence
+    from parallax.compare.evidence import same_thing_evidence
     from parallax.compare.tunables import using
 
     lead, other_lead, tally = (replace(_number(article, value, "points"), sole=True)

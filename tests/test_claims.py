@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from parallax.analyze.models import Analysis, Sentence
-from parallax.compare.align import compatible
+from parallax.compare.values import compatible
 from parallax.analyze.claims.numbers import causes
 from parallax.compare.models import SourceArticle
 from parallax.config import default
@@ -259,7 +259,7 @@ def test_magnitudes_in_words_are_intervals_that_meet_figures_and_differ_from_eac
     """"тысячи людей" and "десятки тысяч человек" are two sizes of one crowd; "thousands of people"
     agrees with "5,000 people"; "две тысячи" is a count, and "par milliers" counts nothing named."""
     from parallax.analyze import ArticleInput, analyze
-    from parallax.compare.align import agree
+    from parallax.compare.values import agree
 
     def magnitudes(language: str, text: str):
         [analysis] = analyze([ArticleInput("x", language, "", text, None)])

@@ -45,7 +45,8 @@ def _same_day(a: Claim, b: Claim) -> bool:
 def pair_features(a: Claim, b: Claim, weights, links=None) -> dict[str, float]:
     """The signals of one pair of claims (same kind, two articles). ``weights``: the story's word
     weights (``align.Weights``); ``links``: sentences known to say the same thing."""
-    from parallax.compare.align import close, compatible, near, near_times, one_measure, specific
+    from parallax.compare.align import specific
+    from parallax.compare.values import close, compatible, near, near_times, one_measure
 
     same_language = a.language == b.language
     linked = bool(links) and (b.article, b.sentence_start) in links.get((a.article, a.sentence_start), ())
