@@ -309,3 +309,18 @@ def test_people_counted_by_their_state_are_claims_of_one_measure_in_every_langua
     # The day after the number is when it happened, not what it counts.
     [analysis] = analyze([ArticleInput("f", "fr", "t", "La frappe a blessé 30 lundi.", None)], workers=1)
     assert not [c for c in analysis.claims if c.kind == "number" and c.unit in ("lundi", "lund")]
+
+
+def test_people_a_casualty_verb_counts_are_the_dead_or_the_injured_and_other_counts_stay_people():
+    from parallax.analyze import ArticleInput, analyze
+
+    texts = {"en": "The attack killed 12 people and wounded 30 others, police said.",
+             "fr": "L'attaque a tué 12 personnes et blessé 30 autres, selon la police.",
+             "it": "L'attacco ha ucciso 12 persone e ferito 30 persone, secondo la polizia."}
+    for language, text in texts.items():
+        [analysis] = analyze([ArticleInput(language, language, "t", text, None)], workers=1)
+        counted = {(c.value, c.unit) for c in analysis.claims if c.kind == "number"}
+        assert counted == {("12", "dead"), ("30", "injured")}, (language, counted)
+    for language, text in {"en": "The company hired 30 people.", "fr": "Ils ont rencontré 30 personnes."}.items():
+        [analysis] = analyze([ArticleInput(language, language, "t", text, None)], workers=1)
+        assert [(c.value, c.unit) for c in analysis.claims if c.kind == "number"] == [("30", "people")], language

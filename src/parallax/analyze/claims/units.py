@@ -59,7 +59,8 @@ UNIT_CONCEPTS = {
     "athletes": ("athle", "atlet"),
     "dead": ("dead", "death", "morts", "mort", "tote", "toten", "muert", "morti", "victi", "fatal", "maute",
              "qtyl", "pogib", "zhert", "zagib", "ubity", "vbiti", "obeti", "mrtvy", "ofiar", "zabit", "nekro", "olu",
-             "kille", "morto", "morte", "vitim", "vitti", "opfer", "todes", "doden", "qtla"),  # "killed": a 5-letter stem
+             "kille", "morto", "morte", "vitim", "vitti", "opfer", "todes", "doden", "qtla", "uccis", "totet", "getot",
+             "matad", "asesi", "mato", "matar", "tue", "tues", "tuee"),  # "killed": a 5-letter stem; French "tué"
     "years": ("years", "year", "ans", "annee", "jahre", "jahr", "anos", "anni", "anno", "nian", "let", "god", "sui",
               "`m", "snh", "snwt", "sal", "vrs", "yil", "yilda", "yilli"),
     "days": ("days", "day", "jours", "jour", "tage", "tagen", "dias", "dia", "giorn", "ri", "il"),

@@ -13,8 +13,9 @@ from parallax.analyze.components.cues import INDIRECT_LEMMAS
 from parallax.analyze.components.dates import DAY_NAMES
 from parallax.analyze.components.speakers import resolve_speaker, subject_of
 from parallax.analyze.models import Quantity, Quote
-from parallax.lexicon import (CJK_HEDGES_AFTER, CJK_HEDGES_BEFORE, CJK_SCALES, COUNT_WORDS, HEDGE_BOUNDS, SCALES,
-                              TOLL_WORDS, WORD_MARKS, WORD_NUMBERS)
+from parallax.analyze.translit import fold
+from parallax.lexicon import (CJK_HEDGES_AFTER, CJK_HEDGES_BEFORE, CJK_SCALES, COUNT_WORDS, HEDGE_BOUNDS,
+                              OTHER_WORDS, SCALES, TOLL_WORDS, WORD_MARKS, WORD_NUMBERS)
 
 HEDGES = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
@@ -139,6 +140,8 @@ def _pattern_quantities(ctx: Context):
         window = text[max(0, start - ctx.settings.quantities.pattern_hedge_chars) : start]
         before = _HEDGE.search(window) or _CJK_HEDGE.search(window)
         hedge = before.group(1).lower() if before else after_hedge
+        if unit and _counts_anyone(unit):
+            unit = _state_verb_before(window[: before.start(1)] if before else window) or unit
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         yield Quantity(
             text[start:end], value, ("percent" if unit == "%" else unit), hedge, None,
@@ -237,7 +240,12 @@ def _unit(span: Span) -> tuple[str | None, Token | None]:
             return ("percent" if token.text == "%" else token.text), token
     root = span.root
     head = root.head
-    if root.dep_ in ("nummod", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
+    others = head.pos_ == "ADJ" and fold(head.text) in OTHER_WORDS  # "blessé 30 autres"
+    if root.dep_ in ("nummod", "quantmod") and (head.pos_ in ("NOUN", "PROPN") or others) and head.i >= span.end:
+        verb = head.head
+        if verb.pos_ == "VERB" and head.dep_ in ("obj", "dobj") and _counts_anyone(head.text) and (
+                _counts_people_in_a_state(verb.text)):
+            return verb.text, verb  # "killed 12 people and wounded 30 others": the verb says who is counted
         return head.text, head
     if root.dep_ in ("nummod", "quantmod") and head.i < span.start and head.pos_ in ("NOUN",):
         return head.text, head
@@ -268,6 +276,32 @@ def _toll_of(number: Token) -> Token | None:
         return None
     governor = preposition.head
     return next((t for t in (governor, *governor.children) if t.lower_ in TOLL_WORDS), None)
+
+
+_LAST_WORDS = re.compile(rf"([^\W\d_][\w{WORD_MARKS}'’]*)\s+(?:([^\W\d_]+)\s+)?$")
+
+
+def _state_verb_before(before: str) -> str | None:
+    """The casualty verb right before a number of people ("a tué 12 personnes", "ucciso 12
+    persone", "mató a 12 personas": one function word may stand between), or None."""
+    from parallax.analyze.stopwords import stop_words
+
+    match = _LAST_WORDS.search(before)
+    if match is None:
+        return None
+    verb, last = match.group(1), match.group(2)
+    if last is not None and _counts_people_in_a_state(last):
+        return last
+    if last is None or fold(last) in stop_words():
+        return verb if _counts_people_in_a_state(verb) else None
+    return None
+
+
+def _counts_anyone(word: str) -> bool:
+    """A noun that counts people without saying which: "people", "personnes", "others", "autres"."""
+    from parallax.analyze.claims.units import unit_key  # claims read quantities: import late
+
+    return unit_key(word) == "people" or fold(word) in OTHER_WORDS
 
 
 def _counts_people_in_a_state(word: str) -> bool:
