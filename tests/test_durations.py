@@ -133,3 +133,19 @@ def test_a_claim_span_is_exact_after_a_capital_dotted_i():
     text = "İstanbul'da İmamoğlu dahil 99 kişi gözaltına alındı."
     [analysis] = analyze([ArticleInput("d", "tr", "t", text, None)], workers=1)
     assert [(c.text, c.value, c.unit) for c in analysis.claims] == [("99 kişi", "99", "people")]
+
+
+def test_hours_of_the_day_written_as_hours_are_times_and_spans_stay_durations():
+    from parallax.analyze import ArticleInput, analyze
+
+    cases = {
+        "fr": ("Les explosions ont commencé peu après 2 heures du matin, la marche vers 14 heures et le concert à "
+               "7 heures du soir. Il a parlé pendant 2 heures. Après 3 heures de combat, ils ont cédé.",
+               {("time", "02:00"), ("time", "14:00"), ("time", "19:00")}, {("number", "120"), ("number", "180")}),
+        "pt": ("A cerimônia começou às 14 horas e durou 3 horas.", {("time", "14:00")}, {("number", "180")}),
+        "hi": ("मोदी ने शाम 07:24 बजे शपथ ली।", {("time", "19:24")}, set()),
+    }
+    for language, (text, times, spans) in cases.items():
+        [analysis] = analyze([ArticleInput(language, language, "t", text, None)], workers=1)
+        found = {(c.kind, c.value) for c in analysis.claims if c.kind == "time" or c.unit == "duration"}
+        assert found == times | spans, (language, found)

@@ -27,6 +27,7 @@ from parallax.lexicon import (
     DURATION_COUNT_WORDS,
     HEDGE_BOUNDS,
     HOUR_WORDS,
+    HOURS_IN_DAY,
     HUNDRED,
     MINUTE_WORDS,
     MINUTES_IN_HOUR,
@@ -131,6 +132,27 @@ def day_durations(article: ClaimSource, settings: ClaimSettings) -> Iterator[Cla
             yield _claim(article, settings, match, count, count, count, "days")
 
 
+# "vers 14 heures", "peu après 2 heures du matin", "dès 8 heures": in French the hours of a time of
+# day are written as a span is ("pendant 14 heures"); the word before, or the part of the day
+# after, tells them apart ("après 2 heures de combat" is a span: what the hours are of follows).
+_AT_HOUR_BEFORE = re.compile(r"(?:\b(?:à|vers|dès|jusqu'à|avant|après|autour de|às|в|к)|aux alentours de)\s*$",
+                             re.IGNORECASE)  # and "às 14 horas", "в 14 часов"
+_OF_SOMETHING_AFTER = re.compile(r"\s+d(?:e\b|')", re.IGNORECASE)
+_PART_OF_DAY_AFTER = re.compile(r"\s+(?:du matin|(du soir|de l'après-midi)|de la nuit|heure locale|heure de)",
+                                re.IGNORECASE)
+
+
+def _o_clock(text: str, match: re.Match) -> bool:
+    """A whole hour of the day written as a count of hours ("vers 14 heures"), not a span."""
+    count = match.group("count")
+    if not count or not count.isdigit() or int(count) > HOURS_IN_DAY or match.group("minutes"):
+        return False
+    if _PART_OF_DAY_AFTER.match(text, match.end()):
+        return True  # the afternoon is added by the caller
+    before = text[max(0, match.start() - len("aux alentours de ")) : match.start()]
+    return bool(_AT_HOUR_BEFORE.search(before)) and not _OF_SOMETHING_AFTER.match(text, match.end())
+
+
 @extractor("hour_durations")
 def hour_durations(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim]:
     """Hours and minutes in other languages than English, as minutes (English: measures.durations)."""
@@ -138,6 +160,15 @@ def hour_durations(article: ClaimSource, settings: ClaimSettings) -> Iterator[Cl
     # Minutes alone are left to the numbers extractor: "a los 4 minutos", "dopo 4 minuti" is the
     # minute of a match more often than a span.
     for match in LATIN_HOURS.finditer(text):
+        if _o_clock(text, match):
+            hour = int(match.group("count")) % HOURS_IN_DAY
+            part = _PART_OF_DAY_AFTER.match(text, match.end())
+            if part and part.group(1) and hour < HOURS_IN_DAY // 2:  # fixed: "7 heures du soir" is 19:00
+                hour += HOURS_IN_DAY // 2  # fixed: half a day
+            bounds = sentence_bounds(article, match.start(), settings)
+            yield Claim("time", article.id, match.start(), match.end(), match.group(), f"{hour:02d}:00", 0.0, 0.0,
+                        "clock", context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
+            continue
         if match.group("clock"):
             hours, extra = float(match.group("clock")), float(match.group("clock_minutes"))
         else:

@@ -36,7 +36,8 @@ def clock_times(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim
             continue
         after = text[match.end() : match.end() + settings.clock_word_chars].lower()
         hour, minute = int(match.group(1)), int(match.group(2))
-        if re.match(r"^\s*p\.?m", after) and hour < HALF_DAY:
+        before = text[max(0, match.start() - settings.clock_word_chars) : match.start()]
+        if (_AFTERNOON_AFTER.match(after) or _AFTERNOON_BEFORE.search(before)) and hour < HALF_DAY:
             hour += HALF_DAY
         value = f"{hour:02d}:{minute:02d}"
         bounds = sentence_bounds(article, match.start(), settings)
@@ -44,6 +45,11 @@ def clock_times(article: ClaimSource, settings: ClaimSettings) -> Iterator[Claim
                     context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
 
 
+# Words that put a time in the afternoon or evening: "7:24 p.m.", "7h15 du soir", "a las 7:15 de la
+# tarde", "7:15 вечера", and before it "शाम 07:24 बजे" (Hindi: evening).
+_AFTERNOON_AFTER = re.compile(r"\s*(?:p\.?m|du soir|de l'après-midi|de la tarde|de la noche|di sera|del pomeriggio"
+                              r"|вечера|дня|abends)", re.IGNORECASE)
+_AFTERNOON_BEFORE = re.compile(r"(?:शाम|रात|abends)\s*$")
 CLOCK = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?[:.hH]\s?([0-5]\d)(?![\d])")
 # Scores and tallies are small on both sides ("5-2", "8–1"); "172-215 seats" is a range.
 SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,]?\d)")
@@ -62,12 +68,12 @@ def _stated_as_time(text: str, match: re.Match, chars: int) -> bool:
     after = text[match.end() : match.end() + chars].lower()
     before = text[max(0, match.start() - chars) : match.start()].lower()
     introduced = re.search(r"(ore|alle|à|at|um|las|around|delle|vers|gegen|hacia|около|в|к)\s*$", before)
-    followed = re.search(r"^\s*(uhr|h\b|a\.?m|p\.?m|horas|ore|hrs|heures?)", after)
-    # "14:00", "14h00": a two-digit hour with two-digit minutes after a colon or an "h" reads as
-    # nothing but a time of day ("12.50" may be a price), unless hours follow ("12:27 Stunden" is
-    # a length; an hour below ten, "4h19 de jeu", may be one too).
+    followed = re.search(r"^\s*(uhr|h\b|a\.?m|p\.?m|horas|ore|hrs|heures?|बजे)", after)
+    # "14:00", "14h00", "07:24": a two-digit hour with two-digit minutes after a colon or an "h"
+    # reads as nothing but a time of day ("12.50" may be a price), unless hours follow ("12:27
+    # Stunden" is a length; an hour written with one digit, "4h19 de jeu", may be one too).
     hour, separator = match.group(1), text[match.end(1) : match.start(2)].strip()
-    clock_like = (separator in (":", "h", "H") and int(hour) >= 10  # fixed: two-digit hours
+    clock_like = (separator in (":", "h", "H") and len(hour) == len("hh")
                   and not _HOURS_AFTER.match(after) and not _TALLY_NEAR.search(before + " " + after))  # "won 21:19"
     return bool((introduced or followed or clock_like) and not after.lstrip().startswith("%"))
 
