@@ -243,9 +243,12 @@ def _unit(span: Span) -> tuple[str | None, Token | None]:
     others = head.pos_ == "ADJ" and fold(head.text) in OTHER_WORDS  # "blessé 30 autres"
     if root.dep_ in ("nummod", "quantmod") and (head.pos_ in ("NOUN", "PROPN") or others) and head.i >= span.end:
         verb = head.head
-        if verb.pos_ == "VERB" and head.dep_ in ("obj", "dobj") and _counts_anyone(head.text) and (
-                _counts_people_in_a_state(verb.text)):
-            return verb.text, verb  # "killed 12 people and wounded 30 others": the verb says who is counted
+        # "killed 12 people and wounded 30 others", "12 people were killed", "with 25 people
+        # killed": the verb says who is counted (its object, or the subject of its participle)
+        undergoes = head.dep_ in ("obj", "dobj", "nsubjpass", "nsubj:pass") or (head.dep_ == "nsubj"
+                                                                              and verb.tag_ == "VBN")
+        if verb.pos_ == "VERB" and undergoes and _counts_anyone(head.text) and _counts_people_in_a_state(verb.text):
+            return verb.text, verb
         return head.text, head
     if root.dep_ in ("nummod", "quantmod") and head.i < span.start and head.pos_ in ("NOUN",):
         return head.text, head
