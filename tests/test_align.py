@@ -333,3 +333,22 @@ def test_each_article_s_only_figure_of_a_unit_is_one_figure_only_when_the_two_ar
     with using(default()["compare"]):
         assert same_thing_evidence(lead, other_lead, None)
         assert not same_thing_evidence(other_lead, tally, None)
+
+
+def test_a_figure_the_first_pass_joined_to_a_stray_row_moves_to_the_row_of_its_measure():
+    """One article gives the penalty's minute as 35 and the opening goal's as 21. Greedy
+    joining can put its "35" with another outlet's "22nd minute" and its "21" with the "36th
+    minute" the others agree on; the third pass swaps them, so the row of the penalty shows 35
+    against 36 and the opening goal's row 21 against 22."""
+    from parallax.compare.align import Weights, rehome_near_values
+
+    penalty, opener = frozenset({"penalty", "lewandowski", "converted"}), frozenset({"opener", "mbappe", "scored"})
+    both = penalty | opener
+    agreed = [replace_context(_number(article, 36, "minute"), penalty) for article in "AB"]
+    stray_21 = replace_context(_number("D", 21, "minute"), both)
+    row_36 = [*agreed, stray_21]
+    stray_35 = replace_context(_number("D", 35, "minute"), penalty)
+    row_22 = [replace_context(_number("B", 22, "minute"), both), stray_35]
+    rehome_near_values([row_36, row_22], Weights({}), None)
+    assert stray_35 in row_36 and stray_21 not in row_36
+    assert stray_21 in row_22

@@ -190,7 +190,8 @@ def build_rows(claims: list[Claim], weights: Weights, links: Links | None = None
         for claim in merged:
             row_of[claim] = target
     attach_near_values(list(rows.values()), [c for c in claims if c not in row_of], weights, links)
-    return [sorted(row, key=lambda c: (c.article, c.start)) for row in rows.values()]
+    rehome_near_values(list(rows.values()), weights, links)
+    return [sorted(row, key=lambda c: (c.article, c.start)) for row in rows.values() if len(row) > 1]
 
 
 def _other_measure(members_a: list[Claim], members_b: list[Claim]) -> bool:
@@ -233,6 +234,60 @@ def attach_near_values(rows: list[list[Claim]], loose: list[Claim], weights: Wei
         for _, claim in best.values():
             row.append(claim)
             loose.remove(claim)
+
+
+def rehome_near_values(rows: list[list[Claim]], weights: Weights, links: Links | None) -> None:
+    """Third pass: the greedy first pass can join a figure to a row it barely belongs to (a pair
+    of two figures met by a few shared words: "aos 35" with another outlet's "22nd minute"), and
+    its own article's other figure to the row it does belong to ("Aos 21" with "36th minute").
+    A figure moves to a larger row of its unit where sources agree on a value near its own
+    when its context points there more strongly, by ``align.rehome_margin``; where its article
+    already has a figure there, the two swap when both fit better so. Rows left with one claim
+    end."""
+    margin = tunables().align.rehome_margin
+
+    def fit(claim: Claim, row: list[Claim], agreed_only: bool = False) -> float:
+        """How well a claim belongs in a row: its best link to another member, 0 unless its value
+        is near a member's (with ``agreed_only``, a value two sources of the row agree on)."""
+        others = [m for m in row if m is not claim and m.article != claim.article]
+        if agreed_only:
+            anchors = [m for m in others if any(agree(m, x) for x in others if x.article != m.article)]
+        else:
+            anchors = others
+        if not anchors or not any(near(claim, m) or agree(claim, m) for m in anchors):
+            return 0.0
+        return max(join_score(claim, m, weights, links) for m in others)
+
+    def bond(claim: Claim, row: list[Claim]) -> float:
+        """How strongly a claim holds to the row it is in (whatever the values)."""
+        return max((join_score(claim, m, weights, links) for m in row if m is not claim), default=0.0)
+
+    for row in sorted(rows, key=len, reverse=True):
+        units = {c.unit for c in row if c.unit}
+        if not row or row[0].kind != "number" or len(units) != 1 or "year" in units:
+            continue
+        unit = next(iter(units))
+        for other in rows:
+            if other is row or len(other) >= len(row) or not other or other[0].kind != "number":
+                continue
+            for claim in list(other):
+                if claim.unit != unit or claim not in other:
+                    continue
+                here = fit(claim, row, agreed_only=True)
+                if here < tunables().align.attach:
+                    continue
+                rival = next((m for m in row if m.article == claim.article), None)
+                if rival is None:
+                    if here > bond(claim, other) + margin:
+                        other.remove(claim)
+                        row.append(claim)
+                    continue
+                # A swap: each figure of the article goes to the row it fits.
+                before = bond(claim, other) + bond(rival, row)
+                after = here + fit(rival, [m for m in other if m is not claim] + [rival])
+                if after > before + margin:
+                    other[other.index(claim)] = rival
+                    row[row.index(rival)] = claim
 
 
 def relation(row: list[Claim], origin_of: dict[str, str]) -> tuple[str, str | None]:

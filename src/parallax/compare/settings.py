@@ -27,6 +27,8 @@ class AlignSettings(Settings):
     sole_measure: float = setting("Added when each is its article's only value of that unit and they are near.",
                                   tuned=FACTS)
     attach: float = setting("Pair score a loose claim needs to join a row of near values (second pass).", tuned=FACTS)
+    rehome_margin: float = setting("Pair score by which a figure's link to a row of its measure must beat its link to "
+                                   "the row it was first joined to for it to move there (third pass).", tuned=FACTS)
     near_word: float = setting("Added for a content word shared just before both values.", tuned=FACTS)
     label: float = setting("Added (or taken) for same-language list items with the same (other) label.", tuned=FACTS)
     near_time: float = setting("Added for two clock times minutes apart, neither on the hour.", tuned=FACTS)
