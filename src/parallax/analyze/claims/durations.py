@@ -25,6 +25,7 @@ from parallax.lexicon import (
     DAYS_IN_NOMINAL_MONTH,
     DAYS_IN_WEEK,
     DURATION_COUNT_WORDS,
+    HALF_DAY,
     HEDGE_BOUNDS,
     HOUR_WORDS,
     HOURS_IN_DAY,
@@ -142,15 +143,20 @@ _PART_OF_DAY_AFTER = re.compile(r"\s+(?:du matin|(du soir|de l'après-midi)|de l
                                 re.IGNORECASE)
 
 
-def _o_clock(text: str, match: re.Match) -> bool:
-    """A whole hour of the day written as a count of hours ("vers 14 heures"), not a span."""
+def _o_clock(text: str, match: re.Match) -> int | None:
+    """The hour of the day a count of hours names ("vers 14 heures", "7 heures du soir": 19), or
+    None when it is a span."""
     count = match.group("count")
     if not count or not count.isdigit() or int(count) > HOURS_IN_DAY or match.group("minutes"):
-        return False
-    if _PART_OF_DAY_AFTER.match(text, match.end()):
-        return True  # the afternoon is added by the caller
+        return None
+    hour = int(count) % HOURS_IN_DAY
+    part = _PART_OF_DAY_AFTER.match(text, match.end())
+    if part:
+        return hour + HALF_DAY if part.group(1) and hour < HALF_DAY else hour
     before = text[max(0, match.start() - len("aux alentours de ")) : match.start()]
-    return bool(_AT_HOUR_BEFORE.search(before)) and not _OF_SOMETHING_AFTER.match(text, match.end())
+    if _AT_HOUR_BEFORE.search(before) and not _OF_SOMETHING_AFTER.match(text, match.end()):
+        return hour
+    return None
 
 
 @extractor("hour_durations")
@@ -160,11 +166,8 @@ def hour_durations(article: ClaimSource, settings: ClaimSettings) -> Iterator[Cl
     # Minutes alone are left to the numbers extractor: "a los 4 minutos", "dopo 4 minuti" is the
     # minute of a match more often than a span.
     for match in LATIN_HOURS.finditer(text):
-        if _o_clock(text, match):
-            hour = int(match.group("count")) % HOURS_IN_DAY
-            part = _PART_OF_DAY_AFTER.match(text, match.end())
-            if part and part.group(1) and hour < HOURS_IN_DAY // 2:  # fixed: "7 heures du soir" is 19:00
-                hour += HOURS_IN_DAY // 2  # fixed: half a day
+        hour = _o_clock(text, match)
+        if hour is not None:
             bounds = sentence_bounds(article, match.start(), settings)
             yield Claim("time", article.id, match.start(), match.end(), match.group(), f"{hour:02d}:00", 0.0, 0.0,
                         "clock", context_terms(text, match.start(), match.end(), bounds, settings), *bounds)
