@@ -420,6 +420,28 @@ def test_titles_before_names_become_roles_and_names_stop_at_line_breaks():
     assert "Robert Francis Prevost" in names and not any("\n" in name for name in names)
 
 
+def test_german_common_nouns_are_not_names_though_capitalised():
+    text = ("Tage vor seiner möglichen Ernennung zum Präsidentschaftskandidaten seiner Partei ist der Istanbuler "
+            "Bürgermeister Ekrem Imamoglu festgenommen worden. Er muss in Untersuchungshaft, sagte Anwalt Jung. "
+            "Die Polizei in der Türkei äußerte sich. Der Kanzler schwieg, in La Paz wie in Berlin, bis Februar.")
+    [analysis] = analyze([ArticleInput("de", "de", "", text, None)])
+    names = {e.text for e in analysis.entities}
+    assert {"Ekrem Imamoglu", "Türkei", "La Paz", "Berlin"} <= names  # "La": an article in a place's name
+    assert "Anwalt Jung" in names  # a surname with a noun's ending, too short to be read as one
+    assert not names & {"Ernennung", "Präsidentschaftskandidaten", "Partei", "Untersuchungshaft", "Polizei",
+                        "Die Polizei", "Der Kanzler", "Kanzler", "Februar"}  # nouns, an article opening a sentence
+
+
+def test_a_case_ending_after_an_apostrophe_is_not_part_of_the_name():
+    text = ("Bakan, Ekrem İmamoğlu’nun gözaltına alındığını açıkladı. Ofis, Cumhurbaşkanı Erdoğan'ın kararını "
+            "verdi; Dublin'de O'Brien ile D'Alema görüştü.")
+    [analysis] = analyze([ArticleInput("tr", "tr", "", text, None)])
+    names = {e.text for e in analysis.entities}
+    assert {"Ekrem İmamoğlu", "Dublin", "O'Brien", "D'Alema"} <= names  # the name, not its case ending
+    assert any(name.endswith("Erdoğan") for name in names)
+    assert not any(text[e.start : e.end].endswith(("’nun", "'ın", "'de")) for e in analysis.entities)
+
+
 def test_translit_is_one_function_for_all_scripts():
     assert latin("Сибіга") == "Sibiga" and latin("Spoljarić") == "Spoljarić" and latin("Ζελένσκι") == "Zelenski"
 

@@ -250,3 +250,12 @@ MIN_WORD_CHARS = 3  # shorter words are function words ("de", "la", "of"), numbe
 # report of the statement repeats, so copy detection compares texts without them.
 QUOTE_OPENERS = "\"“„«»‹「『〈《"
 QUOTE_CLOSERS = "\"”“»«›」』〉》"
+
+# German writes every noun with a capital, so in a language without a name model a lone capitalised
+# word is often a common noun ("Ernennung", "Untersuchungshaft"). These endings, and these joints
+# inside a compound ("Untersuchungs|haft", "Präsidentschafts|kandidat"), mark nouns; surnames
+# rarely have them. Words shorter than GERMAN_NOUN_MIN_CHARS are left alone ("Jung").
+GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+                       "tät", "täten", "ismus", "nisse", "partei", "parteien", "polizei", "regierung")
+GERMAN_NOUN_JOINTS = ("ungs", "heits", "keits", "schafts", "tions", "täts")
+GERMAN_NOUN_MIN_CHARS = 6

@@ -8,6 +8,7 @@ one, capitalised word runs that are not merely sentence-initial are name candida
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -16,6 +17,7 @@ from parallax.analyze.components.hangul_names import hangul_names
 from parallax.analyze.gazetteer import lookup
 from parallax.analyze.models import Entity, Sentence
 from parallax.analyze.translit import fold, latin
+from parallax.lexicon import GERMAN_NOUN_ENDINGS, GERMAN_NOUN_JOINTS, GERMAN_NOUN_MIN_CHARS
 
 LABELS = {
     "PERSON": "person", "PER": "person",
@@ -142,7 +144,7 @@ def _noun_phrase(token: Token, stop: int) -> str:
 def _candidate_names(ctx: Context) -> list[Entity]:
     text = ctx.text
     starts = {s.start for s in ctx.sentences} | {0}
-    runs = [(m.start(), m.end(), m.group(0)) for m in _NAME_RUN.finditer(text)]
+    runs = [piece for m in _NAME_RUN.finditer(text) for piece in _pieces(m.start(), m.group(0))]
     # A word capitalised only because it opens a sentence is not a name unless it recurs.
     counts: dict[str, int] = {}
     for start, _, name in runs:
@@ -151,8 +153,17 @@ def _candidate_names(ctx: Context) -> list[Entity]:
     out = []
     for start, end, name in runs:
         sentence_initial = start in starts or text[max(0, start - 2) : start].strip() in ("", "\n")  # fixed: a line break and a space
+        # "Die Polizei", "Il Presidente": an article opening a sentence is no part of a name, unless
+        # the whole is a known place ("La Paz", "Los Angeles").
+        article, *rest = name.split(maxsplit=1)
+        if sentence_initial and rest and article.lower() in _ARTICLES and not lookup(name):
+            start, name = start + name.index(rest[0]), rest[0]
         if sentence_initial and " " not in name and not counts.get(name) and not lookup(name):
             continue
+        if ctx.language == "de" and german_noun(name) and not lookup(name):
+            continue
+        if " " not in name and name.lower() in calendar_words(ctx.language):
+            continue  # "Februar", "Montag": capitalised in German, a date all the same
         role, name_start = _leading_title(name)
         if role:
             start, name = start + name_start, name[name_start:]
@@ -161,6 +172,51 @@ def _candidate_names(ctx: Context) -> list[Entity]:
     for start, end, name, title in hangul_names(text):
         out.append(Entity(name, "person", start, end, name, latin(name), title))
     return sorted(out, key=lambda e: e.start)
+
+
+# A case ending after an apostrophe is grammar, not spelling: "İmamoğlu’nun", "Dublin'de" (Turkish
+# cases), "Trump's"; it ends the name. A capital after the apostrophe belongs to it ("O'Brien").
+_CASE_ENDING = re.compile(r"['’]([^\W\d_]+)(?=\s|$)")
+
+
+def _pieces(start: int, run: str) -> list[tuple[int, int, str]]:
+    """The names in a run of capitalised words: cut after each case ending, the ending left out."""
+    out = []
+    offset = 0
+    for ending in _CASE_ENDING.finditer(run):
+        if not ending.group(1).islower():
+            continue
+        if run[offset : ending.start()].strip():
+            out.append((start + offset, start + ending.start(), run[offset : ending.start()]))
+        offset = ending.end()
+        while offset < len(run) and run[offset].isspace():
+            offset += 1
+    if run[offset:].strip():
+        out.append((start + offset, start + len(run), run[offset:]))
+    return out
+
+
+@cache
+def calendar_words(language: str) -> frozenset[str]:
+    """The language's month and weekday names, lower-cased (CLDR's, through Babel)."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_day_names, get_month_names
+
+    try:
+        locale = Locale.parse(language)
+    except (ValueError, UnknownLocaleError):
+        return frozenset()
+    names = [*get_month_names("wide", locale=locale).values(), *get_day_names("wide", locale=locale).values(),
+             *get_month_names("wide", context="stand-alone", locale=locale).values()]
+    return frozenset(name.lower() for name in names)
+
+
+def german_noun(word: str) -> bool:
+    """A lone capitalised German word that has a noun's ending or a compound's joint."""
+    if " " in word or word.isupper() or len(word) < GERMAN_NOUN_MIN_CHARS:
+        return False
+    lowered = word.lower()
+    return lowered.endswith(GERMAN_NOUN_ENDINGS) or any(j in lowered[1:-1] for j in GERMAN_NOUN_JOINTS)
 
 
 # Titles written before a name in the languages without a model, where a run of capitalised
