@@ -256,6 +256,6 @@ QUOTE_CLOSERS = "\"”“»«›」』〉》"
 # inside a compound ("Untersuchungs|haft", "Präsidentschafts|kandidat"), mark nouns; surnames
 # rarely have them. Words shorter than GERMAN_NOUN_MIN_CHARS are left alone ("Jung").
 GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
-                       "tät", "täten", "ismus", "nisse", "partei", "parteien", "polizei", "regierung")
+                       "tät", "täten", "ismus", "nisse", "partei", "parteien", "polizei")
 GERMAN_NOUN_JOINTS = ("ungs", "heits", "keits", "schafts", "tions", "täts")
 GERMAN_NOUN_MIN_CHARS = 6
