@@ -160,6 +160,8 @@ def _candidate_names(ctx: Context) -> list[Entity]:
             start, name = start + name.index(rest[0]), rest[0]
         if sentence_initial and " " not in name and not counts.get(name) and not lookup(name):
             continue
+        if name.lower() in _ARTICLES and not name.isupper():
+            continue  # "Die", "El" alone (a new paragraph, a quote): an article, however often ("AS" may be a name)
         if ctx.language == "de" and german_noun(name) and not lookup(name):
             continue
         if " " not in name and name.lower() in calendar_words(ctx.language):
