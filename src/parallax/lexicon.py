@@ -254,8 +254,7 @@ QUOTE_CLOSERS = "\"”“»«›」』〉》"
 # German writes every noun with a capital, so in a language without a name model a lone capitalised
 # word is often a common noun ("Ernennung", "Untersuchungshaft"). These endings, and these joints
 # inside a compound ("Untersuchungs|haft", "Präsidentschafts|kandidat"), mark nouns; surnames
-# rarely have them. Words shorter than GERMAN_NOUN_MIN_CHARS are left alone ("Jung").
+# rarely have them (how short a word is left alone: analyze.entities.german_noun_min_chars).
 GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
                        "tät", "täten", "ismus", "nisse", "partei", "parteien", "polizei")
 GERMAN_NOUN_JOINTS = ("ungs", "heits", "keits", "schafts", "tions", "täts")
-GERMAN_NOUN_MIN_CHARS = 6

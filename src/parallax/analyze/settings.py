@@ -32,6 +32,11 @@ class EntitySettings(Settings):
                                   tuned=ENTITIES)
     title_suffix_min_chars: int = setting("Words longer than this ending like a title (\"-minister\") are titles.",
                                           tuned=ENTITIES)
+    german_noun_min_chars: int = setting(
+        "In German, a lone capitalised word at least this long with a noun's ending or compound joint "
+        "(lexicon.GERMAN_NOUN_ENDINGS / _JOINTS: \"Ernennung\", \"Untersuchungshaft\") is a common noun, not a "
+        "name; shorter ones are left alone (\"Jung\").",
+        tuned="hand-set: the surnames of the news-dev German articles (measured by bench/stories_cv.py)")
     place_max_tokens: int = setting("Tokens a place name found from context may have.", tuned=ENTITIES)
     bare_place_population: int = setting(
         "A bare place name must have this many inhabitants to be believed without context (\"Sumy\" yes, "

@@ -17,7 +17,7 @@ from parallax.analyze.components.hangul_names import hangul_names
 from parallax.analyze.gazetteer import lookup
 from parallax.analyze.models import Entity, Sentence
 from parallax.analyze.translit import fold, latin
-from parallax.lexicon import GERMAN_NOUN_ENDINGS, GERMAN_NOUN_JOINTS, GERMAN_NOUN_MIN_CHARS
+from parallax.lexicon import GERMAN_NOUN_ENDINGS, GERMAN_NOUN_JOINTS
 
 LABELS = {
     "PERSON": "person", "PER": "person",
@@ -215,7 +215,7 @@ def calendar_words(language: str) -> frozenset[str]:
 
 def german_noun(word: str) -> bool:
     """A lone capitalised German word that has a noun's ending or a compound's joint."""
-    if " " in word or word.isupper() or len(word) < GERMAN_NOUN_MIN_CHARS:
+    if " " in word or word.isupper() or len(word) < tunables().entities.german_noun_min_chars:
         return False
     lowered = word.lower()
     return lowered.endswith(GERMAN_NOUN_ENDINGS) or any(j in lowered[1:-1] for j in GERMAN_NOUN_JOINTS)
