@@ -76,14 +76,25 @@ def _families(records: list[dict], label: str, name: str) -> dict[str, str]:
     return {e: f"{name}:{root}" for e, root in families(records, label, "confusable_with").items()}
 
 
+def cache_key(name: str) -> str:
+    """What a set's cached analysis depends on: the file, the analysis (settings, code, models) and
+    the cleaning code, which the analysis' own hash leaves out (a stored article is cleaned once)."""
+    from parallax.analyze import stage_hash
+    from parallax.config.fingerprint import code_hash
+
+    path = DATA / SETS[name][0]
+    return hashlib.sha256(f"{path}:{path.stat().st_size}:{path.stat().st_mtime}:{stage_hash()}:"
+                          f"{code_hash('parallax.ingest')}".encode()).hexdigest()[:16]
+
+
 def load(name: str, workers: int = 2, quiet: bool = False) -> Corpus:
-    from parallax.analyze import ArticleInput, analyze, stage_hash
+    from parallax.analyze import ArticleInput, analyze
     from parallax.ingest import read_articles
     from parallax.models import Problem
 
     relative, label, copies = SETS[name]
     path = DATA / relative
-    key = hashlib.sha256(f"{path}:{path.stat().st_size}:{path.stat().st_mtime}:{stage_hash()}".encode()).hexdigest()[:16]
+    key = cache_key(name)
     cached = CACHE / f"{name}-{key}.pickle"
     if cached.exists():
         with cached.open("rb") as handle:

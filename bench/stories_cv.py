@@ -7,7 +7,9 @@ held out in turn: the story model is trained on the pairs of every other family,
 family's set is grouped with that model (consolidation's average link, at each threshold of the
 grid), and the family's articles are scored. Every article is scored once, by a model that never
 saw its family, at the threshold that did best on the *other* families. Printed: B-cubed
-precision, recall and F1 per set and pooled over the three news-dev sets.
+precision, recall and F1 per set and pooled over the three news-dev sets; then the news-dev pool
+at each fixed threshold (the nested choice of a threshold moves with small changes of the model:
+the sweep tells a moved curve from a moved choice).
 
     python bench/stories_cv.py [--sets news-dev,news-dev-2] [--write]
     python bench/stories_cv.py --max-gap-days 3     # the same with another story span (or --lead-days-apart)
@@ -41,7 +43,8 @@ def features_of(name: str):
 
     config = default()
     data = corpus.load(name)
-    key = f"{name}-features-{config.hash('cluster')}-{len(data.items)}"
+    # Features read the analysis: a change of analysis or cleaning makes new features.
+    key = f"{name}-features-{config.hash('cluster')}-{corpus.cache_key(name)}"
     cached = corpus.CACHE / f"{key}.pickle"
     if cached.exists():
         with cached.open("rb") as handle:
@@ -91,6 +94,23 @@ def print_families(scores, names: list[str]) -> None:
         print(f"{p:>7.4f} {r:>7.4f} {f_score(p, r):>7.4f} {n:>8} {threshold:>5}  {name}: {family.split(':', 1)[-1]}")
 
 
+def print_sweep(scores, indexes: list[int], label: str) -> None:
+    """Pooled B-cubed precision / recall / F1 at each fixed threshold: the cross-validated choice
+    moves between neighbouring thresholds with small changes of the model, the sweep shows whether
+    a change moved the curve or only the choice."""
+    from parallax.cluster.train import f_score
+
+    kept = [s for s in scores if s.set_index in indexes]
+    n = sum(s.articles for s in kept)
+    if not n:
+        return
+    print(f"at each fixed threshold, {label} (P / R / F1):")
+    for threshold in sorted(kept[0].precision):
+        p = sum(s.precision[threshold] for s in kept) / n
+        r = sum(s.recall[threshold] for s in kept) / n
+        print(f"  {threshold:<5} {p:.4f} {r:.4f} {f_score(p, r):.4f}")
+
+
 SCORES = corpus.CACHE / "stories-cv-scores.pickle"  # the last run's family scores
 
 
@@ -109,7 +129,10 @@ def print_cached() -> int:
         return 1
     sets, embeddings, scores = kept
     print(f"scores of the last run over {sets}{'' if embeddings else ', no embeddings'}")
-    print_families(scores, sets.split(","))
+    names = sets.split(",")
+    news = [k for k, name in enumerate(names) if name in corpus.NEWS]
+    print_sweep(scores, news or list(range(len(names))), "news-dev 1-3" if news else "all")
+    print_families(scores, names)
     return 0
 
 
@@ -171,6 +194,8 @@ def main() -> int:
         families = len({(s.set_index, s.family) for s in scores if s.set_index in indexes})
         print(f"{label:<14} {n:>8} {families:>8} {p:>7.4f} {r:>7.4f} {f:>7.4f}")
     print(f"threshold chosen on all families: {model.threshold}")
+    label, indexes = ("news-dev 1-3", news) if len(news) > 1 else ("all", list(range(len(sets))))
+    print_sweep(scores, indexes, label)
     if args.families:
         print_families(scores, [s.name for s in sets])
     for beta in (0.5,):
