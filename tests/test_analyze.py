@@ -433,6 +433,44 @@ def test_german_common_nouns_are_not_names_though_capitalised():
                         "Die Polizei", "Der Kanzler", "Kanzler", "Februar", "Die"}  # nouns, articles, months
 
 
+def test_german_nouns_after_articles_are_not_names_but_countries_are():
+    # What follows "der", "im", "einen" is a noun in most of its occurrences: "Angriff", "Satz"; a
+    # name takes no article, except a country ("der Libanon", CLDR's German name) or a place.
+    # A noun before a name says what the person is: "Regierungschef Donald Tusk".
+    text = ("Der Angriff kam in der Nacht auf Montag. Im dritten Satz gewann Carlos Alcaraz gegen Novak Djokovic. "
+            "Der Libanon und die Türkei schwiegen zum Angriff. Danach sprach Alcaraz vom Satz seines Lebens. "
+            "Der Regierungschef reiste ab. Regierungschef Donald Tusk sagte, 24 Stunden seien vergangen. "
+            "Die Justiz der USA und der Fall der Spionage blieben.")
+    [analysis] = analyze([ArticleInput("de", "de", "", text, None)])
+    names = {e.text: e.label for e in analysis.entities}
+    assert any(e.text == "Donald Tusk" and e.role == "Regierungschef" for e in analysis.entities)
+    assert "Stunden" not in names and "USA" in names  # "Justiz der USA": the noun goes, the name stays
+    assert not any(name[:1].islower() for name in names)  # no "der USA", "der Spionage"
+    assert {"Carlos Alcaraz", "Novak Djokovic", "Alcaraz"} <= set(names)
+    assert names.get("Libanon") == "place" and names.get("Türkei") == "place"
+    assert not set(names) & {"Angriff", "Nacht", "Satz", "Lebens"}
+
+
+
+def test_function_words_opening_a_sentence_are_no_names():
+    # In a language without a name model every capitalised word is a candidate: "После", "Во",
+    # "Его" (Russian), "Este", "En" (Spanish), "Uhr", "Dabei" (German) are words of the language's
+    # stop list, capitalised by their place; they are no names, and open none ("In Berlin").
+    cases = [
+        ("ru", "Китайский зонд сел на Луну. После посадки Алексей Навальный выступил. Во вторник зонд "
+               "взлетел. Его запуск прошёл успешно. Во Франции молчат.", {"Алексей Навальный"},
+         {"После", "Во", "Его"}),
+        ("es", "Este lunes habló Nicolás Maduro. En Caracas hubo protestas. La Paz guardó silencio.",
+         {"Nicolás Maduro", "Caracas", "La Paz"}, {"Este", "En", "En Caracas"}),
+        ("de", "Um 10 Uhr sprach Olaf Scholz. Dabei sagte er nichts. In Berlin regnet es.",
+         {"Olaf Scholz", "Berlin"}, {"Uhr", "Dabei", "In Berlin"}),
+    ]
+    for language, text, names, not_names in cases:
+        [analysis] = analyze([ArticleInput(language, language, "", text, None)])
+        found = {e.text for e in analysis.entities}
+        assert names <= found, (language, found)
+        assert not found & not_names, (language, found)
+
 def test_a_case_ending_after_an_apostrophe_is_not_part_of_the_name():
     text = ("Bakan, Ekrem İmamoğlu’nun gözaltına alındığını açıkladı. Ofis, Cumhurbaşkanı Erdoğan'ın kararını "
             "verdi; Dublin'de O'Brien ile D'Alema görüştü.")

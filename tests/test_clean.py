@@ -61,6 +61,18 @@ def test_untitled_article_takes_heading_line_or_first_sentence():
     assert cleaned.text == lead  # the lead stays in the body
 
 
+
+
+def test_a_first_sentence_ending_in_a_wide_full_stop_stays_in_the_body():
+    # A Chinese, Japanese, Hindi or Arabic sentence ends at "。", "।", "؟": such a first line is the
+    # lead, with the event's date in it, not a headline to take out of the text.
+    lead = "6月2日清晨,嫦娥六號成功降落在月球背面。探測器開啟樣本採集任務。"
+    cleaned = clean(None, lead + "\n嫦娥六號是中國迄今最重的太空探測器。")
+    assert cleaned.text.startswith(lead)
+    assert cleaned.title == "6月2日清晨,嫦娥六號成功降落在月球背面。"
+    hindi = "नरेंद्र मोदी ने प्रधान मंत्री पद की शपथ ली।"
+    assert clean(None, hindi + "\nदूसरा अनुच्छेद यहाँ है।").text.startswith(hindi)
+    assert clean(None, "嫦娥六號成功降落在月球背面\n探測器開啟樣本採集任務。").title == "嫦娥六號成功降落在月球背面"
 def test_cleaning_is_deterministic():
     body = "Title\nREAD ALSO: x\nText.\nlep-general-02"
     assert clean("Title – Site", body) == clean("Title – Site", body)

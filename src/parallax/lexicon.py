@@ -30,6 +30,13 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 # Chinese, Japanese (kana and kanji) and Korean (Hangul) characters: scripts written without
 # spaces between words. For regular-expression classes.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# The languages written in the Latin alphabet whose names of countries the gazetteer knows (CLDR's).
+LATIN_SCRIPT_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "cs", "sk", "sl", "hr", "ro", "hu",
+                          "sv", "da", "nb", "fi", "id")
+# Capital letters beyond ASCII, of the Latin, Greek, Cyrillic and Armenian blocks (U+00C0-U+052F),
+# listed one by one: a range such as "Ā-Ž" holds the small letters too ("ş", "ł", "ž" alternate
+# with their capitals), and Python's re has no \p{Lu}.
+CAPITALS = "".join(c for c in map(chr, range(0x00C0, 0x0530)) if c.isupper())
 WORD_MARKS = "\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"
 
 # Number words, in the languages the analysis reads numbers in ("three", "trois"), and scales
@@ -250,6 +257,9 @@ MIN_WORD_CHARS = 3  # shorter words are function words ("de", "la", "of"), numbe
 # report of the statement repeats, so copy detection compares texts without them.
 QUOTE_OPENERS = "\"“„«»‹「『〈《"
 QUOTE_CLOSERS = "\"”“»«›」』〉》"
+# Full stops of the scripts that end a sentence with a mark of their own: Chinese and Japanese
+# (no space follows), Devanagari's danda, Arabic and Urdu.
+WIDE_FULL_STOPS = "。！？।॥؟۔"
 
 # German writes every noun with a capital, so in a language without a name model a lone capitalised
 # word is often a common noun ("Ernennung", "Untersuchungshaft"). These endings, and these joints
@@ -258,3 +268,13 @@ QUOTE_CLOSERS = "\"”“»«›」』〉》"
 GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
                        "tät", "täten", "ismus", "nisse", "partei", "parteien", "polizei")
 GERMAN_NOUN_JOINTS = ("ungs", "heits", "keits", "schafts", "tions", "täts")
+# German articles, determiners and quantifiers, with the contractions of a preposition and an article
+# ("im", "zum"): what follows them is a noun, however capitalised.
+GERMAN_DETERMINERS = frozenset(
+    "der die das den dem des im am zum zur vom beim ins ans aufs".split()
+    + [stem + ending for stem in ("ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "dies", "jed", "jen")
+       for ending in ("", "e", "en", "em", "er", "es")]
+    # Counts and quantifiers count nouns: "drei Sätzen", "viele Menschen", "Hunderte Raketen".
+    + "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert hunderte tausend "
+      "tausende viele vielen mehrere mehreren einige einigen wenige wenigen zahlreiche zahlreichen beide beiden "
+      "alle allen".split())

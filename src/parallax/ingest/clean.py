@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from parallax.lexicon import QUOTE_CLOSERS, WIDE_FULL_STOPS
 from parallax.models import Removal
 
 _SEPARATORS = re.compile(r"\s+(?:[|–—\-:·•»]|::)\s+")
@@ -60,6 +61,10 @@ _TAG = re.compile(r"^(?:[a-z0-9]+(?:[-_/][a-z0-9]+)+|#\w+(?:\s+#\w+)*)$")
 _ESCAPED_BREAK = re.compile(r"\s*(?://n\b|\\r\\n|\\n)\s*")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
 _FIRST_SENTENCE = re.compile(r"^(.{20,}?[.!?])(?:\s+|$)(?=[\"“«„A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ0-9]|$)")
+# In Chinese, Japanese, Hindi or Arabic a sentence ends at its own full stop, space or not.
+_FIRST_WIDE_SENTENCE = re.compile(rf"^(.{{8,}}?[{WIDE_FULL_STOPS}])")
+# A line that ends a sentence (a full stop of any script, then closing marks) is no headline.
+_ENDS_SENTENCE = re.compile(rf"[.!?…{WIDE_FULL_STOPS}][{re.escape(QUOTE_CLOSERS)}’)\]]*$")
 
 MAX_TITLE_CHARS = 250
 MAX_SOCIAL_LINE = 160
@@ -255,14 +260,14 @@ def _is_dateline(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    return 0 < len(line) <= 200 and not re.search(r"[.!?…][\"”’»)\]]*$", line) and not _is_dateline(line)
+    return 0 < len(line) <= 200 and not _ENDS_SENTENCE.search(line) and not _is_dateline(line)
 
 
 def headline_from(text: str, limit: int = 200) -> str:
     """A headline for an untitled article: its first sentence, shortened at a word boundary."""
     paragraphs = [p for p in text.split("\n") if p.strip()]
     first_paragraph = next((p for p in paragraphs if not _is_dateline(p)), paragraphs[0] if paragraphs else "")
-    match = _FIRST_SENTENCE.match(first_paragraph)
+    match = _FIRST_SENTENCE.match(first_paragraph) or _FIRST_WIDE_SENTENCE.match(first_paragraph)
     sentence = match.group(1) if match else first_paragraph
     if len(sentence) <= limit:
         return sentence

@@ -83,14 +83,21 @@ _BLANK_DATES = re.compile(
 
 # Chinese, Japanese and Korean write dates with counters: "2024年12月14日", "12월 3일", "14日" (the 14th).
 # A bare day count is a date only when it is no span: "3일간", "180日以内" are durations.
+# Taiwanese papers give the day of a relative date in brackets: "今(23)日" (today, the 23rd),
+# "昨 ( 14 ) 日" (yesterday, the 14th); the day is the date.
 CJK_DATE = re.compile(
-    r"(?<!\d)(?:(?P<year>\d{4})\s*[年년]\s*)?(?:(?P<month>\d{1,2})\s*[月월]\s*)?(?P<day>\d{1,2})\s*[日일]"
+    r"(?:[今昨明]\s*[(（]\s*(?P<bracketed_day>\d{1,2})\s*[)）]\s*日"
+    r"|(?<!\d)(?:(?P<year>\d{4})\s*[年년]\s*)?(?:(?P<month>\d{1,2})\s*[月월]\s*)?(?P<day>\d{1,2})\s*[日일])"
     r"(?!\s*(?:간|間|동안|만에|만|이내|以内|以內|内|內|連続|連續))"
 )
 
 
+def cjk_day(match: re.Match) -> int:
+    return int(match.group("day") or match.group("bracketed_day"))
+
+
 def resolve_cjk(match: re.Match, published: date | None) -> date | None:
-    year, month, day = match.group("year"), match.group("month"), int(match.group("day"))
+    year, month, day = match.group("year"), match.group("month"), cjk_day(match)
     if month:
         return _complete(year, int(month), day, published)
     if published is None or not 1 <= day <= 31:  # fixed: the days of a month
@@ -307,7 +314,7 @@ def partial(text: str) -> str | None:
     (29)", "2日"), "-W-5" (a weekday: "vendredi"); None when nothing is stated."""
     cjk = CJK_DATE.fullmatch(text.strip())
     if cjk:
-        year, month, day = cjk.group("year"), cjk.group("month"), int(cjk.group("day"))
+        year, month, day = cjk.group("year"), cjk.group("month"), cjk_day(cjk)
         if not month and not year:
             return f"---{day:02d}" if 1 <= day <= 31 else None  # fixed: the days of a month
         parts = (int(year) if year else None, int(month) if month else None, day)

@@ -8,6 +8,7 @@ one, capitalised word runs that are not merely sentence-initial are name candida
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -16,8 +17,9 @@ from parallax.analyze.components import Context, extractor, lemma, tunables
 from parallax.analyze.components.hangul_names import hangul_names
 from parallax.analyze.gazetteer import lookup
 from parallax.analyze.models import Entity, Sentence
+from parallax.analyze.stopwords import language_stop_words
 from parallax.analyze.translit import fold, latin
-from parallax.lexicon import GERMAN_NOUN_ENDINGS, GERMAN_NOUN_JOINTS
+from parallax.lexicon import CAPITALS, GERMAN_DETERMINERS, GERMAN_NOUN_ENDINGS, GERMAN_NOUN_JOINTS
 
 LABELS = {
     "PERSON": "person", "PER": "person",
@@ -43,9 +45,13 @@ ROLE_NOUNS = {
 }
 _NAME_TAIL = re.compile(r"-[a-z]+\b")
 _ROLE_DEPS = {"compound", "amod", "nmod", "nn", "npadvmod", "poss", "flat", "appos", "case"}
+_CAPITAL = f"[A-Z{CAPITALS}]"
+# Up to six capitalised words: a Turkish institution, its title and a name make six ("İstanbul
+# Büyükşehir Belediye Başkanı Ekrem İmamoğlu"); the title is cut off later (_leading_title).
 _NAME_RUN = re.compile(
-    r"(?<![\w])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’\-]+)(?:[ \t\u00a0]+(?:(?:de|del|della|di|da|van|von|der|den|du|la|le|bin|al|el|ibn)[ \t\u00a0]+)?"
-    r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’\-]+){0,4}"
+    rf"(?<![\w])(?:{_CAPITAL}[\w'’\-]+)"
+    r"(?:[ \t\u00a0]+(?:(?:de|del|della|di|da|van|von|der|den|du|la|le|bin|al|el|ibn)[ \t\u00a0]+)?"
+    rf"{_CAPITAL}[\w'’\-]+){{0,5}}"
 )
 
 
@@ -150,23 +156,39 @@ def _candidate_names(ctx: Context) -> list[Entity]:
     for start, _, name in runs:
         if start not in starts:
             counts[name] = counts.get(name, 0) + 1
+    determined = german_nouns_after_determiners(text) if ctx.language == "de" else frozenset()
     out = []
     for start, end, name in runs:
         sentence_initial = start in starts or text[max(0, start - 2) : start].strip() in ("", "\n")  # fixed: a line break and a space
-        # "Die Polizei", "Il Presidente": an article opening a sentence is no part of a name, unless
-        # the whole is a known place ("La Paz", "Los Angeles").
+        # "Die Polizei", "Il Presidente", "In Berlin": an article or another function word opening a
+        # sentence is no part of a name, unless the whole is a known place ("La Paz", "Los Angeles").
         article, *rest = name.split(maxsplit=1)
-        if sentence_initial and rest and article.lower() in _ARTICLES and not lookup(name):
-            start, name = start + name.index(rest[0]), rest[0]
+        function_word = article.lower() in _ARTICLES or article.lower() in language_stop_words(ctx.language)
+        if sentence_initial and rest and function_word and not lookup(name):
+            # The name starts at the next capitalised word: "In der Nacht" leaves "Nacht", not "der Nacht".
+            capital = next(m.start() for m in re.finditer(r"\S+", rest[0]) if m.group()[:1].isupper())
+            start, name = start + name.index(rest[0]) + capital, rest[0][capital:]
         if sentence_initial and " " not in name and not counts.get(name) and not lookup(name):
             continue
         if name.lower() in _ARTICLES and not name.isupper():
             continue  # "Die", "El" alone (a new paragraph, a quote): an article, however often ("AS" may be a name)
-        if ctx.language == "de" and german_noun(name) and not lookup(name):
+        if " " not in name and not name.isupper() and name.lower() in language_stop_words(ctx.language):
+            continue  # "Uhr", "Este", "После": a function word, capitalised where a sentence or line opens
+        if ctx.language == "de" and (german_noun(name) or name in determined) and not lookup(name):
             continue
         if " " not in name and name.lower() in calendar_words(ctx.language):
             continue  # "Februar", "Montag": capitalised in German, a date all the same
         role, name_start = _leading_title(name)
+        if not role and ctx.language == "de":
+            first, *rest = name.split(maxsplit=1)
+            if rest and rest[0][:1].islower() and _is_german_noun(first, determined) and not lookup(name):
+                # "Justiz der USA", "Fall der Spionage": a noun and its complement; the complement
+                # may be a name ("USA"), or one more noun ("Spionage").
+                capital = next(m.start() for m in re.finditer(r"\S+", rest[0]) if m.group()[:1].isupper())
+                start, name = start + name.index(rest[0], len(first)) + capital, rest[0][capital:]
+                if " " not in name and not name.isupper() and _is_german_noun(name, determined) and not lookup(name):
+                    continue
+            role, name_start = _leading_german_noun(name, determined)
         if role:
             start, name = start + name_start, name[name_start:]
         label = "place" if lookup(name) else "name"
@@ -213,6 +235,42 @@ def calendar_words(language: str) -> frozenset[str]:
     return frozenset(name.lower() for name in names)
 
 
+# A capitalised word after a German determiner or a number, with at most one inflected adjective
+# between them ("der Angriff", "im dritten Satz", "24 Stunden").
+_DETERMINED = re.compile(rf"(?<!\w)(?:(?i:{'|'.join(sorted(GERMAN_DETERMINERS))})|\d[\d.,]*)\s+"
+                         rf"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?({_CAPITAL}[\w-]+)")
+_CAPITALISED_WORD = re.compile(rf"(?<!\w){_CAPITAL}[\w-]+")
+
+
+def german_nouns_after_determiners(text: str) -> frozenset[str]:
+    """Capitalised words that follow a determiner in at least the set share of their occurrences
+    (analyze.entities.german_determined_share): common nouns, in German."""
+    after = Counter(m.group(1) for m in _DETERMINED.finditer(text))
+    if not after:
+        return frozenset()
+    seen = Counter(m.group() for m in _CAPITALISED_WORD.finditer(text))
+    share = tunables().entities.german_determined_share
+    return frozenset(word for word, count in after.items() if count >= share * seen[word])
+
+
+def _leading_german_noun(name: str, determined: frozenset[str]) -> tuple[str | None, int]:
+    """("Regierungschef", 15) for "Regierungschef Donald Tusk": in German a common noun before a name
+    of at least two words says what the person is ("Ikone Boris Becker", "Wikileaks-Gründer Julian
+    Assange"); (None, 0) when the first word is no common noun."""
+    first, *rest = name.split(maxsplit=1)
+    if not rest or len(rest[0].split()) < tunables().entities.min_name_words or lookup(name):
+        return None, 0
+    if rest[0][:1].isupper() and _is_german_noun(first, determined):
+        return first, name.index(rest[0], len(first))
+    return None, 0
+
+
+def _is_german_noun(word: str, determined: frozenset[str]) -> bool:
+    """A German common noun: after determiners in the article (the last part of a compound
+    counts: "Wikileaks-Gründer"), or with a noun's ending."""
+    return word in determined or word.rsplit("-", 1)[-1] in determined or german_noun(word)
+
+
 def german_noun(word: str) -> bool:
     """A lone capitalised German word that has a noun's ending or a compound's joint."""
     if " " in word or word.isupper() or len(word) < tunables().entities.german_noun_min_chars:
@@ -238,6 +296,8 @@ TITLE_WORDS = {
     "governatore", "gobernador", "governador", "gouverneur", "governor", "premier", "premierminister",
     "bundeskanzler", "bundeskanzlerin", "bundespräsident", "bundesminister", "dottor", "dottoressa", "monsignor",
     "kardynał", "prezydent", "rzecznik", "papież", "ksiądz", "marszałek",
+    # Turkish, in the possessive a title takes after its institution ("Belediye Başkanı", "Dışişleri Bakanı")
+    "başkan", "başkanı", "cumhurbaşkanı", "bakan", "bakanı", "sözcüsü", "valisi", "büyükelçisi", "başsavcısı",
 }
 _ARTICLES = {"il", "la", "le", "lo", "el", "los", "las", "les", "der", "die", "das", "the", "o", "a", "os", "as"}
 _TITLE_SUFFIXES = ("minister", "ministerin", "kanzler", "präsident", "sprecher")  # German compounds
