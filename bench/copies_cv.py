@@ -5,7 +5,8 @@ family of look-alike events is held out in turn: the copy model is trained on th
 other family, and its threshold is the one best (F0.5: precision first) on the other families.
 Two tables are printed:
 
-- pairs: every pair of articles of one gold event, "one copy group" or not, as the model decides;
+- pairs: every pair of articles of one gold event, "one made from the other" or not, as the model
+  decides (two copies of one origin are left out: neither was made from the other);
 - stream: for each held-out family, the whole set goes through the cluster stage in file order, as
   `parallax ingest` sends it (MinHash for verbatim copies, the held-out model for rewrites and
   translations among the likeliest stories' latest members), and the copy links stored for the
@@ -107,7 +108,7 @@ def main() -> int:
     started = time.perf_counter()
     corpora = [corpus.load(name, quiet=True) for name in corpus.NEWS]
     sets = [pairs_of(data, settings) for data in corpora]
-    print(f"{sum(len(s.y) for s in sets)} same-event pairs, {sum(int(s.y.sum()) for s in sets)} of one copy group, "
+    print(f"{sum(len(s.y) for s in sets)} same-event pairs, {sum(int(s.y.sum()) for s in sets)} copy links, "
           f"signals in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
     probability, threshold, set_index = cross_validate(sets, beta=beta)
