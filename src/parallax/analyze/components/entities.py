@@ -166,8 +166,7 @@ def _candidate_names(ctx: Context) -> list[Entity]:
         function_word = article.lower() in _ARTICLES or article.lower() in language_stop_words(ctx.language)
         if sentence_initial and rest and function_word and not lookup(name):
             # The name starts at the next capitalised word: "In der Nacht" leaves "Nacht", not "der Nacht".
-            capital = next(m.start() for m in re.finditer(r"\S+", rest[0]) if m.group()[:1].isupper())
-            start, name = start + name.index(rest[0]) + capital, rest[0][capital:]
+            start, name = _after_first_word(start, name)
         if sentence_initial and " " not in name and not counts.get(name) and not lookup(name):
             continue
         if name.lower() in _ARTICLES and not name.isupper():
@@ -184,8 +183,7 @@ def _candidate_names(ctx: Context) -> list[Entity]:
             if rest and rest[0][:1].islower() and _is_german_noun(first, determined) and not lookup(name):
                 # "Justiz der USA", "Fall der Spionage": a noun and its complement; the complement
                 # may be a name ("USA"), or one more noun ("Spionage").
-                capital = next(m.start() for m in re.finditer(r"\S+", rest[0]) if m.group()[:1].isupper())
-                start, name = start + name.index(rest[0], len(first)) + capital, rest[0][capital:]
+                start, name = _after_first_word(start, name)
                 if " " not in name and not name.isupper() and _is_german_noun(name, determined) and not lookup(name):
                     continue
             role, name_start = _leading_german_noun(name, determined)
@@ -251,6 +249,14 @@ def german_nouns_after_determiners(text: str) -> frozenset[str]:
     seen = Counter(m.group() for m in _CAPITALISED_WORD.finditer(text))
     share = tunables().entities.german_determined_share
     return frozenset(word for word, count in after.items() if count >= share * seen[word])
+
+
+def _after_first_word(start: int, run: str) -> tuple[int, str]:
+    """The run from its next capitalised word on, past the first word and any small words after it
+    ("In der Nacht" -> "Nacht"), with its start in the text."""
+    words = list(re.finditer(r"\S+", run))
+    capital = next(m.start() for m in words[1:] if m.group()[:1].isupper())
+    return start + capital, run[capital:]
 
 
 def _leading_german_noun(name: str, determined: frozenset[str]) -> tuple[str | None, int]:
