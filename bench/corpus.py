@@ -133,7 +133,7 @@ def load(name: str, workers: int = 2, quiet: bool = False) -> Corpus:
 
 def sources(items: list[Item], config=None) -> list:
     """The compare stage's input for these articles as one story: copies found the way the cluster
-    stage finds them (features, headline embeddings, online assignment), ids as the gold file's."""
+    stage finds them (features, lead embeddings, online assignment), ids as the gold file's."""
     from dataclasses import replace
 
     from parallax.cluster.stage import ClusterStage

@@ -36,15 +36,17 @@ WEIGHTS = ROOT / "src" / "parallax" / "cluster" / "weights" / "stories.json"
 
 
 def features_of(name: str):
-    """Cluster features of a set's articles, with their headline embeddings (cached)."""
+    """Cluster features of a set's articles, with their lead embeddings (cached)."""
     from parallax.app import _analysis
     from parallax.cluster.stage import ClusterStage
     from parallax.config import default
+    from parallax.config.fingerprint import code_hash
 
     config = default()
     data = corpus.load(name)
-    # Features read the analysis: a change of analysis or cleaning makes new features.
-    key = f"{name}-features-{config.hash('cluster')}-{corpus.cache_key(name)}"
+    # Features read the analysis and are made by the cluster stage's code: a change of analysis,
+    # cleaning, cluster settings or cluster code makes new features.
+    key = f"{name}-features-{config.hash('cluster')}-{code_hash('parallax.cluster')[:16]}-{corpus.cache_key(name)}"
     cached = corpus.CACHE / f"{key}.pickle"
     if cached.exists():
         with cached.open("rb") as handle:

@@ -173,3 +173,29 @@ def test_an_ordinal_word_that_counts_nothing_is_no_ordinal_key():
     settings = default()["cluster"].features
     assert ordinal_keys("", "Segundo o CNE, Maduro venceu. Segundo a autoridade eleitoral, 51%.", settings) == set()
     assert "o:bolet:2" in ordinal_keys("", "El CNE emitió el segundo boletín.", settings)
+
+
+def test_an_undated_article_is_placed_in_time_by_the_dates_of_its_lead_not_by_background_dates():
+    from parallax.analyze.models import DateMention
+    from parallax.cluster.features import time_keys
+
+    lead_date = DateMention("2 October 2014", "2014-10-02", 9, 23)
+    background = DateMention("April 2019", "2019-04-11", 900, 920)  # "arrested in April 2019", further in
+    assert time_keys([lead_date, background], None, 300)[2] == date(2014, 10, 2)
+    month_days, years, anchor = time_keys([background], None, 300)
+    assert anchor is None and years == {2019} and month_days == {"--04-11"}  # still a date the text names
+    assert time_keys([background], date(2024, 6, 26), 300)[2] == date(2024, 6, 26)  # a publication date wins
+
+
+def test_the_embedded_lead_reads_about_as_much_in_every_script():
+    from parallax.cluster.embed import lead, opening
+    from parallax.cluster.settings import EmbedSettings
+
+    assert lead("Samples from the Moon landed in Inner Mongolia on Tuesday.", 20, 3) == "Samples from the Moo"
+    assert lead("嫦娥六号返回器在内蒙古四子王旗预定区域着陆", 20, 3) == "嫦娥六号返回器在内蒙古四子王旗预定区域着陆"[:6]
+    assert lead("嫦娥6号 landed", 10, 3) == "嫦娥6号"  # 3 + 3 + 1 + 3
+    settings = EmbedSettings(enabled=True, source="lead", lead_chars=20, wide_char_weight=3)
+    assert opening("A headline", "", settings) == "A headline"  # no text: the headline stands in
+    assert opening("A headline", "The lead of the text, longer than twenty", settings) == "The lead of the text"
+    titled = settings.model_copy(update={"source": "title"})
+    assert opening("A headline", "The lead", titled) == "A headline"

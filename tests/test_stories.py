@@ -239,7 +239,7 @@ def test_a_translation_and_a_sentence_rewrite_are_found_as_copies(cli, tmp_path)
 
 
 def test_without_embeddings_the_story_model_still_groups_one_event(cli, tmp_path):
-    """The story model leans on the headline embedding; with embeddings turned off its fallback
+    """The story model leans on the lead embedding; with embeddings turned off its fallback
     weights (trained without them) decide, and reports of one event still make one story."""
     batch = _write(tmp_path / "batch.jsonl", EVENTS)
     off = {**ON, "PARALLAX__CLUSTER__EMBED__ENABLED": "false"}

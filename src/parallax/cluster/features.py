@@ -33,7 +33,7 @@ class Features:
     names: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
     text: str = ""
-    embedding: list[float] | None = None  # multilingual sentence embedding of the headline and lead
+    embedding: list[float] | None = None  # multilingual embedding of the lead (cluster.embed)
     # Numbers particular enough to tie two languages together, not to tell two reports apart
     # ("190 lawmakers", "190명"): read only as a cross-language signal by consolidation.
     tallies: set[str] = field(default_factory=set)
@@ -164,9 +164,13 @@ def ordinal_keys(title: str, text: str, settings: FeaturesSettings) -> set[str]:
     return keys
 
 
-def time_keys(mentions: list[DateMention], published: date | None) -> tuple[set[str], set[int], date | None]:
+def time_keys(mentions: list[DateMention], published: date | None,
+              lead_chars: int) -> tuple[set[str], set[int], date | None]:
     """Days named ("--10-26", whether or not the year is known), years named, and the anchor: the
-    publication date, else the latest whole date the text names."""
+    publication date, else the latest whole date the lead (``lead_chars``) names. Dates further
+    in are mostly background (an arrest five years earlier, the last mission's landing): over the
+    undated articles of news-dev 1-3, the latest whole date of the whole text lay more than a week
+    from the event for 22 of 56 articles, that of the first 300 characters for 2 of 30."""
     month_days: set[str] = set()
     years: set[int] = set()
     whole: list[date] = []
@@ -181,7 +185,7 @@ def time_keys(mentions: list[DateMention], published: date | None) -> tuple[set[
         years.add(int(stated[:4]))  # fixed: an ISO date's year
         if len(stated) == 10:  # fixed: an ISO date's length
             month_days.add("--" + stated[5:])  # fixed: its month and day
-            if mention.value:
+            if mention.value and mention.start < lead_chars:
                 whole.append(date.fromisoformat(mention.value))
     return month_days, years, published or (max(whole) if whole else None)
 
@@ -240,7 +244,7 @@ def extract(article_id: str, language: str, title: str, text: str, published: st
         tallies = tally_keys(analysis.quantities, settings)
         measures = measure_keys(analysis.quantities)
         dates = {d.value for d in analysis.dates if d.value}
-        month_days, years, anchor = time_keys(analysis.dates, day)
+        month_days, years, anchor = time_keys(analysis.dates, day, settings.lead_day_chars)
         days = lead_days(analysis.dates, day, settings.lead_day_chars)
     else:
         days = {day.isoformat()} if day else set()

@@ -34,7 +34,7 @@ FEATURES = (
     "title",  # TF-IDF cosine of the headlines alone
     "names",  # idf-weighted Dice of the names (transliterated)
     "names_cross_language",  # the same across languages, where words cannot meet
-    "embedding",  # cosine of the multilingual headline embeddings, 0 where one is missing
+    "embedding",  # cosine of the multilingual lead embeddings, 0 where one is missing
     "embedding_cross_language",  # the same across languages
     "cross_language",  # the two articles are in different languages
     "numbers_shared",  # a particular number ("33.15", "5-2") in both

@@ -14,7 +14,7 @@ from parallax import registry
 from parallax.analyze.models import Analysis
 from parallax.cluster import Clusterer
 from parallax.cluster.consolidate import Item, Regrouping, regroup
-from parallax.cluster.embed import headline
+from parallax.cluster.embed import opening
 from parallax.cluster.embed import load as load_embedder
 from parallax.cluster.features import Features, extract
 from parallax.cluster.model import load as load_model
@@ -31,12 +31,11 @@ class ClusterStage:
         return extract(article_id, language, title, text, published, analysis, self.settings.features)
 
     def embed(self, features: list[Features], titles: list[str], texts: list[str]) -> None:
-        """Give each article its multilingual headline embedding, when embeddings are on."""
+        """Give each article its multilingual embedding (of its lead), when embeddings are on."""
         embedder = load_embedder(self.settings.embed)
         if embedder is None or not features:
             return
-        vectors = embedder.embed([headline(t, x, self.settings.embed.lead_chars) for t, x in zip(titles, texts,
-                                                                                                  strict=True)])
+        vectors = embedder.embed([opening(t, x, self.settings.embed) for t, x in zip(titles, texts, strict=True)])
         for f, vector in zip(features, vectors, strict=True):
             f.embedding = [float(x) for x in vector]
 
