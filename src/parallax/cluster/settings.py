@@ -28,7 +28,7 @@ class FeaturesSettings(Settings):
     tally_round: int = setting("See tally_below.", tuned=HAND)
     lead_day_chars: int = setting(
         "Characters of the lead whose dates and names say when and about whom the event is (the pair signals "
-        "lead_days_* and lead_names_missing).", tuned="hand-set; the story model's weights are fitted on it")
+        "lead_days_* and lead_names_missing, and an undated article's anchor: the latest whole date named here).", tuned="hand-set; the story model's weights are fitted on it")
 
 
 class IndexSettings(Settings):
