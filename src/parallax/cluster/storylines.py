@@ -75,7 +75,11 @@ def storylines(by_story: dict[str, list[dict]], titles: dict[str, str],
         first = min(members, key=lambda s: (cores[s][1] or date.max, s))
         line = "L" + first.lstrip("S")
         shared = set.intersection(*(set(cores[s][0]) for s in members))
-        names = sorted(shared, key=lambda n: (-weight(n), n)) or sorted(cores[first][0], key=lambda n: -weight(n))
+        # Among names equally rare across stories, the one most of the line's articles carry
+        # ("SpaceX", not "Earth", for two Starship flights).
+        carried = Counter({n: sum(cores[s][0][n] for s in members) for n in shared})
+        names = (sorted(shared, key=lambda n: (-weight(n), -carried[n], n))
+                 or sorted(cores[first][0], key=lambda n: -weight(n)))
         label = names[0][len("n:"):].title() if names else titles.get(first, "")
         line_titles[line] = label
         for story in members:
