@@ -201,17 +201,19 @@ def test_the_embedded_lead_reads_about_as_much_in_every_script():
     assert opening("A headline", "The lead", titled) == "A headline"
 
 
-def test_a_storyline_is_named_after_the_name_most_of_its_articles_carry_among_equally_rare_ones():
+def test_a_storyline_is_named_after_the_name_most_of_its_articles_carry_as_the_headlines_write_it():
     from parallax.cluster.settings import StorylineSettings
     from parallax.cluster.storylines import storylines
 
-    def member(day: str, *names: str) -> dict:
-        return {"features": {"names": [f"n:{n}" for n in names], "published": day}}
+    def member(article: str, day: str, *names: str) -> dict:
+        return {"article_id": article, "features": {"names": [f"n:{n}" for n in names], "published": day}}
 
-    by_story = {"S1": [member("2024-06-06", "spacex", "earth"), member("2024-06-06", "spacex")],
-                "S2": [member("2024-10-13", "spacex", "earth"), member("2024-10-13", "spacex")],
-                "S3": [member("2024-10-13", "hurricane"), member("2024-10-13", "hurricane")]}
+    by_story = {"S1": [member("a1", "2024-06-06", "spacex", "earth"), member("a2", "2024-06-06", "spacex")],
+                "S2": [member("a3", "2024-10-13", "spacex", "earth"), member("a4", "2024-10-13", "spacex")],
+                "S3": [member("a5", "2024-10-13", "hurricane"), member("a6", "2024-10-13", "hurricane")]}
     settings = StorylineSettings(enabled=True, core_share=0.3, min_overlap=0.5, max_gap_days=400)
     assignment, titles = storylines(by_story, {}, settings)
     assert assignment["S1"] == assignment["S2"] and assignment["S3"] is None
     assert titles[assignment["S1"]] == "Spacex"  # "earth" is as rare across stories, but in half the articles
+    headlines = {"a1": "Starship lands in the ocean", "a3": "SpaceX catches the Super Heavy booster"}
+    assert storylines(by_story, headlines, settings)[1][assignment["S1"]] == "SpaceX"

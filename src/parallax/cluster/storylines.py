@@ -10,8 +10,11 @@ share no core and stay apart. Storylines are the connected groups of related sto
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from datetime import date
+
+from parallax.analyze.translit import fold
 
 from parallax.cluster.settings import StorylineSettings
 
@@ -30,9 +33,25 @@ def _core(members: list[dict], share: float) -> tuple[Counter, date | None, date
     return core, (min(days) if days else None), (max(days) if days else None)
 
 
+_TOKEN = re.compile(r"[\w'’.&-]+")
+
+
+def written(key: str, headlines: list[str]) -> str:
+    """A folded name key as the headlines write it ("spacex" -> "SpaceX", "bank of england" ->
+    "Bank of England"), or the key title-cased when no headline writes it in Latin letters."""
+    size = len(key.split())
+    for headline in headlines:
+        tokens = _TOKEN.findall(headline)
+        for start in range(len(tokens) - size + 1):
+            run = " ".join(tokens[start : start + size])
+            if fold(run).strip(".") == key.strip("."):
+                return run.strip(".")
+    return key.title()
+
+
 def storylines(by_story: dict[str, list[dict]], titles: dict[str, str],
                settings: StorylineSettings) -> tuple[dict[str, str | None], dict[str, str]]:
-    """Story -> storyline id (None: in none), and storyline id -> title."""
+    """Story -> storyline id (None: in none), and storyline id -> title (``titles``: article id -> headline)."""
     cores = {story: _core(members, settings.core_share) for story, members in by_story.items()}
     stories_with = Counter(name for core, _, _ in cores.values() for name in core)
     total = max(1, len(cores))
@@ -80,7 +99,8 @@ def storylines(by_story: dict[str, list[dict]], titles: dict[str, str],
         carried = Counter({n: sum(cores[s][0][n] for s in members) for n in shared})
         names = (sorted(shared, key=lambda n: (-weight(n), -carried[n], n))
                  or sorted(cores[first][0], key=lambda n: -weight(n)))
-        label = names[0][len("n:"):].title() if names else titles.get(first, "")
+        headlines = [titles.get(m.get("article_id", ""), "") or "" for s in members for m in by_story[s]]
+        label = written(names[0][len("n:"):], headlines) if names else (headlines[0] if headlines else "")
         line_titles[line] = label
         for story in members:
             assignment[story] = line
